@@ -1,0 +1,104 @@
+"""Shared browser plumbing for tests and benchmarks: serve the built site, route the CDN.
+
+The production HTML points at pinned CDN URLs; here every such request is answered with the
+identical file from the pinned npm package in ``node_modules`` (never the network), and any
+other off-site request is aborted, so a test can never pass by reaching the internet.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_MODULES = ROOT / "node_modules"
+PYODIDE_CDN = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
+MERMAID_CDN = "https://cdn.jsdelivr.net/npm/mermaid@11.12.1/dist/"
+CDN_DIRS = {
+    PYODIDE_CDN: NODE_MODULES / "pyodide",
+    MERMAID_CDN: NODE_MODULES / "mermaid" / "dist",
+}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
+          ".zip": "application/zip", ".json": "application/json"}
+
+
+def chromium_path() -> str | None:
+    """The Chromium to drive: $CHROMIUM, else Debian's, else None (Playwright's own)."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **_TYPES}
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port) in a thread; yields the base URL."""
+    handler = functools.partial(_Handler, directory=str(directory))
+    socketserver.ThreadingTCPServer.allow_reuse_address = True
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+        server.daemon_threads = True
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
+        finally:
+            server.shutdown()
+
+
+def route_cdn(context: Any, *, offline: bool = False, log: list[str] | None = None) -> None:
+    """Answer pinned CDN URLs from node_modules; abort every other off-site request.
+
+    With ``offline`` the CDN is unreachable too (the "CDN down" case). ``log`` collects the
+    URLs of CDN requests, to prove which pages asked for Pyodide.
+    """
+
+    def handle(route: Any) -> None:
+        url = route.request.url
+        if url.startswith("http://127.0.0.1"):
+            route.continue_()
+            return
+        if log is not None:
+            log.append(url)
+        for base, folder in CDN_DIRS.items():
+            if url.startswith(base) and not offline:
+                path = folder / url[len(base):].split("?")[0]
+                if path.is_file():
+                    route.fulfill(
+                        status=200,
+                        body=path.read_bytes(),
+                        headers={
+                            "content-type": _TYPES.get(path.suffix, "application/octet-stream"),
+                            "access-control-allow-origin": "*",
+                            "cache-control": "public, max-age=31536000, immutable",
+                        },
+                    )
+                    return
+                route.fulfill(status=404, body=b"not in the pinned npm package")
+                return
+        route.abort()
+
+    context.route("**/*", handle)
