@@ -16,7 +16,7 @@ import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from sysdesign_core import catalog, get, run
+from sysdesign_core import catalog, get, run, widget
 from sysdesign_core.registry import Calculator, parse_inputs
 
 __all__ = ["MACROS", "table", "items", "calculator", "result", "value", "calc_link"]
@@ -75,6 +75,7 @@ def calculator(calc_id: str, **overrides: Any) -> str:
     parse_inputs(calc, raw)  # a bad override fails the build with the input's name
     outcome = run(calc_id, raw)
     return _html("calculator.html", calc=calc, raw=raw, outcome=outcome,
+                 chart=Markup(widget.chart(calc_id, raw)),
                  defaults=json.dumps(raw, ensure_ascii=False))
 
 

@@ -14,17 +14,30 @@ import json
 from typing import Any
 
 from .errors import InputError
-from .registry import run
+from .registry import get, parse_inputs, run
 
-__all__ = ["respond", "respond_json"]
+__all__ = ["respond", "respond_json", "chart"]
 
 
 def respond(calc_id: str, raw_inputs: dict[str, str]) -> dict[str, Any]:
-    """``{"ok": True, "result": run(...)}`` or ``{"ok": False, "errors": {name: message}}``."""
+    """``{"ok": True, "result": run(...), "chart": svg}`` or ``{"ok": False, "errors": {…}}``.
+
+    ``chart`` is the calculator's inline SVG for these inputs ("" if it draws none); it is
+    drawn by the same function the build uses, so the live picture matches the static one.
+    """
     try:
-        return {"ok": True, "result": run(calc_id, raw_inputs)}
+        result = run(calc_id, raw_inputs)
+        return {"ok": True, "result": result, "chart": chart(calc_id, raw_inputs)}
     except InputError as error:
         return {"ok": False, "errors": {bad.name: bad.message for bad in error.errors}}
+
+
+def chart(calc_id: str, raw_inputs: dict[str, str]) -> str:
+    """The calculator's chart (inline SVG) for ``raw_inputs``, or "" if it has none."""
+    calculator = get(calc_id)
+    if calculator.chart is None:
+        return ""
+    return calculator.chart(parse_inputs(calculator, raw_inputs))
 
 
 def respond_json(calc_id: str, raw_json: str) -> str:

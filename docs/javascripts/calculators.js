@@ -110,12 +110,15 @@ function showErrors(form, errors) {
   }
 }
 
-function showResult(form, result) {
+function showResult(form, result, chart) {
   for (const [name, output] of Object.entries(result.outputs)) {
     const el = form.querySelector(`output[name="${name}"]`);
     if (el && el.textContent !== output.text) el.textContent = output.text;
   }
-  form.dispatchEvent(new CustomEvent("sd:result", { detail: result }));
+  const figure = form.querySelector(".sd-calc__chart");
+  if (figure && chart && figure.innerHTML !== chart) figure.innerHTML = chart;
+  // Other scripts (onward links, simulators) listen for this instead of patching this file.
+  form.dispatchEvent(new CustomEvent("sd:result", { detail: result, bubbles: true }));
 }
 
 function setState(form, state, extra = "") {
@@ -136,7 +139,7 @@ async function recompute(form) {
       const inputs = readInputs(form);
       const reply = await compute(form.dataset.calc, inputs);
       if (form._again) continue;
-      if (reply.ok) { showErrors(form, {}); showResult(form, reply.result); }
+      if (reply.ok) { showErrors(form, {}); showResult(form, reply.result, reply.chart); }
       else showErrors(form, reply.errors);
       writeUrl(form);
     } while (form._again);

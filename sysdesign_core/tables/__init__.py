@@ -1,0 +1,19 @@
+"""The catalog's data, one module per topic. Each module exposes ``TABLES`` and ``LISTS``.
+
+To add a topic: create a module here with those two lists and add it to ``TOPICS`` below.
+"""
+
+from __future__ import annotations
+
+from . import (
+    api,
+    concepts,
+    framework,
+    latency,
+    messaging,
+    resilience,
+    scaling,
+    storage,
+)
+
+TOPICS = (framework, api, storage, messaging, scaling, resilience, concepts, latency)
