@@ -239,8 +239,10 @@ def parse_duration(text: str) -> float:
     if not rest:
         raise ParseError(text, "is empty", f"enter {DURATION_HELP}")
     total = 0.0
+    parts = 0
     part = re.compile(rf"({_NUMBER})\s*([A-Za-zµμ]*)\s*")
     while rest:
+        parts += 1
         match = part.match(rest)
         if not match:
             raise ParseError(text, "is not a duration", f"enter {DURATION_HELP}")
@@ -249,6 +251,8 @@ def parse_duration(text: str) -> float:
         factor = _TIME_UNITS.get(unit if unit in {"M", "Mo"} else unit.lower())
         if unit == "":
             factor = 1.0
+            if parts > 1 or rest[match.end():]:
+                raise ParseError(text, "needs a unit on each part", f"enter {DURATION_HELP}")
         if factor is None:
             raise _unknown_unit(text, unit, DURATION_HELP)
         total += number * factor
@@ -369,14 +373,17 @@ def format_duration(seconds: float, parts: int = 3) -> str:
         return "-" + format_duration(-seconds, parts)
     if seconds == 0:
         return "0s"
-    if seconds < 60:
-        for factor, unit in ((1.0, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")):
+    if seconds < 59.95:  # from 59.95 s, "60s" would show: use minutes
+        small = [(1.0, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")]
+        for index, (factor, unit) in enumerate(small):
             if seconds >= factor or unit == "ns":
                 text = format_number(seconds / factor)
-                if unit != "s" and float(text.replace(",", "")) >= 1000:
-                    continue  # rounded up into the next unit: handled by the larger one
+                if index and float(text.replace(",", "")) >= 1000:  # 999.99ms rounds to 1s
+                    factor, unit = small[index - 1]
+                    text = format_number(seconds / factor)
                 return f"{text}{unit}"
-    first = next(i for i, (_, size) in enumerate(_CLOCK) if seconds >= size)
+    # A value just under a unit (59.99 s) rounds up into it: "1m", not "60s".
+    first = next(i for i, (_, size) in enumerate(_CLOCK) if seconds >= size * (1 - 5e-4))
     chosen = _CLOCK[first : first + parts]
     last = chosen[-1][1]
     remaining = round(seconds / last) * last
@@ -401,6 +408,8 @@ def format_availability(fraction: float) -> str:
     """
     if fraction >= 1:
         return "100%"
+    if fraction < 0.9:
+        return format_percent(fraction)
     down = (1 - fraction) * 100
     decimals = max(0, 1 - math.floor(math.log10(down)))
     text = f"{fraction * 100:.{min(decimals, 12)}f}"

@@ -1,0 +1,220 @@
+"""The built site in real Chromium: static results, live calculators, bad input, URL state,
+offline fallback, instant navigation, console hygiene and accessibility (axe-core).
+
+The CDN is routed to the pinned npm files (browser_support.route_cdn); nothing reaches the
+network. Calculator tests are generated from the registry, so a new calculator is covered by
+adding it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+
+from browser_support import NODE_MODULES, PYODIDE_CDN
+from conftest import Console, html_pages
+from sysdesign_core import InputError, calculators, run
+from sysdesign_core.registry import Calculator
+
+pytestmark = pytest.mark.browser
+
+LIVE_TIMEOUT = 90_000  # ms; generous for a cold Chromium on a busy 2-core machine
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+CANDIDATES = ["2", "3", "7", "1B", "2K", "50%", "99%", "99.5%", "2KB", "5s", "1h", "10Gbps",
+              "4 nines", "16", "0.5"]
+
+
+def page_url(calc: Calculator) -> str:
+    return calc.page.removesuffix(".md").removesuffix("index") + "/"
+
+
+def outputs_of(page: Any, calc_id: str) -> dict[str, str]:
+    return page.eval_on_selector_all(
+        f'form[data-calc="{calc_id}"] output',
+        "els => Object.fromEntries(els.map(e => [e.getAttribute('name'), e.textContent]))",
+    )
+
+
+def expected(calc_id: str, raw: dict[str, str]) -> dict[str, str]:
+    return {name: out["text"] for name, out in run(calc_id, raw)["outputs"].items()}
+
+
+def an_edit(calc: Calculator) -> tuple[str, str]:
+    """An (input, value) that run() accepts and that changes at least one output."""
+    defaults = expected(calc.id, {})
+    for item in calc.inputs:
+        values = list(item.choices) if item.choices else CANDIDATES
+        for candidate in values:
+            if candidate == item.default:
+                continue
+            try:
+                changed = expected(calc.id, {item.name: candidate})
+            except (InputError, ValueError, ZeroDivisionError, OverflowError):
+                continue
+            if changed != defaults:
+                return item.name, candidate
+    raise AssertionError(f"no edit changes {calc.id}'s outputs")
+
+
+def calc_workers(page: Any) -> list[Any]:
+    """The calculator workers of a page (Material's search runs a worker of its own)."""
+    return [worker for worker in page.workers if worker.url.endswith("/calc-worker.js")]
+
+
+def wait_live(page: Any, calc_id: str) -> None:
+    page.wait_for_selector(f'form[data-calc="{calc_id}"][data-state="live"]',
+                           timeout=LIVE_TIMEOUT)
+
+
+def wait_outputs(page: Any, calc_id: str, want: dict[str, str]) -> None:
+    page.wait_for_function(
+        """([id, want]) => {
+            const form = document.querySelector(`form[data-calc="${id}"]`);
+            return Object.entries(want).every(([n, t]) =>
+                form.querySelector(`output[name="${n}"]`).textContent === t);
+        }""",
+        arg=[calc_id, want],
+        timeout=LIVE_TIMEOUT,
+    )
+
+
+CALCS = calculators()
+
+
+@pytest.mark.parametrize("calc", CALCS, ids=lambda c: c.id)
+def test_static_results_without_javascript(browser: Any, base_url: str, calc: Calculator) -> None:
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(base_url + page_url(calc))
+        form = page.locator(f'form.sd-calc[data-calc="{calc.id}"]').first
+        assert form.get_attribute("data-state") == "static"
+        assert outputs_of(page, calc.id) == expected(calc.id, {})
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("calc", CALCS, ids=lambda c: c.id)
+def test_live_edit_bad_input_and_url(context: Any, console: Console, base_url: str,
+                                     calc: Calculator) -> None:
+    page = context.new_page()
+    page.goto(base_url + page_url(calc))
+    wait_live(page, calc.id)
+    assert len(calc_workers(page)) == 1
+    form = f'form[data-calc="{calc.id}"]'
+
+    # Live: an edit recomputes to exactly what run() (and so the CLI) gives.
+    name, new_value = an_edit(calc)
+    field = page.locator(f"{form} [name={name}]")
+    if calc.input(name).choices:
+        field.select_option(new_value)
+    else:
+        field.fill(new_value)
+    want = expected(calc.id, {name: new_value})
+    wait_outputs(page, calc.id, want)
+    page.wait_for_function(f"new URLSearchParams(location.search).get({json.dumps(name)}) !== null")
+    shared_url = page.url
+
+    # Bad input: message under the field, aria-invalid, last good results kept, console quiet.
+    text_inputs = [item for item in calc.inputs if not item.choices]
+    if text_inputs:
+        bad = text_inputs[0].name
+        page.locator(f"{form} [name={bad}]").fill("abc")
+        error = page.locator(f"#{calc.id}-{bad}-error")
+        error.wait_for(state="visible")
+        assert "not a number" in error.inner_text() or "abc" in error.inner_text()
+        assert page.locator(f"{form} [name={bad}]").get_attribute("aria-invalid") == "true"
+        assert error.get_attribute("role") == "alert"
+        page.wait_for_timeout(300)
+        assert outputs_of(page, calc.id) == want
+    assert console.errors == []
+
+    # URL state: the shared link reproduces the result in a fresh page.
+    fresh = context.new_page()
+    fresh.goto(shared_url)
+    wait_live(fresh, calc.id)
+    wait_outputs(fresh, calc.id, want)
+    assert fresh.locator(f"{form} [name={name}]").input_value() == new_value
+
+
+def test_query_string_prefills(context: Any, base_url: str) -> None:
+    page = context.new_page()
+    page.goto(base_url + "calculators/capacity/?" + urlencode({"dau": "1B", "day_seconds": "100000"}))
+    wait_live(page, "capacity")
+    wait_outputs(page, "capacity", {"write_qps": "20K/s"})
+
+
+@pytest.mark.parametrize("bad", ["abc", "-5", "150%", ""])
+def test_each_kind_of_bad_value(context: Any, console: Console, base_url: str, bad: str) -> None:
+    page = context.new_page()
+    page.goto(base_url + "calculators/availability/")
+    wait_live(page, "availability")
+    before = outputs_of(page, "availability")
+    page.fill("#availability-availability", bad)
+    page.locator("#availability-availability-error").wait_for(state="visible")
+    message = page.inner_text("#availability-availability-error")
+    assert "such as 99.95%" in message
+    assert outputs_of(page, "availability") == before
+    page.fill("#availability-availability", "99.99%")
+    page.locator("#availability-availability-error").wait_for(state="hidden")
+    assert page.get_attribute("#availability-availability", "aria-invalid") is None
+    assert console.errors == []
+
+
+def test_cdn_down_keeps_static_results(offline_context: Any, base_url: str) -> None:
+    page = offline_context.new_page()
+    page.goto(base_url + "calculators/capacity/")
+    page.wait_for_selector('form[data-calc="capacity"][data-state="offline"]',
+                           timeout=LIVE_TIMEOUT)
+    assert "could not load" in page.inner_text("form .sd-calc__status")
+    assert outputs_of(page, "capacity") == expected("capacity", {})
+
+
+def test_instant_navigation_keeps_one_worker(context: Any, console: Console,
+                                            base_url: str) -> None:
+    page = context.new_page()
+    page.goto(base_url)
+    page.click('a[href$="calculators/capacity/"] >> nth=0')
+    wait_live(page, "capacity")
+    page.click('.md-nav a[href$="availability/"] >> nth=0')
+    wait_live(page, "availability")
+    page.fill("#availability-availability", "99%")
+    wait_outputs(page, "availability", expected("availability", {"availability": "99%"}))
+    loads = [url for url in console.cdn_requests if url.endswith("pyodide.mjs")]
+    assert len(loads) == 1, loads
+    assert len(calc_workers(page)) == 1
+
+
+def test_every_page_is_clean_and_accessible(context: Any, console: Console, site_dir: Path,
+                                            base_url: str) -> None:
+    """No console error, no Pyodide byte where there is no calculator, no serious axe issue."""
+    page = context.new_page()
+    problems: list[str] = []
+    for path in html_pages(site_dir):
+        seen = len(console.cdn_requests)
+        page.goto(base_url + path)
+        page.wait_for_load_state("load")
+        has_calc = page.locator("form.sd-calc").count() > 0
+        if has_calc:
+            page.wait_for_selector("form.sd-calc[data-state=live]", timeout=LIVE_TIMEOUT)
+        if page.locator(".mermaid").count():
+            page.wait_for_function(
+                "[...document.querySelectorAll('pre.mermaid, div.mermaid')]"
+                ".every(e => e.tagName === 'DIV')", timeout=30_000)
+        requested = console.cdn_requests[seen:]
+        if not has_calc and any(url.startswith(PYODIDE_CDN) for url in requested):
+            problems.append(f"{path}: requested Pyodide without a calculator")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            ".filter(v => ['serious', 'critical'].includes(v.impact))"
+            ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
+        )
+        problems += [f"{path}: axe {v}" for v in violations]
+        problems += [f"{path}: {e}" for e in console.errors]
+        console.errors.clear()
+    assert problems == []

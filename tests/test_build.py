@@ -1,0 +1,57 @@
+"""The real strict build: no warning, macros strict, the core archive in place."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from browser_support import ROOT
+from macros import render
+from sysdesign_core import InputError
+
+
+def test_build_has_no_warning(built_site: tuple[Path, str]) -> None:
+    _, log = built_site
+    assert not re.search(r"^(WARNING|ERROR)", log, re.MULTILINE), log
+
+
+def test_macros_are_strict() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    macros = next(p["macros"] for p in config["plugins"] if isinstance(p, dict) and "macros" in p)
+    assert macros["on_undefined"] == "strict"
+    assert macros["on_error_fail"] == "true"
+    assert config["strict"] == "true"
+
+
+def test_unknown_names_fail_loudly() -> None:
+    with pytest.raises(KeyError, match="no catalog table"):
+        render.table("no_such_table")
+    with pytest.raises(KeyError, match="unknown calculator"):
+        render.calculator("no_such_calculator")
+    with pytest.raises(InputError, match="dau"):
+        render.calculator("capacity", dau="lots")
+
+
+def test_core_archive_is_shipped_and_importable(site_dir: Path) -> None:
+    archives = list((site_dir / "assets").glob("sysdesign_core.*.zip"))
+    assert len(archives) == 1
+    names = zipfile.ZipFile(archives[0]).namelist()
+    assert "sysdesign_core/__init__.py" in names and "sysdesign_core/widget.py" in names
+    html = (site_dir / "calculators" / "capacity" / "index.html").read_text()
+    assert archives[0].name in html
+
+
+def test_calculator_form_is_complete_without_javascript(site_dir: Path) -> None:
+    html = (site_dir / "calculators" / "capacity" / "index.html").read_text()
+    form = re.search(r'<form class="sd-calc" data-calc="capacity" data-state="static".*?</form>',
+                     html, re.DOTALL)
+    assert form, "the capacity form is missing"
+    assert '<output name="write_qps"' in form.group(0)
+    assert "11.6K/s</output>" in form.group(0)
+    assert 'id="capacity-dau"' in form.group(0) and 'name="dau"' in form.group(0)
+    assert 'aria-describedby="capacity-dau-help capacity-dau-error"' in form.group(0)
+    assert 'id="capacity-dau-error" class="sd-calc__error" role="alert" hidden' in form.group(0)
