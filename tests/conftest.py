@@ -16,14 +16,25 @@ from typing import Any
 
 import pytest
 
-from browser_support import CHROMIUM_ARGS, NODE_MODULES, ROOT, chromium_path, route_cdn, serve
+from browser_support import (
+    CHROMIUM_ARGS,
+    NODE_MODULES,
+    ROOT,
+    chromium_path,
+    free_port,
+    route_cdn,
+    serve,
+)
 
 # The docs' bash fences call `sysdesign`: make the venv's scripts reachable.
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def build_site(target: Path) -> subprocess.CompletedProcess[str]:
+PORT = free_port()  # the site is built for the address it is served on (see SITE_URL)
+
+
+def build_site(target: Path, site_url: str) -> subprocess.CompletedProcess[str]:
     """Run a strict ``mkdocs build`` into ``target``; returns the finished process."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
@@ -31,6 +42,7 @@ def build_site(target: Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "SITE_URL": site_url},
     )
 
 
@@ -38,7 +50,7 @@ def build_site(target: Path) -> subprocess.CompletedProcess[str]:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The site built once for the session: (directory, build log)."""
     target = tmp_path_factory.mktemp("site")
-    process = build_site(target)
+    process = build_site(target, f"http://127.0.0.1:{PORT}/")
     assert process.returncode == 0, process.stdout + process.stderr
     return target, process.stdout + process.stderr
 
@@ -50,7 +62,7 @@ def site_dir(built_site: tuple[Path, str]) -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
-    with serve(site_dir) as url:
+    with serve(site_dir, PORT) as url:
         yield url
 
 
