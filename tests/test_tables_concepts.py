@@ -23,7 +23,7 @@ TABLE_NAMES = [
     "sharding_strategies",
     "replication_modes",
 ]
-LIST_NAMES = ["rules_of_thumb", "consistent_hashing_notes", "durability_notes", "snowflake_layout"]
+LIST_NAMES = ["rules_of_thumb", "consistent_hashing_notes", "durability_notes"]
 
 
 @pytest.mark.parametrize("name", TABLE_NAMES)
@@ -97,14 +97,6 @@ def test_latency_classic_figures_are_the_2012_list() -> None:
     assert table.row("Round trip within the same datacenter").classic == "500µs"
     assert table.row("Disk seek").classic == "10ms"
     assert table.row("Packet round trip California → Netherlands → California").classic == ("150ms")
-
-
-def test_snowflake_layout_is_computed() -> None:
-    layout = concepts.snowflake()
-    assert layout.nodes == 1024
-    assert layout.ids_per_second_per_node == 4_096_000
-    assert layout.lifetime / YEAR == pytest.approx(69.68, abs=0.01)
-    assert concepts.snowflake(timestamp_bits=42).lifetime == 2 * layout.lifetime
 
 
 def test_keys_moved_fraction() -> None:

@@ -28,7 +28,6 @@ from ..units import (
     format_duration,
     format_number,
     format_percent,
-    format_rate,
 )
 
 __all__ = [
@@ -42,11 +41,8 @@ __all__ = [
     "SHORT_CODE_KEYSPACE",
     "CONSISTENT_HASHING_NOTES",
     "DURABILITY_NOTES",
-    "SNOWFLAKE_LAYOUT",
     "keys_moved_fraction",
     "expected_losses",
-    "snowflake",
-    "SnowflakeLayout",
     "keyspace",
     "TABLES",
     "LISTS",
@@ -335,31 +331,6 @@ RFC_9562 = Source(
 )
 
 
-@dataclass(frozen=True)
-class SnowflakeLayout:
-    """What a Snowflake-style bit layout allows: how long, how fast, how many nodes."""
-
-    lifetime: float  # seconds until the timestamp field wraps
-    ids_per_second_per_node: float
-    nodes: int
-
-
-def snowflake(
-    timestamp_bits: int = 41, node_bits: int = 10, sequence_bits: int = 12, tick: float = 1e-3
-) -> SnowflakeLayout:
-    """The limits of a Snowflake layout (defaults: Twitter's 41/10/12 bits, 1 ms ticks).
-
-    >>> layout = snowflake()
-    >>> layout.nodes, layout.ids_per_second_per_node
-    (1024, 4096000.0)
-    """
-    return SnowflakeLayout(
-        lifetime=2**timestamp_bits * tick,
-        ids_per_second_per_node=2**sequence_bits / tick,
-        nodes=2**node_bits,
-    )
-
-
 def keyspace(alphabet: int, length: int) -> int:
     """How many distinct codes of ``length`` characters from ``alphabet`` symbols exist."""
     return int(alphabet**length)
@@ -479,36 +450,6 @@ SHORT_CODE_KEYSPACE: Table[Keyspace] = Table(
     rows=tuple(
         Keyspace(name=f"{n} characters", length=n, per_day=SHORT_CODE_PER_DAY) for n in (6, 7, 8)
     ),
-)
-
-
-def _snowflake_items() -> tuple[Item, ...]:
-    layout = snowflake()
-    return (
-        Item(
-            "Layout: 1 unused sign bit + 41-bit timestamp + 10-bit node + 12-bit sequence",
-            "64 bits in all, so the ID fits a signed 64-bit integer; the timestamp counts "
-            "milliseconds from a custom epoch.",
-        ),
-        Item(
-            f"Lifetime: {format_duration(layout.lifetime, 2)}",
-            "2^41 milliseconds before the timestamp field wraps; pick the epoch close to "
-            "launch day.",
-        ),
-        Item(
-            f"Throughput: {format_rate(layout.ids_per_second_per_node)} per node",
-            "2^12 sequence numbers per millisecond; a generator that runs out waits for "
-            "the next millisecond.",
-        ),
-        Item(
-            f"Nodes: {layout.nodes:,}",
-            "2^10 node IDs; split them into datacenter and worker bits if you need both.",
-        ),
-    )
-
-
-SNOWFLAKE_LAYOUT = ItemList(
-    name="snowflake_layout", title="The Snowflake layout", items=_snowflake_items()
 )
 
 
@@ -758,4 +699,4 @@ _TOPIC_TABLES: tuple[Table[Any], ...] = (
     REPLICATION_MODES,
 )
 TABLES: list[Table[Record]] = list(_TOPIC_TABLES)
-LISTS: list[ItemList] = [CONSISTENT_HASHING_NOTES, DURABILITY_NOTES, SNOWFLAKE_LAYOUT]
+LISTS: list[ItemList] = [CONSISTENT_HASHING_NOTES, DURABILITY_NOTES]
