@@ -11,7 +11,12 @@ The same code runs at site build time, in the browser (Pyodide) and in the ``sys
 from __future__ import annotations
 
 # Importing a calculator module registers it; the order here is the order of `sysdesign list`.
-from . import availability, capacity  # noqa: F401
+# isort: off
+from . import capacity, availability  # noqa: F401
+from . import reliability, latency, sizing, fanout, ids, scaling, ratelimit  # noqa: F401
+from . import charts  # noqa: F401
+
+# isort: on
 from .errors import InputError, ParseError
 from .registry import Calculator, Input, Output, calculators, get, run
 

@@ -39,6 +39,12 @@ def _compute(values: Values) -> dict[str, float]:
             for name, span in PERIODS.items()}
 
 
+def _chart(values: Values) -> str:
+    from .charts import availability_chart  # charts imports this module: import when drawn
+
+    return availability_chart(values["availability"])
+
+
 AVAILABILITY = register(
     Calculator(
         id="availability",
@@ -53,5 +59,6 @@ AVAILABILITY = register(
             Output(f"downtime_{name}", f"Downtime per {name}", "duration") for name in PERIODS
         ),
         compute=_compute,
+        chart=_chart,
     )
 )

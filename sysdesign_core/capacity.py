@@ -72,6 +72,12 @@ def _compute(values: Values) -> dict[str, float]:
     return asdict(capacity_estimate(**values))
 
 
+def _chart(values: Values) -> str:
+    from .charts import capacity_chart  # charts imports this module: import when drawn
+
+    return capacity_chart(values)
+
+
 CAPACITY = register(
     Calculator(
         id="capacity",
@@ -108,5 +114,6 @@ CAPACITY = register(
             Output("egress", "Egress bandwidth", "byte_rate"),
         ),
         compute=_compute,
+        chart=_chart,
     )
 )

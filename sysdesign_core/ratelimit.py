@@ -1,0 +1,299 @@
+"""Rate-limiting algorithms, run side by side on one request trace.
+
+A trace is a list of request counts, one per second; the requests of a second arrive evenly
+spread within it. Every limiter allows ``limit`` requests per ``window`` seconds:
+
+- **token bucket**: a bucket of ``limit`` tokens, refilled at ``limit / window`` a second;
+  a request takes a token or is rejected. Starts full, so it lets a burst through.
+- **leaky bucket** (as a queue): a queue of ``limit`` places drained at ``limit / window`` a
+  second; a request that finds the queue full is rejected. It accepts exactly what the token
+  bucket accepts (the two are mirror images), but releases them at a constant pace, so its
+  cost is delay, reported as ``leaky_bucket_max_delay``.
+- **fixed window**: a counter per aligned window ``[k·window, (k+1)·window)``.
+- **sliding window log**: the times of accepted requests in the last ``window`` seconds.
+- **sliding window counter**: the previous window's count weighted by how much of it still
+  overlaps the sliding window, plus the current window's count.
+
+>>> trace = [0, 0, 8, 9]
+>>> accepted = simulate(trace, limit=10, window=10)
+>>> accepted["fixed_window"], accepted["sliding_log"]
+([0, 0, 8, 2], [0, 0, 8, 2])
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Callable, Sequence
+
+from . import textinput
+from .errors import InputError
+from .registry import Calculator, Input, Output, Values, register
+
+__all__ = [
+    "ALGORITHMS",
+    "PRESETS",
+    "arrivals",
+    "token_bucket",
+    "leaky_bucket",
+    "fixed_window",
+    "sliding_log",
+    "sliding_counter",
+    "simulate",
+    "parse_trace",
+    "RATE_LIMITER",
+]
+
+PRESETS: dict[str, tuple[int, ...]] = {
+    # Quiet, then bursts straddling the boundary of the first two 10 s windows, then a spike.
+    "bursty": (
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        2,
+        8,
+        9,
+        9,
+        8,
+        0,
+        0,
+        0,
+        1,
+        0,
+        0,
+        0,
+        0,
+        14,
+        0,
+        0,
+        0,
+        0,
+        3,
+        3,
+        3,
+        0,
+        0,
+    ),
+    "steady": (2,) * 30,
+}
+MAX_STEPS = 120
+MAX_PER_STEP = 1000
+
+Accepted = list[int]
+
+
+def arrivals(trace: Sequence[int]) -> list[tuple[int, float]]:
+    """``(second, time)`` of every request: a second's ``k`` requests at ``s + i/k``."""
+    return [
+        (second, second + i / count) for second, count in enumerate(trace) for i in range(count)
+    ]
+
+
+def _tally(trace: Sequence[int], decide: Callable[[float], bool]) -> Accepted:
+    accepted = [0] * len(trace)
+    for second, time in arrivals(trace):
+        if decide(time):
+            accepted[second] += 1
+    return accepted
+
+
+def token_bucket(trace: Sequence[int], limit: int, window: float) -> Accepted:
+    """Accepted requests per second under a token bucket of ``limit`` tokens."""
+    rate = limit / window
+    tokens, last = float(limit), 0.0
+
+    def decide(time: float) -> bool:
+        nonlocal tokens, last
+        tokens = min(float(limit), tokens + (time - last) * rate)
+        last = time
+        if tokens >= 1 - 1e-9:
+            tokens -= 1
+            return True
+        return False
+
+    return _tally(trace, decide)
+
+
+def leaky_bucket(trace: Sequence[int], limit: int, window: float) -> tuple[Accepted, float]:
+    """Accepted requests per second and the longest queueing delay of a leaky bucket."""
+    rate = limit / window
+    level, last, worst = 0.0, 0.0, 0.0
+
+    def decide(time: float) -> bool:
+        nonlocal level, last, worst
+        level = max(0.0, level - (time - last) * rate)
+        last = time
+        if level + 1 <= limit + 1e-9:
+            level += 1
+            worst = max(worst, level / rate)  # it leaves once the queue ahead has drained
+            return True
+        return False
+
+    return _tally(trace, decide), worst
+
+
+def fixed_window(trace: Sequence[int], limit: int, window: float) -> Accepted:
+    """Accepted requests per second with one counter per aligned window."""
+    counts: dict[int, int] = {}
+
+    def decide(time: float) -> bool:
+        key = math.floor(time / window + 1e-9)
+        if counts.get(key, 0) < limit:
+            counts[key] = counts.get(key, 0) + 1
+            return True
+        return False
+
+    return _tally(trace, decide)
+
+
+def sliding_log(trace: Sequence[int], limit: int, window: float) -> Accepted:
+    """Accepted requests per second keeping the time of every accepted request."""
+    log: deque[float] = deque()
+
+    def decide(time: float) -> bool:
+        while log and log[0] <= time - window + 1e-9:
+            log.popleft()
+        if len(log) < limit:
+            log.append(time)
+            return True
+        return False
+
+    return _tally(trace, decide)
+
+
+def sliding_counter(trace: Sequence[int], limit: int, window: float) -> Accepted:
+    """Accepted requests per second estimating the sliding count from two window counters."""
+    counts: dict[int, int] = {}
+
+    def decide(time: float) -> bool:
+        key = math.floor(time / window + 1e-9)
+        overlap = 1 - (time - key * window) / window
+        estimate = counts.get(key - 1, 0) * overlap + counts.get(key, 0)
+        if estimate + 1 <= limit + 1e-9:
+            counts[key] = counts.get(key, 0) + 1
+            return True
+        return False
+
+    return _tally(trace, decide)
+
+
+ALGORITHMS: dict[str, str] = {
+    "token_bucket": "Token bucket",
+    "leaky_bucket": "Leaky bucket",
+    "fixed_window": "Fixed window",
+    "sliding_log": "Sliding window log",
+    "sliding_counter": "Sliding window counter",
+}
+
+
+def simulate(trace: Sequence[int], limit: int, window: float) -> dict[str, Accepted]:
+    """Accepted requests per second for every algorithm in :data:`ALGORITHMS`."""
+    return {
+        "token_bucket": token_bucket(trace, limit, window),
+        "leaky_bucket": leaky_bucket(trace, limit, window)[0],
+        "fixed_window": fixed_window(trace, limit, window),
+        "sliding_log": sliding_log(trace, limit, window),
+        "sliding_counter": sliding_counter(trace, limit, window),
+    }
+
+
+def parse_trace(raw: str) -> list[int]:
+    """A preset name (``bursty``, ``steady``) or comma-separated requests per second."""
+    accepted = "enter bursty, steady or requests per second separated by commas, e.g. 0, 5, 20, 3"
+    name = raw.strip().lower()
+    if name in PRESETS:
+        return list(PRESETS[name])
+    items = textinput.split_list(raw)
+    trace = []
+    for item in items:
+        if not item.isdigit():
+            raise InputError(
+                "trace", raw, f"has {item!r}, not a whole number of requests", accepted
+            )
+        trace.append(int(item))
+    if not trace:
+        raise InputError("trace", raw, "has no requests", accepted)
+    if len(trace) > MAX_STEPS:
+        raise InputError("trace", raw, f"has {len(trace)} seconds", f"keep it to {MAX_STEPS}")
+    if max(trace) > MAX_PER_STEP:
+        raise InputError(
+            "trace",
+            raw,
+            f"has {max(trace)} requests in one second",
+            f"keep each second to {MAX_PER_STEP}",
+        )
+    return trace
+
+
+def _run(values: Values) -> tuple[list[int], dict[str, Accepted], float]:
+    trace = parse_trace(values["trace"])
+    limit, window = int(values["limit"]), values["window"]
+    results = simulate(trace, limit, window)
+    return trace, results, leaky_bucket(trace, limit, window)[1]
+
+
+def _compute(values: Values) -> dict[str, float]:
+    trace, results, delay = _run(values)
+    outputs = {f"{name}_accepted": float(sum(counts)) for name, counts in results.items()}
+    return {"requests": float(sum(trace)), **outputs, "leaky_bucket_max_delay": delay}
+
+
+def _chart(values: Values) -> str:
+    from . import charts
+
+    trace, results, _ = _run(values)
+    return charts.rate_limit_chart(
+        trace, results, ALGORITHMS, int(values["limit"]), values["window"]
+    )
+
+
+RATE_LIMITER = register(
+    Calculator(
+        id="rate_limiter",
+        title="Rate-limiter simulator",
+        description="Five rate-limiting algorithms on the same request trace, side by side.",
+        page="calculators/rate-limiter.md",
+        inputs=(
+            Input(
+                "trace",
+                "Requests per second",
+                "text",
+                "bursty",
+                "bursty, steady, or your own: 0, 5, 20, 3 (one number per second).",
+            ),
+            Input(
+                "limit",
+                "Limit (requests per window)",
+                "count",
+                "10",
+                "How many requests a window allows.",
+                minimum=1,
+                maximum=10_000,
+                integer=True,
+            ),
+            Input(
+                "window",
+                "Window",
+                "duration",
+                "10s",
+                "The period the limit applies to.",
+                minimum=0,
+                exclusive_minimum=True,
+            ),
+        ),
+        outputs=(
+            Output("requests", "Requests in the trace", "count"),
+            *(
+                Output(f"{name}_accepted", f"{label}: accepted", "count")
+                for name, label in ALGORITHMS.items()
+            ),
+            Output("leaky_bucket_max_delay", "Leaky bucket: longest wait in the queue", "duration"),
+        ),
+        compute=_compute,
+        chart=_chart,
+    )
+)

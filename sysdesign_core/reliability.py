@@ -1,0 +1,369 @@
+"""Reliability arithmetic: composite and quorum availability, downtime, error budgets, durability.
+
+Availabilities are fractions (0.999 for 99.9%); durations are seconds; a year is 365.25 days.
+
+>>> round(serial([0.999, 0.999]), 6)
+0.998001
+>>> round(quorum_availability(0.99, nodes=3, required=2), 6)
+0.999702
+>>> round(availability_from_downtime(8 * 3600 + 45 * 60 + 57.6, YEAR), 6)
+0.999
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from . import textinput, units
+from .availability import downtime as allowed_downtime
+from .availability import nines
+from .errors import InputError, ParseError
+from .registry import Calculator, Input, Output, Values, register
+from .units import YEAR
+
+__all__ = [
+    "serial",
+    "parallel",
+    "quorum_availability",
+    "availability_from_downtime",
+    "error_budget",
+    "expected_losses",
+    "chance_of_any_loss",
+    "COMPOSITE",
+    "QUORUM",
+    "DOWNTIME",
+    "ERROR_BUDGET",
+    "DURABILITY",
+]
+
+
+def serial(availabilities: Sequence[float]) -> float:
+    """Availability of components that must *all* be up: the product of their availabilities.
+
+    Assumes failures are independent (a shared power feed or deploy breaks that).
+    """
+    return math.prod(availabilities)
+
+
+def parallel(availabilities: Sequence[float]) -> float:
+    """Availability of redundant components where *any one* up is enough.
+
+    One minus the chance that all are down at once; independent failures assumed.
+    """
+    return 1.0 - math.prod(1.0 - a for a in availabilities)
+
+
+def quorum_availability(availability: float, nodes: int, required: int) -> float:
+    """Chance that at least ``required`` of ``nodes`` identical replicas are up (binomial).
+
+    Sums the *failing* outcomes (fewer than ``required`` up) and subtracts from 1, which keeps
+    precision for many nines.
+    """
+    if not 0 <= required <= nodes:
+        raise ValueError("required must be between 0 and nodes")
+    down = 1.0 - availability
+    failing = sum(
+        math.comb(nodes, up) * availability**up * down ** (nodes - up) for up in range(required)
+    )
+    return min(1.0, max(0.0, 1.0 - failing))
+
+
+def availability_from_downtime(downtime: float, window: float) -> float:
+    """The availability that allows ``downtime`` seconds in ``window`` seconds."""
+    return 1.0 - downtime / window
+
+
+def error_budget(slo: float, window: float, spent: float) -> tuple[float, float, float]:
+    """``(budget, remaining, burned)``: the downtime an SLO allows in ``window`` seconds.
+
+    ``remaining`` goes negative once the budget is overspent and ``burned`` (spent ÷ budget)
+    then exceeds 1: both say by how much, which a clamp at zero would hide.
+    """
+    budget = allowed_downtime(slo, window)
+    return budget, budget - spent, spent / budget
+
+
+def expected_losses(durability: float, objects: float, years: float = 1.0) -> float:
+    """Objects expected to be lost in ``years`` when each survives a year with ``durability``."""
+    return objects * (1.0 - durability) * years
+
+
+def chance_of_any_loss(durability: float, objects: float, years: float = 1.0) -> float:
+    """Chance that at least one of ``objects`` is lost within ``years`` (independent losses)."""
+    # 1 − d^(objects·years), via log1p/expm1 so 11 nines × a few objects does not round to 0.
+    return -math.expm1(objects * years * math.log1p(-(1.0 - durability)))
+
+
+# --- calculators -------------------------------------------------------------------------
+
+
+def _components(raw: str) -> list[float]:
+    items = textinput.split_list(raw)
+    if not items:
+        raise InputError(
+            "components",
+            raw,
+            "lists no availability",
+            "enter availabilities separated by commas, e.g. 99.9%, 99.95%",
+        )
+    values = []
+    for item in items:
+        try:
+            values.append(units.parse_availability(item))
+        except ParseError as error:
+            raise InputError(
+                "components",
+                raw,
+                f"has {item!r} that {error.problem}",
+                "enter availabilities separated by commas, e.g. 99.9%, 99.95%",
+            ) from None
+    return values
+
+
+def _composite(values: Values) -> dict[str, float]:
+    parts = _components(values["components"])
+    total = serial(parts) if values["mode"] == "serial" else parallel(parts)
+    return {
+        "availability": total,
+        "downtime_year": allowed_downtime(total, YEAR),
+        "components_count": float(len(parts)),
+    }
+
+
+COMPOSITE = register(
+    Calculator(
+        id="composite",
+        title="Composite availability",
+        description="Availability of components in series (all needed) or in parallel (any one).",
+        page="calculators/composite.md",
+        inputs=(
+            Input(
+                "components",
+                "Component availabilities",
+                "text",
+                "99.9%, 99.9%",
+                "Comma-separated: 99.9%, 99.95%, 4 nines.",
+            ),
+            Input(
+                "mode",
+                "How they combine",
+                "text",
+                "serial",
+                "serial: every one must be up; parallel: any one up is enough.",
+                choices=("serial", "parallel"),
+            ),
+        ),
+        outputs=(
+            Output("availability", "Combined availability", "availability"),
+            Output("downtime_year", "Downtime per year", "duration"),
+            Output("components_count", "Components", "count"),
+        ),
+        compute=_composite,
+    )
+)
+
+
+def _quorum(values: Values) -> dict[str, float]:
+    nodes, required = int(values["nodes"]), int(values["required"])
+    if required > nodes:
+        raise InputError(
+            "required",
+            str(required),
+            f"is more than the {nodes} nodes",
+            f"enter a whole number from 1 to {nodes}",
+        )
+    total = quorum_availability(values["availability"], nodes, required)
+    return {
+        "availability": total,
+        "downtime_year": allowed_downtime(total, YEAR),
+        "tolerated_failures": float(nodes - required),
+    }
+
+
+QUORUM = register(
+    Calculator(
+        id="quorum",
+        title="Quorum availability",
+        description="Chance that at least k of n replicas are up (binomial, independent failures).",
+        page="calculators/quorum.md",
+        inputs=(
+            Input(
+                "availability",
+                "One replica's availability",
+                "availability",
+                "99%",
+                "As a percentage (99%), a fraction (0.99) or nines (2 nines).",
+            ),
+            Input(
+                "nodes",
+                "Replicas (n)",
+                "count",
+                "3",
+                "How many replicas there are.",
+                minimum=1,
+                maximum=1000,
+                integer=True,
+            ),
+            Input(
+                "required",
+                "Needed up (k)",
+                "count",
+                "2",
+                "How many must be up; a majority quorum of 3 is 2.",
+                minimum=1,
+                maximum=1000,
+                integer=True,
+            ),
+        ),
+        outputs=(
+            Output("availability", "Availability of the quorum", "availability"),
+            Output("downtime_year", "Downtime per year", "duration"),
+            Output("tolerated_failures", "Replicas that may fail", "count"),
+        ),
+        compute=_quorum,
+    )
+)
+
+
+def _downtime(values: Values) -> dict[str, float]:
+    down, window = values["downtime"], values["window"]
+    if down > window:
+        raise InputError(
+            "downtime",
+            units.format_duration(down),
+            f"is longer than the window ({units.format_duration(window)})",
+            "enter a downtime shorter than the window",
+        )
+    total = availability_from_downtime(down, window)
+    return {"availability": total, "nines": 0.0 if total <= 0 else nines(total)}
+
+
+DOWNTIME = register(
+    Calculator(
+        id="downtime",
+        title="Downtime to availability",
+        description="The availability (and nines) that a given downtime in a window means.",
+        page="calculators/downtime.md",
+        inputs=(
+            Input(
+                "downtime",
+                "Downtime",
+                "duration",
+                "1h",
+                "Time down in the window: 1h, 52m 36s, 5 min.",
+                minimum=0,
+                exclusive_minimum=True,
+            ),
+            Input(
+                "window",
+                "Window",
+                "duration",
+                "30d",
+                "The period measured: 30d, 1q, 1y.",
+                minimum=0,
+                exclusive_minimum=True,
+            ),
+        ),
+        outputs=(
+            Output("availability", "Availability", "availability"),
+            Output("nines", "Nines", "number"),
+        ),
+        compute=_downtime,
+    )
+)
+
+
+def _error_budget(values: Values) -> dict[str, float]:
+    slo, window, spent = values["slo"], values["window"], values["downtime_so_far"]
+    if slo >= 1:
+        raise InputError(
+            "slo", "100%", "leaves no error budget", "enter an SLO below 100%, such as 99.9%"
+        )
+    if spent > window:
+        raise InputError(
+            "downtime_so_far",
+            units.format_duration(spent),
+            f"is longer than the window ({units.format_duration(window)})",
+            "enter a downtime shorter than the window",
+        )
+    budget, remaining, burned = error_budget(slo, window, spent)
+    return {"budget": budget, "remaining": remaining, "burned": burned}
+
+
+ERROR_BUDGET = register(
+    Calculator(
+        id="error_budget",
+        title="Error budget",
+        description="Downtime an SLO allows in a window, what is left and how much is burned.",
+        page="calculators/error_budget.md",
+        inputs=(
+            Input(
+                "slo",
+                "SLO (availability target)",
+                "availability",
+                "99.9%",
+                "The availability objective: 99.9%, 99.95%, 4 nines.",
+            ),
+            Input(
+                "window",
+                "Window",
+                "duration",
+                "30d",
+                "The SLO's rolling window: 28d, 30d.",
+                minimum=0,
+                exclusive_minimum=True,
+            ),
+            Input(
+                "downtime_so_far",
+                "Downtime so far",
+                "duration",
+                "10m",
+                "Bad minutes already spent in this window.",
+                minimum=0,
+            ),
+        ),
+        outputs=(
+            Output("budget", "Error budget", "duration"),
+            Output("remaining", "Remaining (negative = overspent)", "duration"),
+            Output("burned", "Burned", "fraction"),
+        ),
+        compute=_error_budget,
+    )
+)
+
+
+def _durability(values: Values) -> dict[str, float]:
+    durability, objects, years = values["durability"], values["objects"], values["years"]
+    return {
+        "expected_losses_per_year": expected_losses(durability, objects),
+        "expected_losses": expected_losses(durability, objects, years),
+        "chance_of_any_loss": chance_of_any_loss(durability, objects, years),
+    }
+
+
+DURABILITY = register(
+    Calculator(
+        id="durability",
+        title="Durability",
+        description="Objects expected to be lost per year at a durability such as 11 nines.",
+        page="calculators/durability.md",
+        inputs=(
+            Input(
+                "durability",
+                "Durability (per object, per year)",
+                "availability",
+                "11 nines",
+                "Chance one object survives a year: 11 nines, 99.999999999%.",
+            ),
+            Input("objects", "Objects stored", "count", "10M", "How many objects: 10M, 100B."),
+            Input("years", "Years", "number", "1", "How long they are kept.", minimum=0),
+        ),
+        outputs=(
+            Output("expected_losses_per_year", "Objects lost per year (expected)", "number"),
+            Output("expected_losses", "Objects lost over the years (expected)", "number"),
+            Output("chance_of_any_loss", "Chance of losing at least one", "fraction"),
+        ),
+        compute=_durability,
+    )
+)
