@@ -42,12 +42,12 @@ CLASSIC = Source(
     2012,
 )
 SCOTT = Source(
-    "Colin Scott, interactive latency numbers (extrapolated, not measured)",
+    "Colin Scott (extrapolated)",
     "https://colin-scott.github.io/personal_website/research/interactive_latency.html",
     2020,
 )
 NAPKIN = Source(
-    "Simon Eskildsen, napkin-math (rounded measurements on a Xeon E-2236)",
+    "napkin-math (measured)",
     "https://github.com/sirupsen/napkin-math",
     2023,
 )
@@ -113,8 +113,7 @@ LATENCY_NUMBERS: Table[Latency] = Table(
             name="L1 cache reference",
             classic_s=0.5 * NS,
             current_s=1 * NS,
-            basis="One L1 hit; the trend rounds to whole nanoseconds, so the "
-            "“slower” is rounding, not a real change",
+            basis="One L1 hit; the trend rounds to whole ns, so not a real slowdown",
             source=SCOTT,
         ),
         Latency(
