@@ -1,0 +1,35 @@
+// Onward links: keep the "open the next calculator prefilled" links under the capacity
+// widget in step with its live results. The form dispatches `sd:result` (detail = the
+// run() result, values in base units) every time it recomputes; the links were built with
+// the default results, so the page works without JavaScript.
+
+const ROUND = (value) => String(Math.round(value));
+
+// For each onward calculator: its prefilled inputs from a capacity result.
+const ONWARD = {
+  servers: ({ outputs }) => ({
+    peak_qps: ROUND(outputs.peak_read_qps.value + outputs.peak_write_qps.value),
+  }),
+  cache: ({ outputs }) => ({
+    read_qps: ROUND(outputs.read_qps.value),
+    // egress ÷ reads is the response size (it defaults to the record size)
+    object_size: ROUND(outputs.read_qps.value > 0
+      ? outputs.egress.value / outputs.read_qps.value : 0),
+  }),
+  shards: ({ outputs }) => ({
+    storage_total: ROUND(outputs.storage_total.value),
+    write_qps: ROUND(outputs.peak_write_qps.value),
+  }),
+};
+
+document.addEventListener("sd:result", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.dataset.calc !== "capacity") return;
+  for (const link of document.querySelectorAll("a[data-onward]")) {
+    const build = ONWARD[link.dataset.onward];
+    if (!build) continue;
+    const url = new URL(link.href, document.baseURI);
+    url.search = new URLSearchParams(build(event.detail)).toString();
+    link.href = url.toString();
+  }
+});
