@@ -26,11 +26,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_calculator(commands: argparse._SubParsersAction[_Parser], calc: Calculator) -> None:
-    sub = commands.add_parser(calc.id, help=calc.description, description=calc.description)
+    about = calc.description.replace("%", "%%")
+    sub = commands.add_parser(calc.id, help=about, description=about)
     for item in calc.inputs:
         default = f" (default: {item.default})" if item.default else ""
-        sub.add_argument(item.flag, dest=item.name, metavar="VALUE",
-                         help=f"{item.label}. {item.help}{default}")
+        text = f"{item.label}. {item.help}{default}".replace("%", "%%")  # argparse formats help
+        sub.add_argument(item.flag, dest=item.name, metavar="VALUE", help=text)
     sub.add_argument("--json", action="store_true", help="print JSON, values in base units")
 
 

@@ -284,7 +284,7 @@ def parse_availability(text: str) -> float:
     if unit in {"nine", "nines", "9s"}:
         if number <= 0:
             raise ParseError(text, "needs more than zero nines", f"enter {AVAILABILITY_HELP}")
-        value = 1 - 10.0**-number
+        value = 1 - math.pow(10.0, -number)
     elif unit == "%":
         value = number / 100
     elif unit:
@@ -387,7 +387,7 @@ def format_duration(seconds: float, parts: int = 3) -> str:
     chosen = _CLOCK[first : first + parts]
     last = chosen[-1][1]
     remaining = round(seconds / last) * last
-    pieces = []
+    pieces: list[str] = []
     for unit, size in chosen:
         amount = int(remaining // size) if size != last else round(remaining / size)
         remaining -= amount * size

@@ -71,3 +71,11 @@ def test_every_calculator_json_is_valid() -> None:
         assert result.returncode == 0, (calc.id, result.stderr)
         data = json.loads(result.stdout)
         assert set(data["outputs"]) == {o.name for o in calc.outputs}
+
+
+def test_every_calculator_has_help() -> None:
+    for calc in calculators():
+        result = cli(calc.id, "--help")
+        assert result.returncode == 0, (calc.id, result.stderr)
+        for item in calc.inputs:
+            assert item.flag in result.stdout
