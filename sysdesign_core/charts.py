@@ -37,7 +37,7 @@ __all__ = [
 
 WIDTH, HEIGHT = 560, 260
 LEFT, RIGHT, TOP, BOTTOM = 70, 16, 14, 40
-_FONT = 'font-family="inherit" font-size="11" fill="currentColor"'
+_FONT = 'font-family="inherit" font-size="13" fill="currentColor"'
 
 
 def _fmt(value: float) -> str:
@@ -179,6 +179,17 @@ def _sample(low: float, high: float, count: int, log: bool) -> list[float]:
     return [low + (high - low) * i / (count - 1) for i in range(count)]
 
 
+def _ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values (1, 2 or 5 times a power of ten apart) from ``low`` to ``high``."""
+    raw = (high - low) / max(1, count - 1)
+    if raw <= 0:
+        return [low]
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    first = math.ceil(low / step) * step
+    return [first + i * step for i in range(int((high - first) / step + 1e-9) + 1)]
+
+
 def _duration_short(seconds: float) -> str:
     return units.format_duration(seconds, parts=1)
 
@@ -232,8 +243,8 @@ def scaling_chart(nodes: float, contention: float, coherency: float) -> str:
     speed: Callable[[float], float] = lambda n: usl_speedup(n, contention, coherency)  # noqa: E731
     top = max(max(speed(x) for x in xs), 1.0) * 1.15
     plot = Plot((1, span), (0, top))
-    x_ticks = [(x, units.format_count(x)) for x in _sample(1, span, 5, False)]
-    y_ticks = [(y, units.format_number(y)) for y in _sample(0, top, 5, False)]
+    x_ticks = [(x, units.format_count(x)) for x in _ticks(0, span) if x >= 1] or [(1.0, "1")]
+    y_ticks = [(y, units.format_number(y)) for y in _ticks(0, top)]
     body = plot.axes(x_ticks, y_ticks, "Nodes", "Speedup over one node")
     body += plot.line([(x, speed(x)) for x in xs])
     if peak < NO_PEAK and peak <= span:
@@ -315,10 +326,10 @@ def capacity_chart(values: dict[str, Any]) -> str:
         estimate = capacity_estimate(**{**base, "retention_years": kept})
         points.append((float(step), estimate.storage_total))
     top = max(points[-1][1], 1.0) * 1.1
-    plot = Plot((0, years), (0, top))
+    plot = Plot((0, years + 0.6), (0, top))  # room for the last bar
     body = plot.axes(
         [(float(t), f"{t}") for t in range(0, years + 1, max(1, years // 10))],
-        [(y, units.format_bytes(y)) for y in _sample(0, top, 5, False)],
+        [(y, units.format_bytes(y)) for y in _ticks(0, top)],
         "Years kept",
         "Storage (with replicas)",
     )
