@@ -11,9 +11,10 @@ from . import (
     framework,
     latency,
     messaging,
+    practice,
     resilience,
     scaling,
     storage,
 )
 
-TOPICS = (framework, api, storage, messaging, scaling, resilience, concepts, latency)
+TOPICS = (framework, api, storage, messaging, scaling, resilience, concepts, latency, practice)

@@ -1,0 +1,132 @@
+// Estimation drills (practice/drills.md): the problem, the checking and the worked solution all
+// come from sysdesign_core.drills running in Pyodide (drill-worker.js). The seed is in the URL
+// (?seed=…), so a drill can be shared. Without JavaScript the page keeps its solved drills.
+
+const MAX_SEED = 999999;
+const GRADES = { close: "close", magnitude: "right order of magnitude", off: "off", missing: "not answered", invalid: "not readable" };
+let worker = null;
+let ready = null;
+const pending = new Map();
+let nextId = 0;
+
+function runtimeConfig() {
+  const meta = document.querySelector('meta[name="sd-runtime"]');
+  return {
+    pyodide: meta.dataset.pyodide,
+    integrity: meta.dataset.pyodideIntegrity,
+    core: new URL(meta.dataset.core, document.baseURI).href,
+  };
+}
+
+function start() {
+  if (ready) return ready;
+  worker = new Worker(new URL("drill-worker.js", import.meta.url), { type: "module" });
+  ready = new Promise((resolve) => {
+    worker.onmessage = ({ data }) => {
+      if (data.type === "ready") resolve(true);
+      else if (data.type === "failed") resolve(false);
+      else if (data.type === "drill") { pending.get(data.id)?.(data); pending.delete(data.id); }
+    };
+    worker.onerror = (event) => { event.preventDefault(); resolve(false); };
+  });
+  worker.postMessage({ type: "init", ...runtimeConfig() });
+  return ready;
+}
+
+function ask(seed, answers) {
+  const id = ++nextId;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    worker.postMessage({ type: "drill", id, seed, answers });
+  });
+}
+
+function randomSeed() {
+  return String(Math.floor(Math.random() * (MAX_SEED + 1)));
+}
+
+function setSeedInUrl(seed) {
+  const params = new URLSearchParams(location.search);
+  params.set("seed", seed);
+  history.replaceState(history.state, "", `${location.pathname}?${params}${location.hash}`);
+}
+
+function buildFields(box, verdicts) {
+  if (box.childElementCount) return;
+  for (const v of verdicts) {
+    const field = document.createElement("div");
+    field.className = "sd-calc__field";
+    field.innerHTML = `<label for="sd-drill-${v.name}"></label>
+<input id="sd-drill-${v.name}" name="${v.name}" autocomplete="off" spellcheck="false" aria-describedby="sd-drill-${v.name}-verdict">
+<p id="sd-drill-${v.name}-verdict" class="sd-drill__verdict" hidden></p>`;
+    field.querySelector("label").textContent = v.label;
+    box.append(field);
+  }
+}
+
+function showDrill(form, reply, checked) {
+  const seedError = form.querySelector("#sd-drill-seed-error");
+  const seedInput = form.querySelector("#sd-drill-seed");
+  if (!reply.ok) {
+    seedError.textContent = reply.error;
+    seedError.hidden = false;
+    seedInput.setAttribute("aria-invalid", "true");
+    return;
+  }
+  seedError.hidden = true;
+  seedInput.removeAttribute("aria-invalid");
+  form.querySelector("#sd-drill-statement").textContent = reply.statement;
+  const box = form.querySelector("#sd-drill-answers");
+  buildFields(box, reply.verdicts);
+  const steps = form.querySelector("#sd-drill-steps");
+  steps.replaceChildren(...reply.solution.map((line) => Object.assign(document.createElement("li"), { textContent: line })));
+  const result = form.querySelector("#sd-drill-result");
+  for (const v of reply.verdicts) {
+    const input = box.querySelector(`[name="${v.name}"]`);
+    const note = box.querySelector(`#sd-drill-${v.name}-verdict`);
+    note.hidden = !checked;
+    note.dataset.grade = v.grade;
+    note.textContent = checked ? `${GRADES[v.grade]}: ${v.message}` : "";
+    if (checked && v.grade === "invalid") input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+  }
+  result.textContent = checked ? `Score: ${reply.points} of ${reply.out_of}.` : "";
+  form.dataset.points = checked ? String(reply.points) : "";
+}
+
+function answersOf(form) {
+  return Object.fromEntries([...form.querySelectorAll("#sd-drill-answers input")].map((el) => [el.name, el.value]));
+}
+
+async function setup(form) {
+  if (form.dataset.enhanced) return;
+  form.dataset.enhanced = "true";
+  const seedInput = form.querySelector("#sd-drill-seed");
+  seedInput.value = new URLSearchParams(location.search).get("seed") || randomSeed();
+  if (!(await start()) || !form.isConnected) return;
+  form.hidden = false;
+  form.dataset.state = "live";
+  const load = async () => {
+    for (const input of form.querySelectorAll("#sd-drill-answers input")) input.value = "";
+    const reply = await ask(seedInput.value, {});
+    if (reply.ok) setSeedInPage(seedInput.value.trim());
+    showDrill(form, reply, false);
+  };
+  const setSeedInPage = (seed) => setSeedInUrl(seed);
+  seedInput.addEventListener("change", load);
+  form.querySelector('[data-action="new"]').addEventListener("click", () => { seedInput.value = randomSeed(); load(); });
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const reply = await ask(seedInput.value, answersOf(form));
+    showDrill(form, reply, true);
+  });
+  await load();
+}
+
+function enhance() {
+  const form = document.getElementById("sd-drill");
+  if (form) setup(form);
+}
+
+if (window.document$) window.document$.subscribe(enhance);
+else document.addEventListener("DOMContentLoaded", enhance);

@@ -1,0 +1,79 @@
+// Registers the service worker (sw.js at the site root, so its scope is the whole site) and,
+// on a calculator page, makes sure the calculator runtime is in its cache for offline use.
+//
+// On the very first visit the calculator worker starts before the service worker controls the
+// page, so its downloads bypass the cache. Once the service worker is in control, a short-lived
+// second worker boots the runtime once through it (same files as the real worker, whatever they
+// are) and stops. <html data-sd-offline="ready"> then says this page works offline.
+
+const SW_URL = new URL("../sw.js", import.meta.url);
+
+function runtimeConfig() {
+  const meta = document.querySelector('meta[name="sd-runtime"]');
+  if (!meta) return null;
+  return {
+    pyodide: meta.dataset.pyodide,
+    integrity: meta.dataset.pyodideIntegrity,
+    core: new URL(meta.dataset.core, document.baseURI).href,
+  };
+}
+
+async function runtimeCached(config) {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("sd-cdn-")) continue;
+    const keys = await (await caches.open(name)).keys();
+    if (keys.some((request) => request.url.startsWith(config.pyodide))) return true;
+  }
+  return false;
+}
+
+function warmRuntime(config) {
+  // "?warm" keeps it apart from the page's own calculator worker.
+  const worker = new Worker(new URL("calc-worker.js?warm", import.meta.url), { type: "module" });
+  return new Promise((resolve) => {
+    const done = (ok) => { worker.terminate(); resolve(ok); };
+    worker.onmessage = ({ data }) => {
+      if (data.type === "ready") done(true);
+      else if (data.type === "failed") done(false);
+    };
+    worker.onerror = (event) => { event.preventDefault(); done(false); };
+    worker.postMessage({ type: "init", ...config });
+  });
+}
+
+let warming = null;
+
+async function ensureOffline() {
+  const config = runtimeConfig();
+  if (!config || !document.querySelector("form.sd-calc")) {
+    document.documentElement.dataset.sdOffline = "ready";
+    return;
+  }
+  if (!(await runtimeCached(config))) {
+    warming = warming || warmRuntime(config);
+    if (!(await warming)) { warming = null; return; }
+  }
+  document.documentElement.dataset.sdOffline = "ready";
+}
+
+async function register() {
+  if (!("serviceWorker" in navigator) || !window.caches) return;
+  try {
+    await navigator.serviceWorker.register(SW_URL, { scope: new URL("../", import.meta.url).href });
+  } catch {
+    return; // e.g. a file:// copy or a browser that refuses: the site still works online
+  }
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) {
+    await new Promise((resolve) => {
+      navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true });
+    });
+  }
+  const check = () => { delete document.documentElement.dataset.sdOffline; ensureOffline(); };
+  if (window.document$) window.document$.subscribe(check);
+  else check();
+}
+
+// Start after the page has loaded, so registering and precaching never delay it.
+if (document.readyState === "complete") register();
+else window.addEventListener("load", register, { once: true });
