@@ -23,8 +23,9 @@ def test_calculator_works_offline_after_one_visit(browser: Any, base_url: str) -
         route_cdn(context)
         page = context.new_page()
         page.goto(base_url + "calculators/availability/")
-        page.wait_for_selector('form[data-calc="availability"][data-state="live"]',
-                               timeout=LIVE_TIMEOUT)
+        page.wait_for_selector(
+            'form[data-calc="availability"][data-state="live"]', timeout=LIVE_TIMEOUT
+        )
         # The service worker controls the page and holds the runtime.
         page.wait_for_selector('html[data-sd-offline="ready"]', timeout=LIVE_TIMEOUT)
 
@@ -33,8 +34,9 @@ def test_calculator_works_offline_after_one_visit(browser: Any, base_url: str) -
         context.set_offline(True)
 
         page.reload()
-        page.wait_for_selector('form[data-calc="availability"][data-state="live"]',
-                               timeout=LIVE_TIMEOUT)
+        page.wait_for_selector(
+            'form[data-calc="availability"][data-state="live"]', timeout=LIVE_TIMEOUT
+        )
         page.fill('form[data-calc="availability"] [name=availability]', "99.9%")
         want = run("availability", {"availability": "99.9%"})["outputs"]["downtime_year"]["text"]
         page.wait_for_function(

@@ -1,0 +1,159 @@
+"""Lighthouse scores (performance, accessibility, best practices, SEO), mobile and desktop.
+
+Usage: ``python bench/lighthouse.py [--site DIR]`` (``make lighthouse``). Builds the site
+(strict) unless ``--site`` is given, then runs the pinned Lighthouse from ``node_modules``
+with the Chromium the tests use (``CHROME_PATH``, default ``/usr/bin/chromium``) against the
+home page, a table-heavy page and a calculator page, and prints one line per page and form
+factor. It prints figures; it asserts nothing.
+
+Offline by design: Lighthouse drives Chromium itself, so Playwright's routes are not there.
+Instead the built site is copied, the pinned CDN prefixes in it are rewritten to ``/_cdn/…``
+on the same local server, and that server answers them from the identical files of the npm
+packages (the SRI hashes in the pages still hold, since the bytes are the same). Nothing
+leaves 127.0.0.1. The price: the runtime is same-origin here, so connection set-up to the CDN
+is not measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from browser_support import CDN_DIRS, free_port  # noqa: E402
+
+PAGES = {
+    "home": "",
+    "databases (tables)": "toolbox/databases/",
+    "capacity (calculator)": "calculators/capacity/",
+}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+TYPES = {
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".wasm": "application/wasm",
+    ".zip": "application/zip",
+    ".json": "application/json",
+}
+
+
+def local_prefix(cdn: str) -> str:
+    """``https://cdn.jsdelivr.net/pyodide/…`` → ``/_cdn/pyodide/…`` (site-absolute)."""
+    return "/_cdn/" + cdn.split("://", 1)[1].split("/", 1)[1]
+
+
+def rewrite(site: Path) -> None:
+    """Point every pinned CDN URL in the copied site at the local server."""
+    for path in site.rglob("*"):
+        if path.suffix not in {".html", ".js"} or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        new = text
+        for cdn in CDN_DIRS:
+            new = new.replace(cdn, local_prefix(cdn))
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+
+    def translate_path(self, path: str) -> str:
+        clean = path.split("?", 1)[0]
+        for cdn, folder in CDN_DIRS.items():
+            prefix = local_prefix(cdn)
+            if clean.startswith(prefix):
+                return str(folder / clean[len(prefix) :])
+        return super().translate_path(path)
+
+    def end_headers(self) -> None:
+        if self.path.startswith("/_cdn/"):
+            self.send_header("cache-control", "public, max-age=31536000, immutable")
+            self.send_header("access-control-allow-origin", "*")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def audit(url: str, desktop: bool) -> dict[str, int]:
+    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run",
+    ]
+    if desktop:
+        command.append("--preset=desktop")
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "CHROME_PATH": chrome},
+    )
+    report = json.loads(done.stdout)
+    return {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    args = parser.parse_args()
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        if args.site:
+            shutil.copytree(args.site, site)
+        else:
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "build",
+                    "--strict",
+                    "--quiet",
+                    "--site-dir",
+                    str(site),
+                ],
+                cwd=ROOT,
+                check=True,
+                env={**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/"},
+            )
+        rewrite(site)
+        handler = functools.partial(Handler, directory=str(site))
+        with socketserver.ThreadingTCPServer(("127.0.0.1", port), handler) as server:
+            server.daemon_threads = True
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            print(f"{'page':24} {'form':8} " + " ".join(f"{c:>14}" for c in CATEGORIES))
+            for name, path in PAGES.items():
+                for desktop in (False, True):
+                    scores = audit(f"http://127.0.0.1:{port}/{path}", desktop)
+                    form = "desktop" if desktop else "mobile"
+                    print(
+                        f"{name:24} {form:8} " + " ".join(f"{scores[c]:>14}" for c in CATEGORIES),
+                        flush=True,
+                    )
+            server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
