@@ -18,7 +18,10 @@ class ParseError(ValueError):
 
     def __str__(self) -> str:
         given = self.given.strip()
-        text = f"{given!r} {self.problem}" if given else "A value is needed"
+        if given:
+            text = f"{given!r} {self.problem}"
+        else:  # nothing typed: either the value is missing, or the problem is about the name
+            text = "A value is needed" if self.problem == "is empty" else self.problem
         return f"{text}; {self.accepted}" if self.accepted else text
 
 

@@ -109,7 +109,7 @@ def test_live_edit_bad_input_and_url(context: Any, console: Console, base_url: s
 
     # Live: an edit recomputes to exactly what run() (and so the CLI) gives.
     name, new_value = an_edit(calc)
-    field = page.locator(f"{form} [name={name}]")
+    field = page.locator(f"{form} :is(input, select)[name={name}]")
     if calc.input(name).choices:
         field.select_option(new_value)
     else:
@@ -123,11 +123,11 @@ def test_live_edit_bad_input_and_url(context: Any, console: Console, base_url: s
     text_inputs = [item for item in calc.inputs if not item.choices]
     if text_inputs:
         bad = text_inputs[0].name
-        page.locator(f"{form} [name={bad}]").fill("abc")
+        page.locator(f"{form} input[name={bad}]").fill("abc")
         error = page.locator(f"#{calc.id}-{bad}-error")
         error.wait_for(state="visible")
         assert "not a number" in error.inner_text() or "abc" in error.inner_text()
-        assert page.locator(f"{form} [name={bad}]").get_attribute("aria-invalid") == "true"
+        assert page.locator(f"{form} input[name={bad}]").get_attribute("aria-invalid") == "true"
         assert error.get_attribute("role") == "alert"
         page.wait_for_timeout(300)
         assert outputs_of(page, calc.id) == want
@@ -138,7 +138,7 @@ def test_live_edit_bad_input_and_url(context: Any, console: Console, base_url: s
     fresh.goto(shared_url)
     wait_live(fresh, calc.id)
     wait_outputs(fresh, calc.id, want)
-    assert fresh.locator(f"{form} [name={name}]").input_value() == new_value
+    assert fresh.locator(f"{form} :is(input, select)[name={name}]").input_value() == new_value
 
 
 def test_query_string_prefills(context: Any, base_url: str) -> None:
