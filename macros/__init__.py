@@ -3,24 +3,89 @@
 Pages call ``{{ table("databases") }}``, ``{{ items("red_flags") }}``,
 ``{{ calculator("capacity", dau="1B") }}``, ``{{ result("capacity", "write_qps", dau="1B") }}``
 and ``{{ calc_link("capacity", dau="1B") }}``.
+
+A content mistake in a macro call (an unknown name, a bad input, a missing argument) is
+reported as one line naming the page and the line of the call, ``docs/x.md:12: no catalog
+table 'databse'; did you mean 'databases'?``, with no traceback. The build goes on so every
+mistake is listed at once, and strict mode fails it at the end; ``mkdocs serve`` keeps
+serving and shows the message in the page.
 """
 
 from __future__ import annotations
 
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from . import render
 
-__all__ = ["define_env"]
+__all__ = ["define_env", "page_line"]
+
+log = logging.getLogger("mkdocs.plugins.sysdesign")
+
+# What a content mistake raises: unknown names (KeyError), bad inputs (InputError and
+# ParseError are ValueErrors), wrong or missing arguments (TypeError). Anything else is a bug
+# in the code and keeps its traceback.
+CONTENT_ERRORS = (KeyError, ValueError, TypeError)
+
+
+def page_line(frame: FrameType | None, page: Any) -> str:
+    """``docs/<page>:<line>`` of the macro call running in ``frame``'s Jinja template.
+
+    Jinja numbers lines of the page body, which mkdocs gives without its front matter (and
+    without the blank lines after it); the offset is what precedes the body in the file.
+    """
+    where = f"docs/{page.file.src_uri}"
+    while frame is not None and "__jinja_template__" not in frame.f_globals:
+        frame = frame.f_back
+    if frame is None:
+        return where
+    line = frame.f_globals["__jinja_template__"].get_corresponding_lineno(frame.f_lineno)
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    body = page.markdown or ""
+    if source.endswith(body):
+        line += source[: len(source) - len(body)].count("\n")
+    return f"{where}:{line}"
+
+
+def _reporting(env: Any, name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    """``func`` as a macro that reports content mistakes with the page and line."""
+
+    @functools.wraps(func)
+    def macro(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CONTENT_ERRORS as error:
+            message = str(error.args[0]) if type(error) is KeyError and error.args else str(error)
+            log.error("%s: %s", page_line(sys._getframe(1), env.page), message)
+            if name == "value":
+                return float("nan")
+            return Markup('<strong class="sd-macro-error">{}</strong>').format(escape(message))
+
+    return macro
 
 
 def define_env(env: Any) -> None:
     """Register the macros with mkdocs-macros."""
-    for name in render.MACROS:
-        env.macro(getattr(render, name), name)
+    repo_url = str(env.conf.get("repo_url") or "")
+
+    def table(name: str) -> str:
+        return render.table(name, env.page.file.src_uri, repo_url)
+
+    def items(name: str) -> str:
+        return render.items(name, env.page.file.src_uri, repo_url)
 
     def calc_link(calc_id: str, **inputs: Any) -> str:
         return render.calc_link(calc_id, env.page.file.src_uri, **inputs)
 
-    calc_link.__doc__ = render.calc_link.__doc__
-    env.macro(calc_link, "calc_link")
+    own: dict[str, Callable[..., Any]] = {name: getattr(render, name) for name in render.MACROS}
+    own.update(table=table, items=items, calc_link=calc_link)
+    for name, func in own.items():
+        func.__doc__ = getattr(render, name).__doc__
+        env.macro(_reporting(env, name, func), name)

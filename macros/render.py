@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -18,10 +20,24 @@ from markupsafe import Markup
 
 from sysdesign_core import catalog, get, run, widget
 from sysdesign_core.registry import Calculator, parse_inputs
+from sysdesign_core.validate import definition
 
-__all__ = ["MACROS", "table", "items", "calculator", "result", "value", "calc_link"]
+__all__ = [
+    "MACROS",
+    "UnknownName",
+    "table",
+    "items",
+    "calculator",
+    "result",
+    "value",
+    "calc_link",
+    "page_href",
+    "source_url",
+]
 
 MACROS = ("table", "items", "calculator", "result", "value")  # calc_link needs the page
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 _TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -31,37 +47,103 @@ _TEMPLATES = Environment(
     lstrip_blocks=True,
 )
 
+# A link in a catalog cell to another page is written docs-relative, like in the pages
+# (`[Databases](toolbox/databases.md)`). Raw HTML escapes mkdocs' link rewriting, so the macro
+# turns it into that page's URL (directory URLs, the mkdocs default) relative to the page
+# showing the table, after checking that the target exists.
+_PAGE_LINK = re.compile(r'href="(?P<path>[^":#?]+\.md)(?P<anchor>#[^"]*)?"')
 
-def _inline(text: str) -> Markup:
+
+class UnknownName(KeyError):
+    """A page asked for a table, list or output the core does not have."""
+
+    def __str__(self) -> str:  # KeyError would wrap the whole message in quotes
+        return str(self.args[0])
+
+
+def _unknown(what: str, name: str, known: list[str]) -> UnknownName:
+    close = get_close_matches(name, known, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(known)}"
+    return UnknownName(f"no {what} {name!r}; {hint}")
+
+
+def _page_url(path: str) -> str:
+    """The directory URL of the docs-relative page ``path`` (``a/b.md`` -> ``a/b/``)."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def page_href(target: str, page: str) -> str:
+    """The URL of the docs-relative page ``target`` as seen from the page ``page``.
+
+    >>> page_href("toolbox/databases.md", "changelog.md")
+    '../toolbox/databases/'
+    """
+    if not (DOCS / target).is_file():
+        raise ValueError(f"link to {target!r}, but docs/{target} does not exist")
+    here = _page_url(page).rstrip("/") or "."
+    there = _page_url(target).rstrip("/") or "."
+    relative = posixpath.relpath(there, here)
+    return "./" if relative == "." else relative + "/"
+
+
+def _inline(text: str, page: str = "") -> Markup:
     """Render one cell of inline Markdown (code, emphasis, links) to HTML."""
     html = markdown.markdown(text)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
+    if page:
+        html = _PAGE_LINK.sub(
+            lambda m: f'href="{page_href(m["path"], page)}{m["anchor"] or ""}"', html
+        )
     return Markup(html)
 
 
-def _html(template: str, **context: Any) -> str:
+def _html(template: str, page: str = "", **context: Any) -> str:
     # One line per block: Markdown must not see a blank line (it would end the HTML block).
-    text = _TEMPLATES.get_template(template).render(inline=_inline, **context)
+    text = _TEMPLATES.get_template(template).render(
+        inline=lambda cell: _inline(cell, page), **context
+    )
     return "\n".join(line for line in text.splitlines() if line.strip())
 
 
-def table(name: str) -> str:
-    """The catalog table ``name`` as HTML, with its sources and facet filters."""
-    try:
-        data = catalog.TABLES[name]
-    except KeyError:
-        raise KeyError(f"no catalog table {name!r}; known: {', '.join(catalog.TABLES)}") from None
-    return _html("table.html", table=data)
+def source_url(repo_url: str, name: str, kind: str = "table") -> str:
+    """The repository URL of the file and line defining table (or list) ``name``; "" if unknown.
+
+    This is the "Source of this table" link under every catalog table: a contributor lands on
+    the records, not on the page's placeholder.
+    """
+    path, line = definition(name, kind=kind)
+    if not repo_url or not path:
+        return ""
+    return f"{repo_url.rstrip('/')}/blob/main/{path}" + (f"#L{line}" if line else "")
 
 
-def items(name: str) -> str:
-    """The catalog list ``name`` as a bullet list."""
-    try:
-        data = catalog.LISTS[name]
-    except KeyError:
-        raise KeyError(f"no catalog list {name!r}; known: {', '.join(catalog.LISTS)}") from None
-    return _html("items.html", item_list=data)
+def table(name: str, page: str = "", repo_url: str = "") -> str:
+    """The catalog table ``name`` as HTML, with its sources, facet filters and source link.
+
+    ``page`` (docs-relative) is the page showing it, for page links in cells; ``repo_url``
+    makes the "Source of this table" link. The macro passes both.
+    """
+    if name not in catalog.TABLES:
+        raise _unknown("catalog table", name, list(catalog.TABLES))
+    return _html(
+        "table.html", page, table=catalog.TABLES[name], source_url=source_url(repo_url, name)
+    )
+
+
+def items(name: str, page: str = "", repo_url: str = "") -> str:
+    """The catalog list ``name`` as a bullet list, with its source link."""
+    if name not in catalog.LISTS:
+        raise _unknown("catalog list", name, list(catalog.LISTS))
+    return _html(
+        "items.html",
+        page,
+        item_list=catalog.LISTS[name],
+        source_url=source_url(repo_url, name, kind="list"),
+    )
 
 
 def _raw(overrides: dict[str, Any]) -> dict[str, str]:
@@ -74,19 +156,33 @@ def calculator(calc_id: str, **overrides: Any) -> str:
     raw = {**calc.defaults(), **_raw(overrides)}
     parse_inputs(calc, raw)  # a bad override fails the build with the input's name
     outcome = run(calc_id, raw)
-    return _html("calculator.html", calc=calc, raw=raw, outcome=outcome,
-                 chart=Markup(widget.chart(calc_id, raw)),
-                 defaults=json.dumps(raw, ensure_ascii=False))
+    return _html(
+        "calculator.html",
+        calc=calc,
+        raw=raw,
+        outcome=outcome,
+        chart=Markup(widget.chart(calc_id, raw)),
+        defaults=json.dumps(raw, ensure_ascii=False),
+    )
+
+
+def _output(calc_id: str, output: str, inputs: dict[str, Any]) -> dict[str, Any]:
+    outputs: dict[str, dict[str, Any]] = run(calc_id, _raw(inputs))["outputs"]
+    if output not in outputs:
+        close = get_close_matches(output, list(outputs), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"outputs: {', '.join(outputs)}"
+        raise UnknownName(f"calculator {calc_id!r} has no output {output!r}; {hint}")
+    return outputs[output]
 
 
 def result(calc_id: str, output: str, **inputs: Any) -> str:
     """The formatted text of one output, e.g. ``result("capacity", "write_qps", dau="1B")``."""
-    return str(run(calc_id, _raw(inputs))["outputs"][output]["text"])
+    return str(_output(calc_id, output, inputs)["text"])
 
 
 def value(calc_id: str, output: str, **inputs: Any) -> float:
     """The number (base units) of one output, for arithmetic in a page."""
-    return float(run(calc_id, _raw(inputs))["outputs"][output]["value"])
+    return float(_output(calc_id, output, inputs)["value"])
 
 
 def calc_link(calc_id: str, from_page: str, **inputs: Any) -> str:

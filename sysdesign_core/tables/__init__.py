@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from . import (
     api,
+    changelog,
     concepts,
     framework,
     latency,
@@ -17,4 +18,6 @@ from . import (
     storage,
 )
 
-TOPICS = (framework, api, storage, messaging, scaling, resilience, concepts, latency, practice)
+TOPICS = (
+    framework, api, storage, messaging, scaling, resilience, concepts, latency, practice, changelog
+)

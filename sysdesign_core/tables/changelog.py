@@ -1,0 +1,284 @@
+"""Content corrections: where the seeds (or the site) were wrong, and what is right, with sources.
+
+Each :class:`~sysdesign_core.records.Correction` matches one ``!!! corrected`` admonition in
+``docs/`` (same page, ``name`` = the admonition's title without "Corrected: ");
+``python -m sysdesign_core.validate`` checks that the two stay in step. The "What changed"
+page shows this table, newest first.
+
+>>> CORRECTIONS.rows[0].date <= "2026-11-25"
+True
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import Column, Correction, ItemList, Source, Table
+
+__all__ = ["CORRECTIONS", "TABLES", "LISTS"]
+
+# Facets by part of the site, derived from the page so a record cannot disagree with it.
+_SECTIONS = {
+    "framework": "Framework",
+    "toolbox": "Toolbox",
+    "concepts": "Concepts",
+    "walkthroughs": "Walkthroughs",
+    "checklist.md": "Checklist",
+}
+
+
+def _fix(name: str, *, date: str, page: str, was: str, now: str, source: Source) -> Correction:
+    """A correction tagged with the part of the site its page belongs to."""
+    section = _SECTIONS.get(page.split("/")[0], "")
+    return Correction(
+        name=name,
+        date=date,
+        page=page,
+        was=was,
+        now=now,
+        source=source,
+        tags=frozenset({section} if section else set()),
+    )
+
+
+_ROWS = (
+    _fix(
+        "“Always include a soft-delete `deleted_at` column”",
+        date="2026-11-25",
+        page="toolbox/databases.md",
+        was="Soft delete is a design choice with costs, not a rule for every table.",
+        now="Every query must skip deleted rows, unique keys must allow for them, and a flag "
+        "does not erase personal data. Keep `created_at`/`updated_at`; add `deleted_at` only "
+        "where undo or history is needed.",
+        source=Source(
+            "GDPR, Article 17: right to erasure", "https://gdpr-info.eu/art-17-gdpr/", 2026
+        ),
+    ),
+    _fix(
+        "“SQS FIFO: 300 msg/s limit per group”",
+        date="2026-11-25",
+        page="toolbox/message-queues.md",
+        was="The quota is counted in API calls per queue, not messages per group.",
+        now="300 calls/s per operation per queue, up to 3,000 messages/s with batches of 10; "
+        "high-throughput mode partitions by group and raises it much further.",
+        source=Source(
+            "Amazon SQS message quotas",
+            "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/"
+            "quotas-messages.html",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Avoid Kafka when you need under 10 ms latency”",
+        date="2026-11-25",
+        page="toolbox/message-queues.md",
+        was="Kafka's end-to-end latency can be well under 10 ms.",
+        now="Latency depends on batching, acks and fetch settings; the real reasons to skip "
+        "Kafka for a task queue are operational (no per-message retries or delays).",
+        source=Source(
+            "Confluent, Benchmarking Apache Kafka, Apache Pulsar, and RabbitMQ",
+            "https://www.confluent.io/blog/kafka-fastest-messaging-system/",
+            2026,
+        ),
+    ),
+    _fix(
+        "the celebrity threshold (“followers < 10k” vs “> 1M followers”)",
+        date="2026-11-25",
+        page="toolbox/sync-async.md",
+        was="The two seeds give different cut-offs as if each were a fact.",
+        now="The cut-off between fan-out on write and on read is a tuning knob: pick it from "
+        "the follower distribution and the timeline write rate you can afford.",
+        source=Source(
+            "Raffi Krikorian, Timelines at Scale (InfoQ)",
+            "https://www.infoq.com/presentations/Twitter-Timeline-Scalability/",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Binary formats evolve safely because fields are identified by number, not name”",
+        date="2026-11-25",
+        page="toolbox/serialization.md",
+        was="True of Protobuf only: Avro matches fields by name, MessagePack has no schema.",
+        now="Each format has its own evolution rules: Protobuf never reuses a field number, "
+        "Avro resolves the writer's schema by field name and needs it at read time.",
+        source=Source(
+            "Avro specification: schema resolution",
+            "https://avro.apache.org/docs/1.12.0/specification/#schema-resolution",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Origin shield: client → CDN edge → CDN POP → origin”",
+        date="2026-11-25",
+        page="toolbox/cdn.md",
+        was="A shield is not a second POP on every request's path.",
+        now="It is one designated mid-tier cache shared by all edges, so edge misses for the "
+        "same object collapse into a single origin request.",
+        source=Source(
+            "Amazon CloudFront: using Origin Shield",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/origin-shield.html",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Horizontal scaling provides linear throughput growth”",
+        date="2026-11-25",
+        page="toolbox/scaling.md",
+        was="Shared work and coordination keep growth below linear.",
+        now="Contention caps the speed-up and coherency costs make it fall past a peak "
+        "(Universal Scalability Law); only independent work scales nearly linearly.",
+        source=Source(
+            "Neil Gunther, Universal Scalability Law",
+            "http://www.perfdynamics.com/Manifesto/USLscalability.html",
+            2026,
+        ),
+    ),
+    _fix(
+        '"80% of traffic in 20% of the day → peak ≈ 2–3× average"',
+        date="2026-11-25",
+        page="framework/capacity-estimation.md",
+        was="The 80:20 rule implies a 4× peak, not 2–3×.",
+        now="0.8 / 0.2 = 4× the average; the 2–3× factor is a separate convention. Use 4 "
+        "under 80:20, and a measured peak when there is one.",
+        source=Source(
+            "ByteByteGo, Back-of-the-envelope estimation",
+            "https://bytebytego.com/courses/system-design-interview/back-of-the-envelope-estimation",
+            2026,
+        ),
+    ),
+    _fix(
+        'circuit breakers "used in: Resilience4j, AWS SDK"',
+        date="2026-11-25",
+        page="framework/failure-modes.md",
+        was="The AWS SDKs have no circuit breaker.",
+        now="Their standard retry mode has a retry quota that stops retry storms, but no open "
+        "state that fails calls fast; Resilience4j and Polly are breaker libraries.",
+        source=Source(
+            "AWS SDKs and Tools reference: retry behavior",
+            "https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html",
+            2026,
+        ),
+    ),
+    _fix(
+        "1K concurrent users per GPU, each image in under 10 s",
+        date="2026-11-25",
+        page="framework/non-functional-requirements.md",
+        was="One GPU serves images a few at a time; a thousand concurrent requests would queue.",
+        now="State the target as images per GPU per minute plus a queueing delay, and size "
+        "the GPU pool from the request rate.",
+        source=Source(
+            "NVIDIA Triton Inference Server: optimization",
+            "https://docs.nvidia.com/deeplearning/triton-inference-server/user-guide/docs/"
+            "optimization.html",
+            2026,
+        ),
+    ),
+    _fix(
+        '"with 100 ms avg you can still have 5% of users at 2 s"',
+        date="2026-11-25",
+        page="framework/non-functional-requirements.md",
+        was="5% at 2 s alone makes a 100 ms mean, leaving nothing for the other 95%.",
+        now="The point holds with 1% at 2 s: a mean hides the tail that a p99 shows.",
+        source=Source(
+            "Google SRE book: Service level objectives",
+            "https://sre.google/sre-book/service-level-objectives/",
+            2026,
+        ),
+    ),
+    _fix(
+        '"each extra 9 ≈ 10× cost"',
+        date="2026-11-25",
+        page="framework/non-functional-requirements.md",
+        was="Each nine cuts downtime tenfold; the cost has no fixed multiple.",
+        now="The cost grows faster than linearly and depends on what must change (zones, "
+        "regions, failover, on-call); read 10× as “much more expensive”.",
+        source=Source(
+            "Google SRE book, chapter 3: Embracing risk",
+            "https://sre.google/sre-book/embracing-risk/",
+            2026,
+        ),
+    ),
+    _fix(
+        'the "45-minute" Design Twitter walkthrough',
+        date="2026-11-25",
+        page="checklist.md",
+        was="Its time slots add up to 50 minutes and leave out the API and data model.",
+        now="A plan that fits 45 minutes uses a 15-minute deep dive; real slots often leave "
+        "about 35 minutes of design.",
+        source=Source(
+            "Hello Interview: delivery framework",
+            "https://www.hellointerview.com/learn/system-design/in-a-hurry/delivery",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Strong (CP) — safer; Eventual (AP) — faster”",
+        date="2026-11-25",
+        page="concepts/cap-pacelc.md",
+        was="CAP says nothing about speed, only about behaviour during a partition.",
+        now="The latency cost of consistency is PACELC's “else” half, paid on every request, "
+        "partition or not.",
+        source=Source(
+            "Daniel Abadi, Consistency tradeoffs in modern distributed database system design "
+            "(IEEE Computer, 2012)",
+            "https://www.cs.umd.edu/~abadi/papers/abadi-pacelc.pdf",
+            2026,
+        ),
+    ),
+    _fix(
+        "the seed's “45-minute” plan",
+        date="2026-11-25",
+        page="walkthroughs/twitter.md",
+        was="The walkthrough's slots add up to 50 minutes, not 45.",
+        now="Scaling folds into the deep dive and trade-offs, keeping the cheat sheet's "
+        "45-minute split.",
+        source=Source(
+            "Hello Interview: delivery framework",
+            "https://www.hellointerview.com/learn/system-design/in-a-hurry/delivery",
+            2026,
+        ),
+    ),
+    _fix(
+        "“1B ÷ 100K sec = ~10K writes/sec”",
+        date="2026-11-25",
+        page="walkthroughs/twitter.md",
+        was="A day has 86,400 seconds; 100,000 is a rounding that understates the rate.",
+        now="The rounding is fine in an interview if you say so; the walkthrough computes "
+        "both figures and the peak.",
+        source=Source("Day (86,400 SI seconds)", "https://en.wikipedia.org/wiki/Day", 2026),
+    ),
+    _fix(
+        "“Storage: 1B × 200B = 200GB/day”",
+        date="2026-11-25",
+        page="walkthroughs/twitter.md",
+        was="200 bytes is the text alone, not the stored tweet.",
+        now="IDs, timestamps, references and indexes bring a tweet to about 1 KB; the "
+        "walkthrough computes storage with replicas and retention.",
+        source=Source(
+            "X API data dictionary: the Post object",
+            "https://docs.x.com/x-api/fundamentals/data-dictionary",
+            2026,
+        ),
+    ),
+)
+
+CORRECTIONS: Table[Correction] = Table(
+    name="corrections",
+    title="Content corrections",
+    caption="Where a seed note (or an earlier version of this site) was wrong, and what the "
+    "site says now. Each row links to the page holding the full explanation.",
+    ages=True,
+    columns=(
+        Column("name", "What it said"),
+        Column("page", "Page"),
+        Column("was", "What was wrong"),
+        Column("now", "What is right"),
+        Column("date", "Corrected on"),
+    ),
+    facets=tuple(sorted(set(_SECTIONS.values()))),
+    rows=tuple(sorted(_ROWS, key=lambda row: row.date, reverse=True)),
+)
+
+# Any: Table is invariant in its row type, and the catalog reads rows as Record.
+TABLES: list[Table[Any]] = [CORRECTIONS]
+LISTS: list[ItemList] = []
