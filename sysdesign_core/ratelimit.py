@@ -26,7 +26,7 @@ import math
 from collections import deque
 from collections.abc import Callable, Sequence
 
-from . import textinput
+from . import units
 from .errors import InputError
 from .registry import Calculator, Input, Output, Values, register
 
@@ -207,7 +207,7 @@ def parse_trace(raw: str) -> list[int]:
     name = raw.strip().lower()
     if name in PRESETS:
         return list(PRESETS[name])
-    items = textinput.split_list(raw)
+    items = units.split_list(raw)
     trace = []
     for item in items:
         if not item.isdigit():

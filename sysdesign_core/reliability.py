@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from . import textinput, units
+from . import units
 from .availability import downtime as allowed_downtime
 from .availability import nines
 from .errors import InputError, ParseError
@@ -99,7 +99,7 @@ def chance_of_any_loss(durability: float, objects: float, years: float = 1.0) ->
 
 
 def _components(raw: str) -> list[float]:
-    items = textinput.split_list(raw)
+    items = units.split_list(raw)
     if not items:
         raise InputError(
             "components",

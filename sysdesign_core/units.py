@@ -38,6 +38,8 @@ __all__ = [
     "parse_duration",
     "parse_fraction",
     "parse_availability",
+    "parse_text",
+    "split_list",
     "format_number",
     "format_count",
     "format_rate",
@@ -127,6 +129,7 @@ FRACTION_HELP = "a percentage such as 20% or a fraction such as 0.2"
 AVAILABILITY_HELP = "an availability such as 99.95%, 0.9995 or 3.5 nines"
 NUMBER_HELP = "a plain number such as 3 or 2.5"
 RATIO_HELP = "a number such as 100 or a ratio such as 100:1"
+TEXT_HELP = "a comma-separated list"
 
 
 def _split(text: str, accepted: str) -> tuple[float, str]:
@@ -300,6 +303,23 @@ def parse_availability(text: str) -> float:
     return value
 
 
+def parse_text(text: str) -> str:
+    """Free text (a comma list, a request trace), stripped; the calculator reads the rest."""
+    stripped = text.strip()
+    if not stripped:
+        raise ParseError(text, "is empty", f"enter {TEXT_HELP}")
+    return stripped
+
+
+def split_list(text: str) -> list[str]:
+    """The non-empty items of a comma (or semicolon) separated list, stripped.
+
+    >>> split_list(" 99.9%, 99.95% ,3 nines ")
+    ['99.9%', '99.95%', '3 nines']
+    """
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
 # --- formatting -------------------------------------------------------------------------
 
 
@@ -333,7 +353,10 @@ _BIT_STEPS = [(1e12, "Tbps"), (1e9, "Gbps"), (1e6, "Mbps"), (1e3, "Kbps"), (1.0,
 
 
 def format_count(value: float) -> str:
-    """``11574.07`` → ``'11.6K'``; ``1e9`` → ``'1B'`` (billion)."""
+    """``11574.07`` → ``'11.6K'``; ``1e9`` → ``'1B'`` (billion); whole numbers below 10,000
+    in full (``1024`` → ``'1,024'``), since rounding 1,024 nodes to "1.02K" hides the count."""
+    if abs(value) < 10_000 and value == int(value):
+        return f"{int(value):,}"
     text, suffix = _scaled(value, _COUNT_STEPS)
     return text + suffix
 

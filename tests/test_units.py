@@ -103,7 +103,7 @@ def test_format_duration(seconds: float, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(11574.07, "11.6K"), (10000, "10K"), (999_960, "1M"), (1e9, "1B"), (0, "0"), (12, "12"),
+    [(11574.07, "11.6K"), (10000, "10K"), (999_960, "1M"), (1e9, "1B"), (0, "0"), (12, "12"), (1024, "1,024"), (9999, "9,999"),
      (0.5, "0.5")],
 )
 def test_format_count(value: float, text: str) -> None:
