@@ -1,20 +1,53 @@
-"""mkdocs build hooks: ship the core to the browser as one content-hashed archive.
+"""mkdocs build hooks: ship the calculators' runtime into the site, under content-hashed names.
 
 ``on_config`` zips ``sysdesign_core/*.py`` deterministically (sorted, fixed timestamps), so the
-same source gives the same name; the name goes into ``config.extra.core_archive`` for the
-templates, and ``on_post_build`` writes the file into the site.
+same source gives the same name. It then makes the runtime artefacts with Pyodide itself, under
+Node (``tools/build-runtime.mjs``): a memory snapshot taken after the core is imported, a
+``.pyc`` standard library trimmed to what the calculators use, and the core with its ``.pyc``.
+They are cached in ``.cache/runtime/<key>/``, where the key hashes every input (the core, the
+pinned Pyodide files, the build script), so a change to any of them rebuilds all of them from
+scratch. Without Node or ``node_modules`` (``make serve`` on a clone without npm) the site ships
+the plain ``.py`` archive and the worker boots Pyodide the ordinary way.
+
+``SD_RUNTIME_LEVERS`` (default ``pyc,snapshot,early``) switches the levers off one by one, for
+``bench/browser.py``; the default is what the site ships.
+
+The names go into ``config.extra.runtime`` for ``overrides/main.html``; ``on_post_build``
+writes the files into the site.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
+import json
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
-CORE = Path(__file__).resolve().parent.parent / "sysdesign_core"
-_ARCHIVE: dict[str, bytes] = {}
+ROOT = Path(__file__).resolve().parent.parent
+CORE = ROOT / "sysdesign_core"
+PYODIDE = ROOT / "node_modules" / "pyodide"
+BUILDER = ROOT / "tools" / "build-runtime.mjs"
+CACHE = ROOT / ".cache" / "runtime"
+# Every file whose change must rebuild the artefacts (besides the core itself).
+PYODIDE_INPUTS = (
+    "package.json",
+    "pyodide.asm.wasm",
+    "pyodide.asm.mjs",
+    "pyodide.mjs",
+    "python_stdlib.zip",
+)
+SNAPSHOT_HEAD = 48  # magic, offsets and Pyodide build id: the worker checks them before use
+
+log = logging.getLogger("mkdocs.hooks.runtime")
+_FILES: dict[str, bytes] = {}
 
 
 def core_archive() -> bytes:
@@ -24,24 +57,104 @@ def core_archive() -> bytes:
         for path in sorted(CORE.rglob("*")):
             if path.suffix not in {".py", ".typed"} or "__pycache__" in path.parts:
                 continue
-            info = zipfile.ZipInfo(f"sysdesign_core/{path.relative_to(CORE).as_posix()}",
-                                   date_time=(2020, 1, 1, 0, 0, 0))
+            info = zipfile.ZipInfo(
+                f"sysdesign_core/{path.relative_to(CORE).as_posix()}",
+                date_time=(2020, 1, 1, 0, 0, 0),
+            )
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes())
     return buffer.getvalue()
 
 
+def artefact_key(core: bytes) -> str:
+    """A hash of every input of the runtime artefacts."""
+    digest = hashlib.sha256(core)
+    digest.update(BUILDER.read_bytes())
+    for name in PYODIDE_INPUTS:
+        digest.update(name.encode() + b"\0" + (PYODIDE / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_artefacts(core: bytes) -> Path | None:
+    """The directory holding the artefacts for this core and Pyodide (built if missing)."""
+    node = shutil.which("node")
+    if node is None or not (PYODIDE / "pyodide.mjs").is_file():
+        log.info(
+            "runtime: no Node or node_modules/pyodide; shipping the plain core archive "
+            "(run `npm ci` for the snapshot and precompiled code)"
+        )
+        return None
+    target = CACHE / artefact_key(core)
+    if (target / "manifest.json").is_file():
+        return target
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for stale in CACHE.iterdir():  # one finished set at a time: a snapshot is ~31 MB
+        if (stale / "manifest.json").is_file():
+            shutil.rmtree(stale, ignore_errors=True)
+    with tempfile.TemporaryDirectory(dir=CACHE, prefix="tmp-") as tmp:
+        source = Path(tmp) / "core-src.zip"
+        source.write_bytes(core)
+        out = Path(tmp) / "out"
+        process = subprocess.run(
+            [node, str(BUILDER), str(source), str(out)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
+        if process.returncode:
+            raise RuntimeError(f"tools/build-runtime.mjs failed:\n{process.stderr[-4000:]}")
+        try:
+            out.rename(target)
+        except OSError:  # another build (a parallel test run) finished the same key first
+            if not (target / "manifest.json").is_file():
+                raise
+    log.info("runtime: built %s", json.loads((target / "manifest.json").read_text()))
+    return target
+
+
+def _add(kind: str, data: bytes, suffix: str) -> str:
+    name = f"assets/{kind}.{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
+    _FILES[name] = data
+    return name
+
+
 def on_config(config: Any) -> Any:
-    data = core_archive()
-    name = f"assets/sysdesign_core.{hashlib.sha256(data).hexdigest()[:12]}.zip"
-    _ARCHIVE.clear()
-    _ARCHIVE[name] = data
-    config.extra["core_archive"] = name
+    core = core_archive()
+    _FILES.clear()
+    levers = set(os.environ.get("SD_RUNTIME_LEVERS", "pyc,snapshot,early").split(","))
+    built = build_artefacts(core) if levers & {"pyc", "snapshot"} else None
+    runtime: dict[str, Any] = {"early": "early" in levers}
+    if built is None:
+        runtime["core"] = _add("sysdesign_core", core, ".zip")
+    else:
+        packed = built / "snapshot.bin.gz"
+        if not packed.is_file():
+            tmp = packed.with_suffix(".tmp")
+            tmp.write_bytes(gzip.compress((built / "snapshot.bin").read_bytes(), 6, mtime=0))
+            tmp.replace(packed)
+        with (built / "snapshot.bin").open("rb") as raw:
+            head = raw.read(SNAPSHOT_HEAD)
+        runtime |= {
+            # The same archive as the plain one, plus the .pyc in __pycache__.
+            "core": _add("sysdesign_core", (built / "core.zip").read_bytes(), ".zip"),
+            "stdlib": _add("runtime/stdlib", (built / "stdlib.zip").read_bytes(), ".zip"),
+            # Shipped gzipped so that it travels compressed whatever the host does; the
+            # worker inflates it (and takes it as is if the server already did).
+            "snapshot": _add("runtime/snapshot", packed.read_bytes(), ".bin.gz"),
+            "snapshot_size": (built / "snapshot.bin").stat().st_size,
+            "snapshot_head": head.hex(),
+        }
+        if "snapshot" not in levers:  # bench only: the precompiled code alone
+            del _FILES[runtime.pop("snapshot")]
+            del runtime["snapshot_size"], runtime["snapshot_head"]
+    config.extra["runtime"] = runtime
     return config
 
 
 def on_post_build(config: Any) -> None:
-    for name, data in _ARCHIVE.items():
+    for name, data in _FILES.items():
         target = Path(config.site_dir) / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

@@ -1,9 +1,15 @@
 // Module Web Worker that runs sysdesign_core in Pyodide, off the main thread.
-// Protocol: the page posts {type: "init", pyodide, integrity, core} once, then
-// {type: "run", id, calc, inputs}; the worker answers {type: "ready"} or
-// {type: "failed", reason}, and {type: "result", id, ok, result | errors} per run.
+// Protocol: the page posts {type: "init", pyodide, integrity, core, stdlib?, snapshot?,
+// snapshotSize?, snapshotHead?} once, then {type: "run", id, calc, inputs}; the worker answers
+// {type: "ready", boot, ms, fallback?} or {type: "failed", reason}, and
+// {type: "result", id, ok, result | errors, chart} per run.
+//
+// Fast path: restore a memory snapshot made at build time (tools/build-runtime.mjs) in which the
+// core is already imported. Any problem with it (missing, corrupt, made for another Pyodide)
+// falls back, silently, to a plain boot on the precompiled standard library.
 
-let runtime = null; // resolves to the Python `respond` function
+let runtime = null; // resolves to the Python `respond_json` function
+const CORE_DIR = "/home/pyodide/sd";
 
 async function importVerified(url, integrity) {
   // Fetch the loader with its SRI hash, then import it from a blob: a changed file is refused.
@@ -18,16 +24,77 @@ async function importVerified(url, integrity) {
   }
 }
 
-async function boot({ pyodide: base, integrity, core }) {
-  const coreBytes = fetch(core).then((r) => {
-    if (!r.ok) throw new Error(`${core}: HTTP ${r.status}`);
-    return r.arrayBuffer();
-  });
-  const { loadPyodide } = await importVerified(`${base}pyodide.mjs`, integrity);
-  const py = await loadPyodide({ indexURL: base });
-  py.unpackArchive(await coreBytes, "zip", { extractDir: "/home/pyodide/sd" });
-  py.runPython("import sys; sys.path.insert(0, '/home/pyodide/sd')");
-  return py.pyimport("sysdesign_core.widget").respond_json;
+async function fetchBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function hex(bytes) {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// The snapshot ships gzipped; inflate it as it streams in, straight into a buffer of the
+// expected size. If the server already decoded it (Content-Encoding), take it as is.
+async function fetchSnapshot(url, size, head) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+  const encoded = /gzip/.test(response.headers.get("content-encoding") || "");
+  const stream = encoded ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const reader = stream.getReader(); ;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (at + value.length > size) throw new Error("snapshot: larger than expected");
+    bytes.set(value, at);
+    at += value.length;
+  }
+  if (at !== size) throw new Error("snapshot: truncated");
+  if (hex(bytes.subarray(0, head.length / 2)) !== head) throw new Error("snapshot: bad header");
+  return bytes;
+}
+
+async function boot(config) {
+  const marks = { start: performance.now() }; // for bench/browser.py
+  const base = config.pyodide;
+  // Everything starts at once: the loader, the core, the snapshot.
+  const coreBytes = fetchBytes(config.core);
+  const snapshot = config.snapshot
+    ? fetchSnapshot(config.snapshot, config.snapshotSize, config.snapshotHead)
+    : null;
+  snapshot?.then(() => { marks.snapshot = performance.now(); }, () => {}); // errors: below
+  const { loadPyodide } = await importVerified(`${base}pyodide.mjs`, config.integrity);
+  marks.loader = performance.now();
+  const options = { indexURL: base };
+  if (config.stdlib) options.stdLibURL = config.stdlib;
+
+  let py = null;
+  let fallback;
+  if (snapshot) {
+    try {
+      await snapshot; // checked before Pyodide sizes its memory from it
+      py = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+    } catch (error) {
+      fallback = String(error && error.message || error);
+    }
+  }
+  const restored = py !== null;
+  if (!restored) py = await loadPyodide(options);
+  marks.pyodide = performance.now();
+  // Files unpacked before a snapshot do not survive it (modules imported then do): unpack
+  // the core either way, for anything imported later.
+  py.unpackArchive(await coreBytes, "zip", { extractDir: CORE_DIR });
+  py.runPython(
+    `import sys, random\nif ${JSON.stringify(CORE_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(CORE_DIR)})\n` +
+    // A snapshot restores the same random state every time: draw a fresh seed.
+    "random.seed()",
+  );
+  const respond = py.pyimport("sysdesign_core.widget").respond_json;
+  marks.ready = performance.now();
+  const origin = performance.timeOrigin;
+  const ms = Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, origin + v]));
+  return { respond, boot: restored ? "snapshot" : "plain", ms, fallback };
 }
 
 self.onmessage = async ({ data }) => {
@@ -35,15 +102,15 @@ self.onmessage = async ({ data }) => {
     if (runtime) return;
     runtime = boot(data);
     try {
-      await runtime;
-      self.postMessage({ type: "ready" });
+      const { boot: how, ms, fallback } = await runtime;
+      self.postMessage({ type: "ready", boot: how, ms, fallback });
     } catch (error) {
       self.postMessage({ type: "failed", reason: String(error && error.message || error) });
     }
     return;
   }
   if (data.type === "run") {
-    const respond = await runtime;
+    const { respond } = await runtime;
     const reply = JSON.parse(respond(data.calc, JSON.stringify(data.inputs)));
     self.postMessage({ type: "result", id: data.id, ...reply });
   }

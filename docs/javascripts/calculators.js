@@ -16,10 +16,15 @@ let runtime = null; // {worker, ready: Promise<boolean>, pending: Map}
 
 function runtimeConfig() {
   const meta = document.querySelector('meta[name="sd-runtime"]');
+  const url = (path) => path && new URL(path, document.baseURI).href;
   return {
     pyodide: meta.dataset.pyodide,
     integrity: meta.dataset.pyodideIntegrity,
-    core: new URL(meta.dataset.core, document.baseURI).href,
+    core: url(meta.dataset.core),
+    stdlib: url(meta.dataset.stdlib),
+    snapshot: url(meta.dataset.snapshot),
+    snapshotSize: Number(meta.dataset.snapshotSize) || 0,
+    snapshotHead: meta.dataset.snapshotHead || "",
   };
 }
 
@@ -31,7 +36,14 @@ function startRuntime() {
   const ready = new Promise((resolve) => { settle = resolve; });
   const timer = setTimeout(() => settle(false), LOAD_TIMEOUT_MS);
   worker.onmessage = ({ data }) => {
-    if (data.type === "ready") { clearTimeout(timer); settle(true); }
+    if (data.type === "ready") {
+      // How the worker booted ("snapshot" or "plain", and why it fell back): for the bench
+      // and the tests; never printed, a fallback is not an error.
+      window.sdRuntime = { boot: data.boot, fallback: data.fallback, at: Object.fromEntries(
+        Object.entries(data.ms).map(([k, v]) => [k, v - performance.timeOrigin])) };
+      clearTimeout(timer);
+      settle(true);
+    }
     else if (data.type === "failed") { clearTimeout(timer); runtime.reason = data.reason; settle(false); }
     else if (data.type === "result") {
       const resolve = pending.get(data.id);
@@ -230,5 +242,13 @@ function enhancePage() {
   document.querySelectorAll("form.sd-calc").forEach(enhanceForm);
 }
 
-if (window.document$) window.document$.subscribe(enhancePage);
-else document.addEventListener("DOMContentLoaded", enhancePage);
+// On a calculator page this module is first run from <head> (data-early): start the worker
+// now, while the page is still parsing; the forms are enhanced once the DOM is there.
+if (document.querySelector('meta[name="sd-runtime"]')?.dataset.early) startRuntime();
+
+function subscribe() {
+  if (window.document$) window.document$.subscribe(enhancePage);
+  else enhancePage();
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", subscribe);
+else subscribe();

@@ -1,0 +1,440 @@
+"""Browser benchmark: prints figures, asserts nothing (run: ``make bench``).
+
+Measured side by side in one run, with the same Chromium and the CDN routed to the pinned npm
+files exactly as the browser tests do (``tests/browser_support.py``), against the real site
+built into a temporary directory and served on 127.0.0.1:
+
+(a) time from navigation to ``data-state="live"`` on the capacity page, divided by the time a
+    bare module worker takes to boot the same Pyodide (plain ``loadPyodide``) on a blank page,
+    on a warm profile (same user-data-dir, visited before) and on fresh profiles;
+(b) main-thread long tasks (> 50 ms) during load, from a ``longtask`` PerformanceObserver;
+(c) input→result latency, p50/p95 over many edits on the capacity page, and p95 for every
+    registered calculator;
+(d) what a first visit transfers for a page without a calculator, a calculator page and a
+    bare Pyodide boot, piece by piece, raw and gzip-compressed (the CDN serves compressed).
+
+Every timing is repeated ``--runs`` times and the median printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import socketserver
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from browser_support import (  # noqa: E402
+    CDN_DIRS,
+    CHROMIUM_ARGS,
+    PYODIDE_CDN,
+    chromium_path,
+    free_port,
+    route_cdn,
+    serve,
+)
+
+from sysdesign_core import InputError, calculators, run  # noqa: E402
+
+LIVE_TIMEOUT = 120_000
+BENCH = "__bench__/"  # blank page and bare worker, answered by a route (never in the site)
+BLANK_HTML = """<!doctype html><meta charset=utf-8><title>bare boot</title><script>
+const w = new Worker("bare-worker.js", {type: "module"});
+w.onmessage = ({data}) => { window.__bare = {...data, at: performance.now()}; };
+</script>"""
+BARE_WORKER = f"""import {{ loadPyodide }} from "{PYODIDE_CDN}pyodide.mjs";
+const py = await loadPyodide({{ indexURL: "{PYODIDE_CDN}" }});
+py.runPython("1 + 1");
+postMessage({{ ready: true }});
+"""
+# Installed before any page script: records when the first calculator form goes live and every
+# main-thread long task.
+PROBE = """(() => {
+  window.__longtasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longtasks.push([e.startTime, e.duration]);
+    }).observe({type: "longtask", buffered: true});
+  } catch (e) {}
+  const seen = () => {
+    const form = document.querySelector("form.sd-calc");
+    if (form && (form.dataset.state === "live" || form.dataset.state === "offline")) {
+      window.__live ??= {state: form.dataset.state, at: performance.now()};
+    }
+  };
+  new MutationObserver(seen).observe(document, {subtree: true, attributes: true,
+                                                attributeFilter: ["data-state"]});
+})();"""
+# Runs edits inside the page (no Playwright round trip in the timing): set a value, fire
+# `input`, stop the clock when the widget announces the new result (`sd:result`).
+EDIT_LOOP = """async ([calc, name, values, count]) => {
+  const form = document.querySelector(`form.sd-calc[data-calc="${calc}"]`);
+  const field = form.querySelector(`[name="${name}"]`);
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const value = values[i % values.length];
+    const done = new Promise((resolve) =>
+      form.addEventListener("sd:result", resolve, {once: true}));
+    const t0 = performance.now();
+    field.value = value;
+    field.dispatchEvent(new Event("input", {bubbles: true}));
+    await done;
+    times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 5));  // a person types slower than this
+  }
+  return times;
+}"""
+PHASES: list[dict[str, float]] = []  # the worker's own marks (ms since navigation), per visit
+CANDIDATES = [
+    "2",
+    "3",
+    "7",
+    "1B",
+    "2K",
+    "50%",
+    "99%",
+    "99.5%",
+    "2KB",
+    "5s",
+    "1h",
+    "10Gbps",
+    "4 nines",
+    "16",
+    "0.5",
+]
+
+
+def _quiet_disconnects(self: Any, request: Any, client_address: Any) -> None:
+    """A page closed mid-download is normal here; keep other server errors visible."""
+    if not isinstance(sys.exc_info()[1], ConnectionError):
+        socketserver.BaseServer.handle_error(self, request, client_address)
+
+
+socketserver.ThreadingTCPServer.handle_error = _quiet_disconnects  # type: ignore[method-assign]
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def build(target: Path, site_url: str) -> None:
+    """A strict build of the real site, as the tests make it."""
+    started = time.perf_counter()
+    process = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    if process.returncode:
+        sys.exit(process.stdout + process.stderr)
+    print(f"built the site in {time.perf_counter() - started:.1f} s")
+
+
+def route_bench(context: Any, base: str) -> None:
+    """The blank page and the bare worker, same origin as the site."""
+    route_cdn(context)
+    bodies = {
+        "blank.html": ("text/html", BLANK_HTML),
+        "bare-worker.js": ("text/javascript", BARE_WORKER),
+    }
+
+    def handle(route: Any) -> None:
+        kind, body = bodies[route.request.url.rsplit("/", 1)[1]]
+        route.fulfill(status=200, body=body, headers={"content-type": kind})
+
+    context.route(base + BENCH + "*", handle)
+
+
+class Browser:
+    """Launches Chromium contexts: persistent (a profile dir) or throwaway."""
+
+    def __init__(self, playwright: Any, base: str) -> None:
+        self.playwright = playwright
+        self.base = base
+        self.browser = playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS
+        )
+
+    @contextmanager
+    def profile(self, directory: Path) -> Iterator[Any]:
+        context = self.playwright.chromium.launch_persistent_context(
+            str(directory), executable_path=chromium_path(), args=CHROMIUM_ARGS
+        )
+        try:
+            route_bench(context, self.base)
+            context.add_init_script(PROBE)
+            yield context
+        finally:
+            context.close()
+
+    @contextmanager
+    def throwaway(self) -> Iterator[Any]:
+        context = self.browser.new_context()
+        try:
+            route_bench(context, self.base)
+            context.add_init_script(PROBE)
+            yield context
+        finally:
+            context.close()
+
+
+def time_bare(context: Any, base: str) -> float:
+    page = context.new_page()
+    page.goto(base + BENCH + "blank.html")
+    page.wait_for_function("window.__bare", timeout=LIVE_TIMEOUT)
+    at = float(page.evaluate("window.__bare.at"))
+    page.close()
+    return at
+
+
+def time_live(context: Any, url: str) -> tuple[float, list[float]]:
+    """(ms from navigation to live, long task durations) for one visit."""
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("window.__live", timeout=LIVE_TIMEOUT)
+    live = page.evaluate("window.__live")
+    page.wait_for_function("window.sdRuntime", timeout=LIVE_TIMEOUT)
+    how = page.evaluate("window.sdRuntime")
+    if how.get("fallback"):
+        sys.exit(f"{url}: the snapshot was not used: {how['fallback']}")
+    if live["state"] != "live":
+        sys.exit(f"{url}: the runtime went {live['state']}, not live")
+    PHASES.append(how.get("at", {}))
+    page.wait_for_timeout(200)  # let the observer deliver the last entries
+    tasks = [d for start, d in page.evaluate("window.__longtasks") if start <= live["at"] + 200]
+    page.close()
+    return float(live["at"]), tasks
+
+
+def boot_times(browser: Browser, base: str, runs: int) -> None:
+    calc_url = base + "calculators/capacity/"
+    rows: dict[str, list[float]] = {
+        k: [] for k in ("warm bare", "warm live", "fresh bare", "fresh live")
+    }
+    tasks: list[float] = []
+    task_visits = 0
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-warm-") as warm_dir,
+        browser.profile(Path(warm_dir)) as warm,
+    ):
+        time_bare(warm, base)  # prime the profile: first visits fill its caches
+        time_live(warm, calc_url)
+        for _ in range(runs):
+            rows["warm bare"].append(time_bare(warm, base))
+            live, long = time_live(warm, calc_url)
+            rows["warm live"].append(live)
+            tasks += long
+            task_visits += 1
+    for _ in range(runs):
+        for kind in ("bare", "live"):
+            with (
+                tempfile.TemporaryDirectory(prefix="bench-fresh-") as fresh_dir,
+                browser.profile(Path(fresh_dir)) as fresh,
+            ):
+                if kind == "bare":
+                    rows["fresh bare"].append(time_bare(fresh, base))
+                else:
+                    live, long = time_live(fresh, calc_url)
+                    rows["fresh live"].append(live)
+                    tasks += long
+                    task_visits += 1
+    print(
+        f"\n(a) navigation → live on calculators/capacity/ vs a bare loadPyodide worker "
+        f"(median of {runs}, ms)"
+    )
+    for name, values in rows.items():
+        print(
+            f"    {name:<11} {median(values):8.0f}   runs: " + " ".join(f"{v:.0f}" for v in values)
+        )
+    keys = sorted(
+        {key for marks in PHASES for key in marks},
+        key=lambda k: median([m[k] for m in PHASES if k in m]),
+    )
+    print(
+        "    worker marks, ms after navigation (median over all live visits): "
+        + ", ".join(f"{key} {median([m[key] for m in PHASES if key in m]):.0f}" for key in keys)
+    )
+    for profile in ("warm", "fresh"):
+        ratio = median(rows[f"{profile} live"]) / median(rows[f"{profile} bare"])
+        print(f"    ratio {profile:<5} {ratio:8.2f}")
+    print(
+        f"\n(b) main-thread long tasks > 50 ms while loading: {len(tasks)} over "
+        f"{task_visits} visits" + (f" (longest {max(tasks):.0f} ms)" if tasks else "")
+    )
+
+
+def an_edit(calc_id: str) -> tuple[str, list[str]]:
+    """An input and two values run() accepts (the default and another), to alternate."""
+    calc = next(c for c in calculators() if c.id == calc_id)
+    for item in calc.inputs:
+        values = list(item.choices) if item.choices else CANDIDATES
+        for candidate in values:
+            if candidate == item.default:
+                continue
+            try:
+                run(calc_id, {item.name: candidate})
+            except (InputError, ValueError, ZeroDivisionError, OverflowError):
+                continue
+            return item.name, [candidate, item.default]
+    raise SystemExit(f"no valid edit for {calc_id}")
+
+
+def calc_pages(site: Path) -> dict[str, str]:
+    """calculator id → the site-relative URL of the first page that holds its widget."""
+    found: dict[str, str] = {}
+    for path in sorted(site.rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        rel = path.parent.relative_to(site).as_posix()
+        for calc in calculators():
+            if calc.id not in found and f'data-calc="{calc.id}"' in html:
+                found[calc.id] = "" if rel == "." else rel + "/"
+    return found
+
+
+def latencies(browser: Browser, base: str, site: Path, edits: int) -> None:
+    pages = calc_pages(site)
+    print(
+        f"\n(c) input → result latency (ms; capacity: {edits} edits, others: "
+        f"{edits // 4} edits each)"
+    )
+    with browser.throwaway() as context:
+        for calc in calculators():
+            if calc.id not in pages:
+                print(f"    {calc.id:<13} no page holds this calculator's widget")
+                continue
+            page = context.new_page()
+            page.goto(base + pages[calc.id])
+            page.wait_for_selector(
+                f'form[data-calc="{calc.id}"][data-state="live"]', timeout=LIVE_TIMEOUT
+            )
+            name, values = an_edit(calc.id)
+            count = edits if calc.id == "capacity" else edits // 4
+            times = page.evaluate(EDIT_LOOP, [calc.id, name, values, count])
+            page.close()
+            p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+            print(f"    {calc.id:<13} p50 {p50:6.1f}   p95 {p95:6.1f}   max {max(times):6.1f}")
+
+
+def local_file(url: str, base: str, site: Path) -> Path | None:
+    path = url.split("?")[0].split("#")[0]
+    if path.startswith(base):
+        rel = path[len(base) :]
+        target = site / rel
+        return target / "index.html" if rel == "" or rel.endswith("/") else target
+    for cdn, folder in CDN_DIRS.items():
+        if path.startswith(cdn):
+            return folder / path[len(cdn) :]
+    return None
+
+
+def piece_sizes(urls: list[str], base: str, site: Path) -> list[tuple[str, int, int]]:
+    sizes = []
+    for url in dict.fromkeys(urls):
+        path = local_file(url, base, site)
+        if path is None or not path.is_file():
+            continue
+        data = path.read_bytes()
+        name = url.replace(base, "site:/").replace(PYODIDE_CDN, "pyodide:")
+        sizes.append((name, len(data), len(gzip.compress(data, 6))))
+    return sizes
+
+
+def first_visit(browser: Browser, base: str, site: Path, url: str, wait: str) -> list[str]:
+    urls: list[str] = []
+    with browser.throwaway() as context:
+        context.on("request", lambda request: urls.append(request.url))
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function(wait, timeout=LIVE_TIMEOUT)
+        page.wait_for_timeout(500)
+    return [u for u in urls if BENCH not in u or u.endswith("blank.html")]
+
+
+def transfer(browser: Browser, base: str, site: Path) -> None:
+    print("\n(d) bytes of a first visit (raw / gzip -6; the CDN and Pages serve compressed)")
+    visits = {
+        "page without a calculator (home)": (base, "document.readyState === 'complete'"),
+        "calculator page (capacity)": (base + "calculators/capacity/", "window.__live"),
+        "bare Pyodide boot (blank page)": (base + BENCH + "blank.html", "window.__bare"),
+    }
+    totals: dict[str, tuple[int, int]] = {}
+    for title, (url, wait) in visits.items():
+        sizes = piece_sizes(first_visit(browser, base, site, url, wait), base, site)
+        pyodide = [s for s in sizes if s[0].startswith("pyodide:")]
+        raw, packed = sum(s[1] for s in sizes), sum(s[2] for s in sizes)
+        totals[title] = (raw, packed)
+        print(
+            f"  {title}: {raw / 1e6:.2f} MB raw, {packed / 1e6:.2f} MB gzip; Pyodide "
+            f"{sum(s[2] for s in pyodide) / 1e6:.2f} MB gzip from {len(pyodide)} files"
+        )
+        for name, raw_size, gz in sorted(sizes, key=lambda s: -s[2])[:12]:
+            if gz >= 10_000:
+                print(f"      {name:<60} {raw_size / 1e3:9.0f} KB {gz / 1e3:9.0f} KB")
+    calc = totals["calculator page (capacity)"][1]
+    bare = totals["bare Pyodide boot (blank page)"][1]
+    print(f"    calculator page ÷ bare boot (gzip): {calc / bare:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="repetitions of each timing")
+    parser.add_argument("--edits", type=int, default=200, help="edits on the capacity page")
+    parser.add_argument("--skip", default="", help="comma list of parts to skip: a,b,c,d")
+    args = parser.parse_args()
+    skip = set(args.skip.split(","))
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp, sync_playwright() as pw:
+        site = Path(tmp)
+        build(site, f"http://127.0.0.1:{port}/")
+        with serve(site, port) as base:
+            browser = Browser(pw, base)
+            print(
+                f"Chromium {browser.browser.version}, {os.cpu_count()} CPUs, "
+                f"runtime: {json.dumps(runtime_summary(site))}"
+            )
+            if "a" not in skip:
+                boot_times(browser, base, args.runs)
+            if "c" not in skip:
+                latencies(browser, base, site, args.edits)
+            if "d" not in skip:
+                transfer(browser, base, site)
+            browser.browser.close()
+
+
+def runtime_summary(site: Path) -> dict[str, str]:
+    """What the built pages tell the runtime to load (the sd-runtime meta tag)."""
+    html = (site / "calculators" / "capacity" / "index.html").read_text(encoding="utf-8")
+    start = html.find('<meta name="sd-runtime"')
+    tag = html[start : html.find(">", start)]
+    return {
+        key: value.rsplit("/", 1)[-1]
+        for key, value in re.findall(r'data-([\w-]+)="([^"]*)"', tag)
+        if key not in ("pyodide-integrity", "snapshot-head")
+    }
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,200 @@
+"""The calculators' runtime artefacts (macros/hooks.py, tools/build-runtime.mjs, calc-worker.js).
+
+The build ships a Pyodide memory snapshot, a trimmed ``.pyc`` standard library and the core with
+its ``.pyc``, under content-hashed names. These tests hold the snapshot within its limits, check
+it was made by the pinned Pyodide, keep the trimmed standard library complete for the core, and
+prove in Chromium that a missing or corrupt snapshot falls back to a plain boot that still goes
+live with correct results and a quiet console.
+"""
+
+from __future__ import annotations
+
+import ast
+import gzip
+import hashlib
+import re
+import struct
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import NODE_MODULES, ROOT
+from conftest import Console
+
+from sysdesign_core import run
+
+sys.path.insert(0, str(ROOT / "macros"))
+import hooks  # noqa: E402
+
+# Limits: the snapshot is the whole Python heap (~30 MiB raw, ~5 MB gzip today). A heap that
+# grew while it was made, or a core that drags in much more, shows here before it shows on
+# people's connections (it is the biggest piece a calculator page downloads).
+SNAPSHOT_RAW_MAX = 40 * 2**20
+SNAPSHOT_GZIP_MAX = 6_500_000
+STDLIB_MAX = 2_000_000  # the trimmed .pyc standard library (the full .py one is 2.5 MB)
+LIVE_TIMEOUT = 90_000
+
+
+def meta(site_dir: Path) -> dict[str, str]:
+    html = (site_dir / "calculators" / "capacity" / "index.html").read_text(encoding="utf-8")
+    start = html.index('<meta name="sd-runtime"')
+    tag = html[start : html.index(">", start)]
+    return dict(re.findall(r'data-([\w-]+)="([^"]*)"', tag))
+
+
+def asset(site_dir: Path, url: str) -> Path:
+    return site_dir / url.removeprefix("../../")
+
+
+def needs_artefacts(site_dir: Path) -> dict[str, str]:
+    info = meta(site_dir)
+    if "snapshot" not in info:
+        pytest.fail("the build shipped no snapshot: is node_modules installed (npm ci)?")
+    return info
+
+
+def pyodide_build_id() -> str:
+    text = (NODE_MODULES / "pyodide" / "pyodide.mjs").read_text(encoding="utf-8")
+    match = re.search(r'BUILD_ID:"([0-9a-f]{64})"', text)
+    assert match, "no BUILD_ID in pyodide.mjs"
+    return match.group(1)
+
+
+def test_snapshot_is_within_limits_and_matches_the_pinned_pyodide(site_dir: Path) -> None:
+    info = needs_artefacts(site_dir)
+    packed = asset(site_dir, info["snapshot"]).read_bytes()
+    raw = gzip.decompress(packed)
+    assert len(raw) == int(info["snapshot-size"])
+    assert len(raw) <= SNAPSHOT_RAW_MAX, f"snapshot is {len(raw)} bytes raw"
+    assert len(packed) <= SNAPSHOT_GZIP_MAX, f"snapshot is {len(packed)} bytes gzipped"
+    assert raw[: len(info["snapshot-head"]) // 2].hex() == info["snapshot-head"]
+    # Header: magic, then the build id Pyodide checks on restore (a mismatch is rejected).
+    words = struct.unpack("<8I", raw[16:48])  # as pyodide.asm.mjs encodes it
+    assert "".join(f"{word:08x}" for word in words) == pyodide_build_id()
+
+
+def test_artefacts_have_content_hashed_names(site_dir: Path) -> None:
+    info = needs_artefacts(site_dir)
+    for key in ("core", "stdlib", "snapshot"):
+        path = asset(site_dir, info[key])
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        assert f".{digest}." in path.name, path.name
+
+
+def stdlib_imports_of_the_core() -> set[str]:
+    """Top-level modules the core imports anywhere (also inside functions), stdlib only."""
+    names: set[str] = set()
+    for path in (ROOT / "sysdesign_core").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    return {
+        name
+        for name in names
+        if name in sys.stdlib_module_names
+        and name not in sys.builtin_module_names
+        and name != "__future__"
+    } | {"__future__"}
+
+
+def test_trimmed_stdlib_holds_every_module_the_core_imports(site_dir: Path) -> None:
+    info = needs_artefacts(site_dir)
+    path = asset(site_dir, info["stdlib"])
+    assert path.stat().st_size <= STDLIB_MAX
+    names = set(zipfile.ZipFile(path).namelist())
+    assert not any(name.endswith(".py") for name in names), "stdlib ships sources"
+    # Modules built into Pyodide's wasm (math, _json's C part, …) are not in the zip.
+    builtin = {
+        "math",
+        "time",
+        "sys",
+        "itertools",
+        "binascii",
+        "errno",
+        "zlib",
+        "array",
+        "select",
+        "_json",
+        "unicodedata",
+        "cmath",
+    }
+    missing = sorted(
+        name
+        for name in stdlib_imports_of_the_core() - builtin
+        if f"{name}.pyc" not in names and f"{name}/__init__.pyc" not in names
+    )
+    assert missing == [], f"imported by sysdesign_core but not in the trimmed stdlib: {missing}"
+
+
+def test_core_archive_has_sources_and_python_314_bytecode(site_dir: Path) -> None:
+    info = needs_artefacts(site_dir)
+    names = zipfile.ZipFile(asset(site_dir, info["core"])).namelist()
+    assert "sysdesign_core/widget.py" in names
+    assert "sysdesign_core/__pycache__/widget.cpython-314.pyc" in names
+
+
+def test_artefact_key_follows_the_core_and_the_builder() -> None:
+    core = hooks.core_archive()
+    assert hooks.artefact_key(core) == hooks.artefact_key(core)
+    assert hooks.artefact_key(core) != hooks.artefact_key(core + b"changed")
+    assert "package.json" in hooks.PYODIDE_INPUTS and "python_stdlib.zip" in hooks.PYODIDE_INPUTS
+
+
+# --- in Chromium ---------------------------------------------------------------------------
+
+
+def go_live(page: Any, url: str) -> dict[str, Any]:
+    page.goto(url)
+    page.wait_for_selector('form[data-calc="capacity"][data-state="live"]', timeout=LIVE_TIMEOUT)
+    page.wait_for_function("window.sdRuntime", timeout=LIVE_TIMEOUT)
+    page.fill("#capacity-dau", "2B")
+    want = run("capacity", {"dau": "2B"})["outputs"]["write_qps"]["text"]
+    page.wait_for_function(
+        "t => document.querySelector('output[name=write_qps]').textContent === t",
+        arg=want,
+        timeout=LIVE_TIMEOUT,
+    )
+    runtime: dict[str, Any] = page.evaluate("window.sdRuntime")
+    return runtime
+
+
+@pytest.mark.browser
+def test_snapshot_boot_is_used(context: Any, console: Console, base_url: str) -> None:
+    runtime = go_live(context.new_page(), base_url + "calculators/capacity/")
+    assert runtime["boot"] == "snapshot", runtime
+    assert console.errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("damage", ["missing", "garbage", "truncated", "other-snapshot"])
+def test_broken_snapshot_falls_back_to_a_plain_boot(
+    context: Any, console: Console, site_dir: Path, base_url: str, damage: str
+) -> None:
+    info = needs_artefacts(site_dir)
+    packed = asset(site_dir, info["snapshot"]).read_bytes()
+    bodies = {
+        "garbage": b"\x00not a snapshot" * 1000,
+        "truncated": packed[: len(packed) // 2],
+        # A well-formed gzip of the right size whose header is not this build's.
+        "other-snapshot": gzip.compress(b"\x01" * int(info["snapshot-size"]), 1),
+    }
+
+    def handle(route: Any) -> None:
+        if damage == "missing":
+            route.fulfill(status=404, body=b"gone")
+        else:
+            route.fulfill(
+                status=200,
+                body=bodies[damage],
+                headers={"content-type": "application/octet-stream"},
+            )
+
+    context.route("**/assets/runtime/snapshot.*", handle)
+    runtime = go_live(context.new_page(), base_url + "calculators/capacity/")
+    assert runtime["boot"] == "plain", runtime
+    assert runtime["fallback"], runtime
+    assert console.errors == []
