@@ -6,7 +6,7 @@ PIP    := $(BIN)/python -m pip
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve site test check lint typecheck validate bench pdf clean
+.PHONY: help install serve site test check lint typecheck validate bench pdf lighthouse clean
 
 help:
 	@echo "make serve  - install, then serve the site on http://127.0.0.1:8000 (live reload)"
@@ -14,6 +14,8 @@ help:
 	@echo "make site   - build the static site into site/ (strict)"
 	@echo "make check  - fast pre-push check: ruff, mypy --strict, catalog validation, strict build"
 	@echo "make bench  - print browser performance figures (bench/browser.py)"
+	@echo "make pdf    - build the site, then print the cheat sheet and key pages to site/pdf/"
+	@echo "make lighthouse - print Lighthouse scores for three pages, mobile and desktop"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +57,14 @@ check: lint typecheck validate
 
 bench: install
 	$(BIN)/python bench/browser.py
+
+# The cheat sheet (A4 and Letter) and the key pages as PDF, printed by the tests' Chromium.
+pdf: site install
+	$(BIN)/python tools/make_pdf.py site
+
+# Lighthouse scores of three pages, mobile and desktop (pinned lighthouse from npm).
+lighthouse: install
+	$(BIN)/python bench/lighthouse.py
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
