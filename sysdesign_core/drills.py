@@ -169,11 +169,15 @@ class Drill:
         """The problem in words, as an interviewer would pose it."""
         per_user = units.format_number(self.writes_per_user)
         plural = "" if self.writes_per_user == 1 else "s"
+        how_often = f"{self.action} {per_user} {self.thing}{plural} a day"
+        if self.writes_per_user < 1:  # "0.1 photos a day" reads oddly: say how often instead
+            days = units.format_number(1 / self.writes_per_user)
+            how_often = f"{self.action} one {self.thing} every {days} days"
         ratio = self.read_write_ratio
         reads = "once" if ratio == 1 else f"{units.format_number(ratio)} times"
         return (
             f"You are sizing {self.scenario} with {units.format_count(self.dau)} daily active "
-            f"users. Each user {self.action} {per_user} {self.thing}{plural} a day, each "
+            f"users. Each user {how_often}, each "
             f"{self.thing} takes {units.format_bytes(self.record_size)}, and every {self.thing} "
             f"is read {reads} for each one written. "
             f"Estimate the write QPS, the read QPS, the storage a day, the storage over "

@@ -3,7 +3,6 @@
 // (?seed=…), so a drill can be shared. Without JavaScript the page keeps its solved drills.
 
 const MAX_SEED = 999999;
-const GRADES = { close: "close", magnitude: "right order of magnitude", off: "off", missing: "not answered", invalid: "not readable" };
 let worker = null;
 let ready = null;
 const pending = new Map();
@@ -86,7 +85,7 @@ function showDrill(form, reply, checked) {
     const note = box.querySelector(`#sd-drill-${v.name}-verdict`);
     note.hidden = !checked;
     note.dataset.grade = v.grade;
-    note.textContent = checked ? `${GRADES[v.grade]}: ${v.message}` : "";
+    note.textContent = checked ? v.message : "";  // the message already names the grade
     if (checked && v.grade === "invalid") input.setAttribute("aria-invalid", "true");
     else input.removeAttribute("aria-invalid");
   }
