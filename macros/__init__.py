@@ -14,6 +14,7 @@ serving and shows the message in the page.
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
 import sys
 from collections.abc import Callable
@@ -23,9 +24,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import render
-
-__all__ = ["define_env", "page_line"]
+__all__ = ["define_env", "on_post_build", "page_line"]
 
 log = logging.getLogger("mkdocs.plugins.sysdesign")
 
@@ -71,18 +70,38 @@ def _reporting(env: Any, name: str, func: Callable[..., Any]) -> Callable[..., A
     return macro
 
 
+def _forget_imported_code() -> None:
+    """Drop the core and the macro modules from ``sys.modules``: the next import reads the files.
+
+    ``mkdocs serve`` rebuilds in the same process and mkdocs-macros re-imports ``macros`` from
+    the module cache, so without this a changed row in ``sysdesign_core/`` or a changed macro
+    would be rebuilt from the code loaded at start-up. Called when a build starts (for the
+    macros) and when it ends (so the next build's hooks import the files again too).
+    """
+    for name in list(sys.modules):
+        if name == "sysdesign_core" or name.startswith(("sysdesign_core.", "macros.")):
+            del sys.modules[name]
+
+
+def on_post_build(env: Any) -> None:
+    """mkdocs-macros hook: forget the imported code, so the next rebuild sees every change."""
+    _forget_imported_code()
+
+
 def define_env(env: Any) -> None:
-    """Register the macros with mkdocs-macros."""
+    """Register the macros with mkdocs-macros, from freshly imported code."""
+    _forget_imported_code()
+    render = importlib.import_module("macros.render")  # not `from . import`: see above
     repo_url = str(env.conf.get("repo_url") or "")
 
     def table(name: str) -> str:
-        return render.table(name, env.page.file.src_uri, repo_url)
+        return str(render.table(name, env.page.file.src_uri, repo_url))
 
     def items(name: str) -> str:
-        return render.items(name, env.page.file.src_uri, repo_url)
+        return str(render.items(name, env.page.file.src_uri, repo_url))
 
     def calc_link(calc_id: str, **inputs: Any) -> str:
-        return render.calc_link(calc_id, env.page.file.src_uri, **inputs)
+        return str(render.calc_link(calc_id, env.page.file.src_uri, **inputs))
 
     own: dict[str, Callable[..., Any]] = {name: getattr(render, name) for name in render.MACROS}
     own.update(table=table, items=items, calc_link=calc_link)

@@ -88,8 +88,7 @@ def test_clean_table_has_no_problem() -> None:
         (
             (Record(name="A", source=Source("Docs", "https://example.org", 24)),),
             True,
-            "table 'demo', row 'A': source.as_of must be a year like 2024 (not after 2026), "
-            "got 24",
+            "table 'demo', row 'A': source.as_of must be a year like 2024 (not after 2026), got 24",
         ),
         (
             (Record(name="A", tags=frozenset({"slow"})),),
@@ -144,9 +143,7 @@ def test_value_in_the_wrong_unit() -> None:
 
 
 def test_correction_fields() -> None:
-    row = Correction(
-        name="x", date="25/11/2026", page="toolbox/cdn", was="w", now="n", source=OK
-    )
+    row = Correction(name="x", date="25/11/2026", page="toolbox/cdn", was="w", now="n", source=OK)
     assert _messages(_table(row, ages=True)) == [
         "table 'demo', row 'x', field 'date': '25/11/2026' is not a date; write it as "
         "YYYY-MM-DD, e.g. '2026-11-25'",
@@ -200,7 +197,9 @@ def test_validate_cli_names_file_line_table_row_field(tmp_path: Path) -> None:
     storage = root / "sysdesign_core" / "tables" / "storage.py"
     text = storage.read_text()
     assert '            model="Relational",\n' in text
-    storage.write_text(text.replace('            model="Relational",\n', '            model="",\n', 1))
+    storage.write_text(
+        text.replace('            model="Relational",\n', '            model="",\n', 1)
+    )
     process = _validate(root)
     line = _line_of(storage, 'name="PostgreSQL"')
     assert process.returncode == 1
@@ -255,7 +254,10 @@ def test_every_table_links_to_the_line_defining_it(name: str) -> None:
     assert path.startswith("sysdesign_core/tables/") and line > 0, (name, path, line)
     assert f'name="{name}"' in (ROOT / path).read_text().splitlines()[line - 1]
     html = render.table(name, repo_url="https://github.com/o/r")
-    assert f'<a href="https://github.com/o/r/blob/main/{path}#L{line}">Source of this table</a>' in html
+    assert (
+        f'<a href="https://github.com/o/r/blob/main/{path}#L{line}">Source of this table</a>'
+        in html
+    )
 
 
 def test_row_definition_points_at_the_row() -> None:
@@ -434,3 +436,29 @@ def test_pull_request_template_has_the_checklist() -> None:
     for must in ("make check", "Source(", "!!! corrected", "Correction", "nav:"):
         assert must in text
     assert text.count("- [ ]") >= 6
+
+
+def test_a_rebuild_reads_changed_rows_and_macros_again(tmp_path: Path) -> None:
+    # `mkdocs serve` rebuilds in one process: after a build, the next one must import the
+    # edited files, not reuse the modules loaded at start-up (run in a subprocess on a copy).
+    root = _repo_copy(tmp_path)
+    shutil.copytree(ROOT / "macros", root / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    script = (
+        "import pathlib, macros\n"
+        "from sysdesign_core import catalog\n"
+        "assert catalog.TABLES['databases'].row('PostgreSQL').model == 'Relational'\n"
+        "path = pathlib.Path('sysdesign_core/tables/storage.py')\n"
+        "path.write_text(path.read_text().replace('model=\"Relational\"', 'model=\"Edited\"', 1))\n"
+        "macros.on_post_build(None)\n"
+        "from sysdesign_core import catalog\n"
+        "print(catalog.TABLES['databases'].row('PostgreSQL').model)\n"
+    )
+    process = subprocess.run(
+        [PYTHON, "-c", script],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root), "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert process.stdout.strip() == "Edited", process.stderr
