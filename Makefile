@@ -52,8 +52,10 @@ typecheck: $(VENV)/.installed
 validate: $(VENV)/.installed
 	$(BIN)/python -m sysdesign_core.validate
 
+# The strict build goes to a throw-away directory: site/ and a running `make serve` are untouched.
 check: lint typecheck validate
-	$(BIN)/mkdocs build --strict --site-dir $$(mktemp -d)
+	@site=$$(mktemp -d) && trap 'rm -rf "$$site"' EXIT && \
+		$(BIN)/mkdocs build --strict --site-dir "$$site" && echo "strict build ok"
 
 bench: install
 	$(BIN)/python bench/browser.py
