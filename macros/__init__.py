@@ -17,12 +17,15 @@ import functools
 import importlib
 import logging
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from markupsafe import Markup, escape
+from mkdocs_macros.errors import format_error
 
 __all__ = ["define_env", "on_post_build", "page_line"]
 
@@ -34,23 +37,46 @@ log = logging.getLogger("mkdocs.plugins.sysdesign")
 CONTENT_ERRORS = (KeyError, ValueError, TypeError)
 
 
-def page_line(frame: FrameType | None, page: Any) -> str:
-    """``docs/<page>:<line>`` of the macro call running in ``frame``'s Jinja template.
+def _file_line(page: Any, body_line: int) -> str:
+    """``docs/<page>:<line>`` for line ``body_line`` of the page body Jinja renders.
 
-    Jinja numbers lines of the page body, which mkdocs gives without its front matter (and
-    without the blank lines after it); the offset is what precedes the body in the file.
+    mkdocs hands macros the page without its front matter (and the blank lines after it);
+    the offset is what precedes the body in the file.
     """
     where = f"docs/{page.file.src_uri}"
+    if not body_line:
+        return where
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    body = page.markdown or ""
+    offset = source[: len(source) - len(body)].count("\n") if source.endswith(body) else 0
+    return f"{where}:{body_line + offset}"
+
+
+def page_line(frame: FrameType | None, page: Any) -> str:
+    """``docs/<page>:<line>`` of the macro call running in ``frame``'s Jinja template."""
     while frame is not None and "__jinja_template__" not in frame.f_globals:
         frame = frame.f_back
     if frame is None:
-        return where
-    line = frame.f_globals["__jinja_template__"].get_corresponding_lineno(frame.f_lineno)
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    body = page.markdown or ""
-    if source.endswith(body):
-        line += source[: len(source) - len(body)].count("\n")
-    return f"{where}:{line}"
+        return _file_line(page, 0)
+    template = frame.f_globals["__jinja_template__"]
+    return _file_line(page, template.get_corresponding_lineno(frame.f_lineno))
+
+
+def _template_error(error: TemplateError, markdown: str, page: Any) -> str:
+    """One line for a Jinja mistake in a page (misspelled macro, unclosed ``{{``), no traceback.
+
+    Registered with mkdocs-macros' ``format_error`` (a ``singledispatch`` function), which
+    otherwise prints the whole Python traceback.
+    """
+    line = error.lineno if isinstance(error, TemplateSyntaxError) else 0
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
+    line = line or (frames[-1].lineno or 0 if frames else 0)
+    hint = " (a misspelled macro or variable?)" if isinstance(error, UndefinedError) else ""
+    return f"{_file_line(page, line)}: {error.message or error}{hint}"
+
+
+format_error.register(UndefinedError, _template_error)
+format_error.register(TemplateSyntaxError, _template_error)
 
 
 def _reporting(env: Any, name: str, func: Callable[..., Any]) -> Callable[..., Any]:

@@ -308,8 +308,8 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def test_build_names_the_page_line_and_both_ends_of_a_link(tmp_path: Path) -> None:
-    # The real site's validation and plugin settings, on a two-page project.
+def _tiny_build(tmp_path: Path, broken: str) -> tuple[int, str]:
+    """Build a two-page project with the real site's validation and macros settings."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_ConfigLoader)  # noqa: S506
     project = {
         "site_name": "t",
@@ -325,9 +325,7 @@ def test_build_names_the_page_line_and_both_ends_of_a_link(tmp_path: Path) -> No
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Home\n\n## Here\n")
     (tmp_path / "docs" / "broken.md").write_text(
-        "---\ndescription: d\n---\n\n# Broken\n\n"
-        '{{ table("databse") }}\n\n'
-        "[gone](gone.md) and [home](index.md#there)\n"
+        f"---\ndescription: d\n---\n\n# Broken\n\n{broken}"
     )
     process = subprocess.run(
         [PYTHON, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
@@ -338,8 +336,15 @@ def test_build_names_the_page_line_and_both_ends_of_a_link(tmp_path: Path) -> No
         check=False,
     )
     log = process.stdout + process.stderr
-    assert process.returncode != 0
     assert "Traceback" not in log
+    return process.returncode, log
+
+
+def test_build_names_the_page_line_and_both_ends_of_a_link(tmp_path: Path) -> None:
+    status, log = _tiny_build(
+        tmp_path, '{{ table("databse") }}\n\n[gone](gone.md) and [home](index.md#there)\n'
+    )
+    assert status != 0
     assert "docs/broken.md:7: no catalog table 'databse'; did you mean 'databases'?" in log
     assert (
         "Doc file 'broken.md' contains a link 'gone.md', but the target is not found among "
@@ -349,6 +354,20 @@ def test_build_names_the_page_line_and_both_ends_of_a_link(tmp_path: Path) -> No
         "Doc file 'broken.md' contains a link 'index.md#there', but the doc 'index.md' does "
         "not contain an anchor '#there'." in log
     )
+
+
+@pytest.mark.parametrize(
+    ("broken", "expected"),
+    [
+        ('{{ tabel("databases") }}', "'tabel' is undefined (a misspelled macro or variable?)"),
+        ('{{ table("databases" }}', "unexpected '}', expected ')'"),
+    ],
+    ids=["undefined", "syntax"],
+)
+def test_jinja_mistakes_name_the_page_and_line(tmp_path: Path, broken: str, expected: str) -> None:
+    status, log = _tiny_build(tmp_path, f"Some text.\n\n{broken}\n")
+    assert status != 0
+    assert f"docs/broken.md:9: {expected}" in log
 
 
 # --- the recipes and the repository's contributor files ---------------------------------------
