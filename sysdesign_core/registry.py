@@ -97,10 +97,11 @@ class Input:
                 raise InputError(self.name, raw, "is not one of the choices", self.accepted)
             return text.lower()
         try:
-            value = KINDS[self.kind].parse(text)
+            value: float | str = KINDS[self.kind].parse(text)
         except ParseError as error:
             raise InputError(self.name, raw, error.problem, error.accepted) from None
-        self.check(value, raw)
+        if isinstance(value, float):
+            self.check(value, raw)
         return value
 
     def check(self, value: float, raw: str) -> None:
