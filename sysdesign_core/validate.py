@@ -41,8 +41,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CORRECTIONS_MODULE = "sysdesign_core/tables/changelog.py"
 
-# `!!! corrected "Corrected: <what the seed said>"`, with \" escapes inside the title.
-_ADMONITION = re.compile(r'^!!! corrected "(?P<title>(?:[^"\\]|\\.)*)"\s*$', re.MULTILINE)
+# `!!! corrected "Corrected: <what the seed said>"` (or a collapsible `???`), possibly indented
+# (inside a list or a tab), with \" escapes inside the title.
+_ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?) corrected "(?P<title>(?:[^"\\]|\\.)*)"\s*$')
+_FENCE = re.compile(r"^\s*(```|~~~)")
 _PREFIX = "Corrected: "
 
 
@@ -101,13 +103,22 @@ def _located(message: str, path: str, line: int) -> str:
 
 
 def admonitions(docs: Path) -> Iterator[tuple[str, int, str]]:
-    """Every ``!!! corrected`` admonition: (page under docs/, line, what the seed said)."""
+    """Every ``!!! corrected`` admonition: (page under docs/, line, what the seed said).
+
+    Admonitions shown inside code fences (as in the contributing guide) are examples, not
+    corrections, and are skipped.
+    """
     for path in sorted(docs.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        for match in _ADMONITION.finditer(text):
-            title = match.group("title").replace('\\"', '"')
-            title = title.removeprefix(_PREFIX)
-            yield path.relative_to(docs).as_posix(), text.count("\n", 0, match.start()) + 1, title
+        fence = ""
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            opening = _FENCE.match(line)
+            if opening and (not fence or opening.group(1) == fence):
+                fence = "" if fence else opening.group(1)
+                continue
+            match = None if fence else _ADMONITION.match(line)
+            if match:
+                title = match.group("title").replace('\\"', '"').removeprefix(_PREFIX)
+                yield path.relative_to(docs).as_posix(), number, title
 
 
 def _correction_problems(tables: list[Table[Record]], docs: Path) -> Iterator[str]:

@@ -481,3 +481,12 @@ def test_a_rebuild_reads_changed_rows_and_macros_again(tmp_path: Path) -> None:
         check=False,
     )
     assert process.stdout.strip() == "Edited", process.stderr
+
+
+def test_admonitions_are_found_indented_but_not_in_fences(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        '# A\n\n!!! corrected "Corrected: \\"one\\""\n    Why.\n\n'
+        '- item\n\n    ??? corrected "Corrected: two"\n        Why.\n\n'
+        '```text\n!!! corrected "Corrected: an example"\n```\n'
+    )
+    assert list(admonitions(tmp_path)) == [("a.md", 3, '"one"'), ("a.md", 8, "two")]
