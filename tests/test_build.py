@@ -55,3 +55,18 @@ def test_calculator_form_is_complete_without_javascript(site_dir: Path) -> None:
     assert 'id="capacity-dau"' in form.group(0) and 'name="dau"' in form.group(0)
     assert 'aria-describedby="capacity-dau-help capacity-dau-error"' in form.group(0)
     assert 'id="capacity-dau-error" class="sd-calc__error" role="alert" hidden' in form.group(0)
+
+
+@pytest.mark.parametrize(
+    ("term", "page"),
+    [("Cassandra", "toolbox/databases/"), ("token bucket", "framework/failure-modes/"),
+     ("PACELC", "concepts/cap-pacelc/"), ("Snowflake", "concepts/unique-ids/"),
+     ("consistent hashing", "concepts/consistent-hashing/")],
+)
+def test_search_finds_the_page_for_a_term(site_dir: Path, term: str, page: str) -> None:
+    import json
+
+    index = json.loads((site_dir / "search" / "search_index.json").read_text())
+    hits = {doc["location"].split("#")[0] for doc in index["docs"]
+            if term.lower() in (doc["title"] + " " + doc["text"]).lower()}
+    assert page in hits, f"search for {term!r} misses {page}"
