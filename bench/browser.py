@@ -169,9 +169,10 @@ def route_bench(context: Any, base: str) -> None:
 class Browser:
     """Launches Chromium contexts: persistent (a profile dir) or throwaway."""
 
-    def __init__(self, playwright: Any, base: str) -> None:
+    def __init__(self, playwright: Any, base: str, service_workers: str = "block") -> None:
         self.playwright = playwright
         self.base = base
+        self.service_workers = service_workers
         self.browser = playwright.chromium.launch(
             executable_path=chromium_path(), args=CHROMIUM_ARGS
         )
@@ -179,7 +180,10 @@ class Browser:
     @contextmanager
     def profile(self, directory: Path) -> Iterator[Any]:
         context = self.playwright.chromium.launch_persistent_context(
-            str(directory), executable_path=chromium_path(), args=CHROMIUM_ARGS
+            str(directory),
+            executable_path=chromium_path(),
+            args=CHROMIUM_ARGS,
+            service_workers=self.service_workers,
         )
         try:
             route_bench(context, self.base)
@@ -190,7 +194,7 @@ class Browser:
 
     @contextmanager
     def throwaway(self) -> Iterator[Any]:
-        context = self.browser.new_context()
+        context = self.browser.new_context(service_workers=self.service_workers)
         try:
             route_bench(context, self.base)
             context.add_init_script(PROBE)
@@ -401,6 +405,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="repetitions of each timing")
     parser.add_argument("--edits", type=int, default=200, help="edits on the capacity page")
     parser.add_argument("--skip", default="", help="comma list of parts to skip: a,b,c,d")
+    parser.add_argument(
+        "--service-worker",
+        action="store_true",
+        help="let the site's service worker run (blocked by default: it boots a second, "
+        "plain Pyodide to fill its cache, which measures that, not the calculators' runtime)",
+    )
     args = parser.parse_args()
     skip = set(args.skip.split(","))
     from playwright.sync_api import sync_playwright
@@ -410,9 +420,11 @@ def main() -> None:
         site = Path(tmp)
         build(site, f"http://127.0.0.1:{port}/")
         with serve(site, port) as base:
-            browser = Browser(pw, base)
+            browser = Browser(pw, base, "allow" if args.service_worker else "block")
             print(
                 f"Chromium {browser.browser.version}, {os.cpu_count()} CPUs, "
+                f"service worker {browser.service_workers}ed, "
+                f"SD_RUNTIME_LEVERS={os.environ.get('SD_RUNTIME_LEVERS', '(default)')}, "
                 f"runtime: {json.dumps(runtime_summary(site))}"
             )
             if "a" not in skip:

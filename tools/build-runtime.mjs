@@ -9,7 +9,7 @@
 //                 (unchecked-hash pycs, no sources): a plain boot imports ~190 modules and
 //                 compiling them is most of its time; the other ~500 modules are never used.
 //   core.zip      the core with its .pyc next to the sources (__pycache__, cpython-314 tag).
-//   snapshot.bin  a Pyodide memory snapshot taken after importing sysdesign_core.widget and
+//   snapshot.bin  a Pyodide memory snapshot taken after importing every module of the core and
 //                 running every calculator once, booted on that very stdlib.zip (the snapshot
 //                 holds zipimport's index of the stdlib file, so the two must ship together).
 //   manifest.json sizes, the Pyodide version and build id, and the time each step took.
@@ -90,6 +90,14 @@ except Exception:
 import random; random.seed()
 len(calculators())
 `;
+// Import every module of the core (CLI, catalog too): the trimmed stdlib then holds all they
+// need, and the snapshot holds the whole core, so a restored worker needs no core files.
+const IMPORT_ALL = `
+import importlib, pkgutil, sysdesign_core
+for _m in pkgutil.walk_packages(sysdesign_core.__path__, "sysdesign_core."):
+    if not _m.name.endswith("__main__"):
+        importlib.import_module(_m.name)
+`;
 // The stdlib entries the running interpreter has imported (plus a few codecs people type in).
 const USED = `
 import sys
@@ -109,14 +117,7 @@ const coreSources = await bytesOf(coreZip);
 const compiler = await loadPyodide({ indexURL: PYODIDE_DIR, ...quiet });
 compiler.unpackArchive(coreSources, "zip", { extractDir: "/home/pyodide/sd" });
 compiler.runPython(WARM_UP);
-// Import every module of the core too (CLI, catalog): the trimmed stdlib then also holds what
-// they need, so no import the core can make is missing from it.
-compiler.runPython(`
-import importlib, pkgutil, sysdesign_core
-for _m in pkgutil.walk_packages(sysdesign_core.__path__, "sysdesign_core."):
-    if not _m.name.endswith("__main__"):
-        importlib.import_module(_m.name)
-`);
+compiler.runPython(IMPORT_ALL);
 const used = compiler.runPython(USED).toJs();
 compiler.runPython(COMPILE);
 const compileZip = compiler.globals.get("compile_zip");
@@ -141,6 +142,7 @@ const py = await loadPyodide({
 });
 py.unpackArchive(core, "zip", { extractDir: "/home/pyodide/sd" });
 const warmed = py.runPython(WARM_UP);
+py.runPython(IMPORT_ALL);
 const snapshot = py.makeMemorySnapshot();
 await writeFile(join(outDir, "snapshot.bin"), snapshot);
 timings.snapshot = performance.now() - start;

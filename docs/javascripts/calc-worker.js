@@ -58,12 +58,14 @@ async function fetchSnapshot(url, size, head) {
 async function boot(config) {
   const marks = { start: performance.now() }; // for bench/browser.py
   const base = config.pyodide;
-  // Everything starts at once: the loader, the core, the snapshot.
-  const coreBytes = fetchBytes(config.core);
+  // Everything starts at once: the loader, Pyodide's runtime module (imported here, it is
+  // evaluated once and Pyodide's own import of it finds it ready), the snapshot or the core.
   const snapshot = config.snapshot
     ? fetchSnapshot(config.snapshot, config.snapshotSize, config.snapshotHead)
     : null;
   snapshot?.then(() => { marks.snapshot = performance.now(); }, () => {}); // errors: below
+  let coreBytes = snapshot ? null : fetchBytes(config.core);
+  import(`${base}pyodide.asm.mjs`).catch(() => {}); // a failure shows in loadPyodide
   const { loadPyodide } = await importVerified(`${base}pyodide.mjs`, config.integrity);
   marks.loader = performance.now();
   const options = { indexURL: base };
@@ -80,16 +82,20 @@ async function boot(config) {
     }
   }
   const restored = py !== null;
-  if (!restored) py = await loadPyodide(options);
+  if (!restored) {
+    coreBytes ??= fetchBytes(config.core);
+    py = await loadPyodide(options);
+  }
   marks.pyodide = performance.now();
-  // Files unpacked before a snapshot do not survive it (modules imported then do): unpack
-  // the core either way, for anything imported later.
-  py.unpackArchive(await coreBytes, "zip", { extractDir: CORE_DIR });
-  py.runPython(
-    `import sys, random\nif ${JSON.stringify(CORE_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(CORE_DIR)})\n` +
-    // A snapshot restores the same random state every time: draw a fresh seed.
-    "random.seed()",
-  );
+  if (restored) {
+    // Every module of the core was imported when the snapshot was made, so it needs no files
+    // (files unpacked then do not survive a snapshot; imported modules do). A snapshot also
+    // restores the same random state every time: draw a fresh seed.
+    py.runPython("import random; random.seed()");
+  } else {
+    py.unpackArchive(await coreBytes, "zip", { extractDir: CORE_DIR });
+    py.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(CORE_DIR)})`);
+  }
   const respond = py.pyimport("sysdesign_core.widget").respond_json;
   marks.ready = performance.now();
   const origin = performance.timeOrigin;
