@@ -19,18 +19,23 @@ Every timing is repeated ``--runs`` times and the median printed.
 from __future__ import annotations
 
 import argparse
+import base64
 import gzip
+import hashlib
+import http.server
 import json
 import os
 import re
 import socketserver
+import ssl
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from browser_support import (  # noqa: E402
+    _TYPES,
     CDN_DIRS,
     CHROMIUM_ARGS,
     PYODIDE_CDN,
@@ -126,6 +132,101 @@ def _quiet_disconnects(self: Any, request: Any, client_address: Any) -> None:
 socketserver.ThreadingTCPServer.handle_error = _quiet_disconnects  # type: ignore[method-assign]
 
 
+class _CdnHandler(http.server.SimpleHTTPRequestHandler):
+    """The pinned npm files under their CDN paths, gzipped when asked, cacheable for a year."""
+
+    packed: dict[Path, bytes] = {}
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        url = "https://cdn.jsdelivr.net" + self.path.split("?")[0]
+        path = next(
+            (
+                folder / url[len(base) :]
+                for base, folder in CDN_DIRS.items()
+                if url.startswith(base)
+            ),
+            None,
+        )
+        if path is None or not path.is_file():
+            self.send_error(404)
+            return
+        body = path.read_bytes()
+        gzipped = "gzip" in self.headers.get("accept-encoding", "") and path.suffix != ".zip"
+        if gzipped:
+            body = self.packed.get(path) or self.packed.setdefault(path, gzip.compress(body, 6))
+        self.send_response(200)
+        self.send_header("content-type", _TYPES.get(path.suffix, "application/octet-stream"))
+        self.send_header("access-control-allow-origin", "*")
+        self.send_header("cache-control", "public, max-age=31536000, immutable")
+        if gzipped:
+            self.send_header("content-encoding", "gzip")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextmanager
+def https_cdn() -> Iterator[list[str]]:
+    """A local HTTPS server standing in for cdn.jsdelivr.net; yields the Chromium flags.
+
+    Unlike ``route_cdn`` (a request interception, which turns Chromium's HTTP cache off and
+    pushes every body through the Playwright pipe), this keeps the real network stack: HTTP and
+    compiled-wasm caches, gzip. The certificate is trusted by its key hash, for this run only.
+    """
+    with tempfile.TemporaryDirectory(prefix="bench-tls-") as tmp:
+        key, cert = Path(tmp) / "key.pem", Path(tmp) / "cert.pem"
+        subprocess.run(
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                str(key),
+                "-out",
+                str(cert),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=cdn.jsdelivr.net",
+                "-addext",
+                "subjectAltName=DNS:cdn.jsdelivr.net",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        der = subprocess.run(
+            ["openssl", "x509", "-pubkey", "-noout", "-in", str(cert)],
+            check=True,
+            capture_output=True,
+        ).stdout
+        der = subprocess.run(
+            ["openssl", "pkey", "-pubin", "-outform", "der"],
+            input=der,
+            check=True,
+            capture_output=True,
+        ).stdout
+        spki = base64.b64encode(hashlib.sha256(der).digest()).decode()
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CdnHandler)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield [
+                f"--host-resolver-rules=MAP cdn.jsdelivr.net 127.0.0.1:{server.server_address[1]}",
+                f"--ignore-certificate-errors-spki-list={spki}",
+            ]
+        finally:
+            server.shutdown()
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
@@ -151,44 +252,44 @@ def build(target: Path, site_url: str) -> None:
     print(f"built the site in {time.perf_counter() - started:.1f} s")
 
 
-def route_bench(context: Any, base: str) -> None:
-    """The blank page and the bare worker, same origin as the site."""
-    route_cdn(context)
-    bodies = {
-        "blank.html": ("text/html", BLANK_HTML),
-        "bare-worker.js": ("text/javascript", BARE_WORKER),
-    }
-
-    def handle(route: Any) -> None:
-        kind, body = bodies[route.request.url.rsplit("/", 1)[1]]
-        route.fulfill(status=200, body=body, headers={"content-type": kind})
-
-    context.route(base + BENCH + "*", handle)
+def write_bench_pages(site: Path) -> None:
+    """The blank page and the bare worker, same origin as the site (never in a real build)."""
+    folder = site / BENCH
+    folder.mkdir(exist_ok=True)
+    (folder / "blank.html").write_text(BLANK_HTML, encoding="utf-8")
+    (folder / "bare-worker.js").write_text(BARE_WORKER, encoding="utf-8")
 
 
 class Browser:
-    """Launches Chromium contexts: persistent (a profile dir) or throwaway."""
+    """Launches Chromium contexts: persistent (a profile dir) or throwaway.
 
-    def __init__(self, playwright: Any, base: str, service_workers: str = "block") -> None:
+    ``cdn_flags`` empty: the CDN is routed to node_modules exactly as the tests do; else the
+    flags that point Chromium at the local HTTPS stand-in (see ``https_cdn``).
+    """
+
+    def __init__(self, playwright: Any, cdn_flags: list[str], service_workers: str) -> None:
         self.playwright = playwright
-        self.base = base
+        self.args = CHROMIUM_ARGS + cdn_flags
+        self.routed = not cdn_flags
         self.service_workers = service_workers
-        self.browser = playwright.chromium.launch(
-            executable_path=chromium_path(), args=CHROMIUM_ARGS
-        )
+        self.browser = playwright.chromium.launch(executable_path=chromium_path(), args=self.args)
+
+    def _prepare(self, context: Any) -> Any:
+        if self.routed:
+            route_cdn(context)
+        context.add_init_script(PROBE)
+        return context
 
     @contextmanager
     def profile(self, directory: Path) -> Iterator[Any]:
         context = self.playwright.chromium.launch_persistent_context(
             str(directory),
             executable_path=chromium_path(),
-            args=CHROMIUM_ARGS,
+            args=self.args,
             service_workers=self.service_workers,
         )
         try:
-            route_bench(context, self.base)
-            context.add_init_script(PROBE)
-            yield context
+            yield self._prepare(context)
         finally:
             context.close()
 
@@ -196,9 +297,7 @@ class Browser:
     def throwaway(self) -> Iterator[Any]:
         context = self.browser.new_context(service_workers=self.service_workers)
         try:
-            route_bench(context, self.base)
-            context.add_init_script(PROBE)
-            yield context
+            yield self._prepare(context)
         finally:
             context.close()
 
@@ -406,6 +505,14 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=200, help="edits on the capacity page")
     parser.add_argument("--skip", default="", help="comma list of parts to skip: a,b,c,d")
     parser.add_argument(
+        "--cdn",
+        choices=["route", "https"],
+        default="route",
+        help="route: the CDN routed to node_modules as the tests do (Playwright interception: "
+        "no HTTP cache, every body through its pipe); https: a local HTTPS stand-in for the "
+        "CDN host, with Chromium's caches and gzip, as a visitor has them",
+    )
+    parser.add_argument(
         "--service-worker",
         action="store_true",
         help="let the site's service worker run (blocked by default: it boots a second, "
@@ -416,14 +523,19 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     port = free_port()
-    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp, sync_playwright() as pw:
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-site-") as tmp,
+        sync_playwright() as pw,
+        https_cdn() if args.cdn == "https" else nullcontext([]) as cdn_flags,
+    ):
         site = Path(tmp)
         build(site, f"http://127.0.0.1:{port}/")
+        write_bench_pages(site)
         with serve(site, port) as base:
-            browser = Browser(pw, base, "allow" if args.service_worker else "block")
+            browser = Browser(pw, cdn_flags, "allow" if args.service_worker else "block")
             print(
                 f"Chromium {browser.browser.version}, {os.cpu_count()} CPUs, "
-                f"service worker {browser.service_workers}ed, "
+                f"CDN: {args.cdn}, service worker {browser.service_workers}ed, "
                 f"SD_RUNTIME_LEVERS={os.environ.get('SD_RUNTIME_LEVERS', '(default)')}, "
                 f"runtime: {json.dumps(runtime_summary(site))}"
             )

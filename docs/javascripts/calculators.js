@@ -30,12 +30,14 @@ function runtimeConfig() {
 
 function startRuntime() {
   if (runtime) return runtime;
-  const worker = new Worker(new URL("calc-worker.js", import.meta.url), { type: "module" });
+  // On a calculator page the worker was started from <head> (overrides/main.html).
+  const early = window.sdCalcWorker;
+  const worker = early || new Worker(new URL("calc-worker.js", import.meta.url), { type: "module" });
   const pending = new Map();
   let settle;
   const ready = new Promise((resolve) => { settle = resolve; });
   const timer = setTimeout(() => settle(false), LOAD_TIMEOUT_MS);
-  worker.onmessage = ({ data }) => {
+  const onMessage = ({ data }) => {
     if (data.type === "ready") {
       // How the worker booted ("snapshot" or "plain", and why it fell back): for the bench
       // and the tests; never printed, a fallback is not an error.
@@ -51,9 +53,17 @@ function startRuntime() {
       if (resolve) resolve(data);
     }
   };
-  worker.onerror = (event) => { event.preventDefault(); clearTimeout(timer); settle(false); };
-  worker.postMessage({ type: "init", ...runtimeConfig() });
+  const onError = (event) => { event.preventDefault(); clearTimeout(timer); settle(false); };
+  worker.onmessage = onMessage;
+  worker.onerror = onError;
   runtime = { worker, ready, pending, next: 0, reason: "" };
+  window.sdCalcWorker = worker;
+  if (early) {
+    for (const [kind, event] of early.sdEarly || []) (kind === "message" ? onMessage : onError)(event);
+    delete early.sdEarly;
+  } else {
+    worker.postMessage({ type: "init", ...runtimeConfig() });
+  }
   return runtime;
 }
 
@@ -241,10 +251,6 @@ function enhancePage() {
   document.querySelectorAll(".sd-table").forEach(enhanceTable);
   document.querySelectorAll("form.sd-calc").forEach(enhanceForm);
 }
-
-// On a calculator page this module is first run from <head> (data-early): start the worker
-// now, while the page is still parsing; the forms are enhanced once the DOM is there.
-if (document.querySelector('meta[name="sd-runtime"]')?.dataset.early) startRuntime();
 
 function subscribe() {
   if (window.document$) window.document$.subscribe(enhancePage);
