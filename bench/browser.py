@@ -14,6 +14,17 @@ built into a temporary directory and served on 127.0.0.1:
     bare Pyodide boot, piece by piece, raw and gzip-compressed (the CDN serves compressed).
 
 Every timing is repeated ``--runs`` times and the median printed.
+
+``--cdn route`` (default) answers the CDN from node_modules by Playwright interception, exactly
+as the tests do; that turns Chromium's HTTP and wasm-code caches off and pushes every body
+through Playwright's pipe (the 9.6 MB wasm alone takes ~1 s), so both sides of the ratio carry
+that cost. ``--cdn https`` serves the same files from a local HTTPS stand-in for the CDN host
+(gzip, immutable caching), which is what a visitor's browser sees. The site's service worker is
+blocked unless ``--service-worker``. ``SD_RUNTIME_LEVERS`` (see macros/hooks.py) builds the
+site with some levers off, e.g. ``SD_RUNTIME_LEVERS=none`` for the plain runtime.
+
+    .venv/bin/python bench/browser.py                 # or: make bench
+    .venv/bin/python bench/browser.py --cdn https --skip c
 """
 
 from __future__ import annotations
@@ -385,6 +396,22 @@ def boot_times(browser: Browser, base: str, runs: int) -> None:
         f"\n(b) main-thread long tasks > 50 ms while loading: {len(tasks)} over "
         f"{task_visits} visits" + (f" (longest {max(tasks):.0f} ms)" if tasks else "")
     )
+    # The same count on pages that start no runtime, to tell the runtime's share from the
+    # page's own (parsing, layout, Material's bundle).
+    with browser.throwaway() as context:
+        for title, url in (("home (no calculator)", base), ("blank page", base + BENCH)):
+            other: list[float] = []
+            for _ in range(runs):
+                page = context.new_page()
+                page.goto(url + ("blank.html" if url.endswith(BENCH) else ""))
+                page.wait_for_load_state("load")
+                page.wait_for_timeout(1500)
+                other += [d for _, d in page.evaluate("window.__longtasks")]
+                page.close()
+            print(
+                f"    for comparison, {title}: {len(other)} over {runs} visits"
+                + (f" (longest {max(other):.0f} ms)" if other else "")
+            )
 
 
 def an_edit(calc_id: str) -> tuple[str, list[str]]:

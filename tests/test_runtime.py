@@ -12,8 +12,10 @@ from __future__ import annotations
 import ast
 import gzip
 import hashlib
+import json
 import re
 import struct
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -128,6 +130,46 @@ def test_trimmed_stdlib_holds_every_module_the_core_imports(site_dir: Path) -> N
         if f"{name}.pyc" not in names and f"{name}/__init__.pyc" not in names
     )
     assert missing == [], f"imported by sysdesign_core but not in the trimmed stdlib: {missing}"
+
+
+def test_widget_needs_no_module_it_did_not_import_up_front() -> None:
+    """A restored worker has no core files: the snapshot holds what the widget imported while
+    it was made (every calculator run once, results, errors, charts). So a function-level
+    import in any of those modules must name a module that was imported then too."""
+    code = (
+        "import json, sys\n"
+        "from sysdesign_core import calculators\n"
+        "from sysdesign_core.widget import respond_json\n"
+        "for c in calculators():\n"
+        "    respond_json(c.id, '{}')\n"
+        "    respond_json(c.id, json.dumps({c.inputs[0].name: 'abc'}))\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('sysdesign_core'))))\n"
+    )
+    loaded = set(
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True
+            ).stdout
+        )
+    )
+    late: list[str] = []
+    for name in sorted(loaded):
+        path = ROOT / (name.replace(".", "/") + ".py")
+        if not path.is_file():
+            path = ROOT / name.replace(".", "/") / "__init__.py"
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        top = {id(node) for node in tree.body}
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and id(node) not in top and node.level:
+                base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                targets = (
+                    [f"{base}.{node.module}"]
+                    if node.module
+                    else [f"{base}.{alias.name}" for alias in node.names]
+                )
+                late += [f"{name}: {t}" for t in targets if t not in loaded]
+    assert late == [], f"imported late, not in the snapshot: {late}"
 
 
 def test_core_archive_has_sources_and_python_314_bytecode(site_dir: Path) -> None:

@@ -9,8 +9,8 @@
 //                 (unchecked-hash pycs, no sources): a plain boot imports ~190 modules and
 //                 compiling them is most of its time; the other ~500 modules are never used.
 //   core.zip      the core with its .pyc next to the sources (__pycache__, cpython-314 tag).
-//   snapshot.bin  a Pyodide memory snapshot taken after importing every module of the core and
-//                 running every calculator once, booted on that very stdlib.zip (the snapshot
+//   snapshot.bin  a Pyodide memory snapshot taken after importing sysdesign_core.widget and
+//                 running every calculator once (so its lazily imported charts are in too), booted on that very stdlib.zip (the snapshot
 //                 holds zipimport's index of the stdlib file, so the two must ship together).
 //   manifest.json sizes, the Pyodide version and build id, and the time each step took.
 // The .pyc must match Pyodide's Python (3.14), hence Pyodide compiles them, not the host.
@@ -90,8 +90,8 @@ except Exception:
 import random; random.seed()
 len(calculators())
 `;
-// Import every module of the core (CLI, catalog too): the trimmed stdlib then holds all they
-// need, and the snapshot holds the whole core, so a restored worker needs no core files.
+// Import every module of the core (CLI, catalog too), so that the trimmed stdlib holds all
+// they could ever need.
 const IMPORT_ALL = `
 import importlib, pkgutil, sysdesign_core
 for _m in pkgutil.walk_packages(sysdesign_core.__path__, "sysdesign_core."):
@@ -141,8 +141,7 @@ const py = await loadPyodide({
   ...quiet,
 });
 py.unpackArchive(core, "zip", { extractDir: "/home/pyodide/sd" });
-const warmed = py.runPython(WARM_UP);
-py.runPython(IMPORT_ALL);
+const warmed = py.runPython(WARM_UP); // the widget's modules only: the catalog would add ~0.4 MB
 const snapshot = py.makeMemorySnapshot();
 await writeFile(join(outDir, "snapshot.bin"), snapshot);
 timings.snapshot = performance.now() - start;

@@ -88,7 +88,8 @@ async function boot(config) {
   }
   marks.pyodide = performance.now();
   if (restored) {
-    // Every module of the core was imported when the snapshot was made, so it needs no files
+    // Every module the widget uses was imported when the snapshot was made (tests/
+    // test_runtime.py keeps it so), so it needs no core files
     // (files unpacked then do not survive a snapshot; imported modules do). A snapshot also
     // restores the same random state every time: draw a fresh seed.
     py.runPython("import random; random.seed()");

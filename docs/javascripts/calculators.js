@@ -138,7 +138,9 @@ function showResult(form, result, chart) {
     if (el && el.textContent !== output.text) el.textContent = output.text;
   }
   const figure = form.querySelector(".sd-calc__chart");
-  if (figure && chart && figure.innerHTML !== chart) figure.innerHTML = chart;
+  // Compare with the last SVG set, not figure.innerHTML (serialising the chart on every
+  // keystroke costs more than the whole computation).
+  if (figure && chart && figure._svg !== chart) { figure.innerHTML = chart; figure._svg = chart; }
   // Other scripts (onward links, simulators) listen for this instead of patching this file.
   form.dispatchEvent(new CustomEvent("sd:result", { detail: result, bubbles: true }));
 }
