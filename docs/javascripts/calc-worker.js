@@ -1,7 +1,7 @@
 // Module Web Worker that runs sysdesign_core in Pyodide, off the main thread.
 // Protocol: the page posts {type: "init", pyodide, integrity, core, stdlib?, snapshot?,
 // snapshotSize?, snapshotHead?} once, then {type: "run", id, calc, inputs}; the worker answers
-// {type: "ready", boot, ms, fallback?} or {type: "failed", reason}, and
+// {type: "ready", boot, ms, fallback?, urls} or {type: "failed", reason}, and
 // {type: "result", id, ok, result | errors, chart} per run.
 //
 // Fast path: restore a memory snapshot made at build time (tools/build-runtime.mjs) in which the
@@ -110,7 +110,10 @@ self.onmessage = async ({ data }) => {
     runtime = boot(data);
     try {
       const { boot: how, ms, fallback } = await runtime;
-      self.postMessage({ type: "ready", boot: how, ms, fallback });
+      // Every URL this boot fetched, for the service worker to keep (offline.js).
+      const urls = [...new Set(performance.getEntriesByType("resource").map((e) => e.name)
+        .filter((url) => url.startsWith("http")))];
+      self.postMessage({ type: "ready", boot: how, ms, fallback, urls });
     } catch (error) {
       self.postMessage({ type: "failed", reason: String(error && error.message || error) });
     }

@@ -43,6 +43,10 @@ function startRuntime() {
       // and the tests; never printed, a fallback is not an error.
       window.sdRuntime = { boot: data.boot, fallback: data.fallback, at: Object.fromEntries(
         Object.entries(data.ms).map(([k, v]) => [k, v - performance.timeOrigin])) };
+      // The URLs the worker fetched, for offline.js to hand to the service worker.
+      window.sdRuntimeUrls = data.urls || [];
+      document.dispatchEvent(new CustomEvent("sd:runtime-ready",
+        { detail: { urls: window.sdRuntimeUrls } }));
       clearTimeout(timer);
       settle(true);
     }
