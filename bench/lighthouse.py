@@ -138,12 +138,17 @@ def audit(url: str, desktop: bool) -> dict[str, int]:
     audits = report["audits"]
     scores["metrics"] = "  ".join(
         f"{key} {audits[name]['displayValue']}"
-        for key, name in (("FCP", "first-contentful-paint"), ("LCP", "largest-contentful-paint"),
-                          ("TBT", "total-blocking-time"), ("CLS", "cumulative-layout-shift"))
+        for key, name in (
+            ("FCP", "first-contentful-paint"),
+            ("LCP", "largest-contentful-paint"),
+            ("TBT", "total-blocking-time"),
+            ("CLS", "cumulative-layout-shift"),
+        )
         if name in audits and audits[name].get("displayValue")
     )
     scores["failing"] = ", ".join(
-        f"{a['id']}" for cat in ("accessibility", "best-practices", "seo")
+        f"{a['id']}"
+        for cat in ("accessibility", "best-practices", "seo")
         for ref in report["categories"][cat]["auditRefs"]
         if (a := audits[ref["id"]]).get("score") is not None and a["score"] < 1 and ref["weight"]
     )

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sysdesign_core import catalog, drills
+from sysdesign_core.tables.framework import FRAMEWORK_STEPS
 from sysdesign_core.tables.practice import INTERVIEW_PROMPTS
 
 INTERVIEW_PAGE = "practice/interview.md"
@@ -42,7 +43,8 @@ def _ref_lines(name: str) -> dict[str, Any]:
 
 def interview_data() -> dict[str, Any]:
     """The framework's steps with minutes and prompts, and the red flags, for interview.js."""
-    steps = sorted(catalog.TABLES["framework_steps"].rows, key=lambda s: s.order)
+    # The typed table (not catalog.TABLES, whose rows are plain Records) keeps mypy strict.
+    steps = sorted(FRAMEWORK_STEPS.rows, key=lambda s: s.order)
     out = []
     for step in steps:
         prompt = INTERVIEW_PROMPTS.row(step.name)

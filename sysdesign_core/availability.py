@@ -35,8 +35,9 @@ def nines(availability: float) -> float:
 
 
 def _compute(values: Values) -> dict[str, float]:
-    return {f"downtime_{name}": downtime(values["availability"], span)
-            for name, span in PERIODS.items()}
+    return {
+        f"downtime_{name}": downtime(values["availability"], span) for name, span in PERIODS.items()
+    }
 
 
 def _chart(values: Values) -> str:
@@ -52,8 +53,13 @@ AVAILABILITY = register(
         description="Allowed downtime per year, quarter, month, week and day for an availability.",
         page="calculators/availability.md",
         inputs=(
-            Input("availability", "Availability", "availability", "99.9%",
-                  "As a percentage (99.95%), a fraction (0.9995) or nines (3.5 nines)."),
+            Input(
+                "availability",
+                "Availability",
+                "availability",
+                "99.9%",
+                "As a percentage (99.95%), a fraction (0.9995) or nines (3.5 nines).",
+            ),
         ),
         outputs=tuple(
             Output(f"downtime_{name}", f"Downtime per {name}", "duration") for name in PERIODS

@@ -25,8 +25,18 @@ from .records import (
 )
 from .tables import TOPICS
 
-__all__ = ["TABLES", "LISTS", "validate", "CatalogError", "Column", "Item", "ItemList",
-           "Record", "Source", "Table"]
+__all__ = [
+    "TABLES",
+    "LISTS",
+    "validate",
+    "CatalogError",
+    "Column",
+    "Item",
+    "ItemList",
+    "Record",
+    "Source",
+    "Table",
+]
 
 
 def _unique(kind: str, names: list[str]) -> None:

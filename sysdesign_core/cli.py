@@ -38,8 +38,9 @@ def _add_calculator(commands: argparse._SubParsersAction[_Parser], calc: Calcula
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, generated from the calculator registry."""
     parser = _Parser(prog="sysdesign", description="System design calculators.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
-                                     parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
     commands.add_parser("list", help="list the calculators")
     for calc in calculators():
         _add_calculator(commands, calc)
@@ -69,8 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return 0
     calc = get(command)
-    inputs = [(item.label, raw.get(item.name, item.default) or "(same as record)")
-              for item in calc.inputs]
+    inputs = [
+        (item.label, raw.get(item.name, item.default) or "(same as record)") for item in calc.inputs
+    ]
     outputs = [(out.label, result["outputs"][out.name]["text"]) for out in calc.outputs]
     print(f"{calc.title}\n\nInputs\n{_table(inputs)}\n\nResults\n{_table(outputs)}")
     return 0

@@ -17,8 +17,18 @@ from typing import Any
 from . import units
 from .errors import InputError, ParseError
 
-__all__ = ["Kind", "Input", "Output", "Calculator", "register", "get", "calculators", "run",
-           "parse_inputs", "format_value"]
+__all__ = [
+    "Kind",
+    "Input",
+    "Output",
+    "Calculator",
+    "register",
+    "get",
+    "calculators",
+    "run",
+    "parse_inputs",
+    "format_value",
+]
 
 
 @dataclass(frozen=True)
@@ -40,14 +50,25 @@ KINDS: dict[str, Kind] = {
         Kind("ratio", units.parse_ratio, units.format_number, "ratio", units.RATIO_HELP),
         Kind("bytes", units.parse_bytes, units.format_bytes, "B", units.BYTES_HELP),
         Kind("byte_rate", units.parse_bandwidth, units.format_byte_rate, "B/s", ""),
-        Kind("bandwidth", units.parse_bandwidth, units.format_bandwidth, "bit/s",
-             units.BANDWIDTH_HELP),
+        Kind(
+            "bandwidth",
+            units.parse_bandwidth,
+            units.format_bandwidth,
+            "bit/s",
+            units.BANDWIDTH_HELP,
+        ),
         Kind("rate", units.parse_rate, units.format_rate, "1/s", units.RATE_HELP),
         Kind("duration", units.parse_duration, units.format_duration, "s", units.DURATION_HELP),
-        Kind("fraction", units.parse_fraction, units.format_percent, "fraction",
-             units.FRACTION_HELP),
-        Kind("availability", units.parse_availability, units.format_availability, "fraction",
-             units.AVAILABILITY_HELP),
+        Kind(
+            "fraction", units.parse_fraction, units.format_percent, "fraction", units.FRACTION_HELP
+        ),
+        Kind(
+            "availability",
+            units.parse_availability,
+            units.format_availability,
+            "fraction",
+            units.AVAILABILITY_HELP,
+        ),
         # Lists and traces that a calculator splits itself (composite, rate_limiter).
         Kind("text", units.parse_text, str, "text", units.TEXT_HELP),
     ]

@@ -116,9 +116,23 @@ _TIME_UNITS = {
     "year": YEAR,
     "years": YEAR,
 }
-_PER = {"s": 1.0, "sec": 1.0, "second": 1.0, "min": 60.0, "minute": 60.0, "h": 3600.0,
-        "hr": 3600.0, "hour": 3600.0, "d": DAY, "day": DAY, "mo": MONTH, "month": MONTH,
-        "y": YEAR, "yr": YEAR, "year": YEAR}
+_PER = {
+    "s": 1.0,
+    "sec": 1.0,
+    "second": 1.0,
+    "min": 60.0,
+    "minute": 60.0,
+    "h": 3600.0,
+    "hr": 3600.0,
+    "hour": 3600.0,
+    "d": DAY,
+    "day": DAY,
+    "mo": MONTH,
+    "month": MONTH,
+    "y": YEAR,
+    "yr": YEAR,
+    "year": YEAR,
+}
 
 COUNT_HELP = "a number such as 500, 10K, 500M or 1.5B"
 BYTES_HELP = "a size such as 200B, 1.5KB, 10MB, 2TB (SI, ×1000) or 4KiB, 1GiB (IEC, ×1024)"
@@ -227,7 +241,7 @@ def parse_rate(text: str) -> float:
     per = per.strip().lower()
     if not slash:
         head = re.sub(r"\s*(qps|rps|tps)\s*$", "", head, flags=re.IGNORECASE)
-    divisor = _PER.get(per.removeprefix("1").strip(), None) if slash else 1.0
+    divisor = _PER.get(per.removeprefix("1").strip()) if slash else 1.0
     if divisor is None:
         raise _unknown_unit(text, "/" + per, RATE_HELP)
     try:
@@ -254,12 +268,12 @@ def parse_duration(text: str) -> float:
         factor = _TIME_UNITS.get(unit if unit in {"M", "Mo"} else unit.lower())
         if unit == "":
             factor = 1.0
-            if parts > 1 or rest[match.end():]:
+            if parts > 1 or rest[match.end() :]:
                 raise ParseError(text, "needs a unit on each part", f"enter {DURATION_HELP}")
         if factor is None:
             raise _unknown_unit(text, unit, DURATION_HELP)
         total += number * factor
-        rest = rest[match.end():]
+        rest = rest[match.end() :]
     if not math.isfinite(total):
         raise ParseError(text, "is too large", f"enter {DURATION_HELP}")
     return _non_negative(total, text, DURATION_HELP)
@@ -273,7 +287,9 @@ def parse_fraction(text: str) -> float:
     elif unit:
         raise _unknown_unit(text, unit, FRACTION_HELP)
     elif number > 1:
-        raise ParseError(text, "is above 1", f"write {number:g}% for a percentage, or a fraction 0-1")
+        raise ParseError(
+            text, "is above 1", f"write {number:g}% for a percentage, or a fraction 0-1"
+        )
     if number > 1:
         raise ParseError(text, "is above 100%", f"enter {FRACTION_HELP}")
     return _non_negative(number, text, FRACTION_HELP)
@@ -347,8 +363,15 @@ def _scaled(value: float, steps: list[tuple[float, str]], digits: int = 3) -> tu
 
 
 _COUNT_STEPS = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"), (1.0, "")]
-_BYTE_STEPS = [(1e18, "EB"), (1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB"),
-               (1.0, "B")]
+_BYTE_STEPS = [
+    (1e18, "EB"),
+    (1e15, "PB"),
+    (1e12, "TB"),
+    (1e9, "GB"),
+    (1e6, "MB"),
+    (1e3, "KB"),
+    (1.0, "B"),
+]
 _BIT_STEPS = [(1e12, "Tbps"), (1e9, "Gbps"), (1e6, "Mbps"), (1e3, "Kbps"), (1.0, "bps")]
 
 

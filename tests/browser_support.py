@@ -36,8 +36,13 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
-          ".zip": "application/zip", ".json": "application/json"}
+_TYPES = {
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".wasm": "application/wasm",
+    ".zip": "application/zip",
+    ".json": "application/json",
+}
 
 
 def chromium_path() -> str | None:
@@ -93,7 +98,7 @@ def route_cdn(context: Any, *, offline: bool = False, log: list[str] | None = No
             log.append(url)
         for base, folder in CDN_DIRS.items():
             if url.startswith(base) and not offline:
-                path = folder / url[len(base):].split("?")[0]
+                path = folder / url[len(base) :].split("?")[0]
                 if path.is_file():
                     route.fulfill(
                         status=200,

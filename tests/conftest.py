@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from browser_support import (
     CHROMIUM_ARGS,
     NODE_MODULES,
@@ -108,8 +107,12 @@ class Console:
         self.cdn_requests: list[str] = []
 
     def watch(self, page: Any) -> Any:
-        page.on("console", lambda msg: msg.type in ("error", "warning") and
-                self.errors.append(f"{msg.type}: {msg.text}"))
+        page.on(
+            "console",
+            lambda msg: (
+                msg.type in ("error", "warning") and self.errors.append(f"{msg.type}: {msg.text}")
+            ),
+        )
         page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
         return page
 

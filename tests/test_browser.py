@@ -14,9 +14,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-
 from browser_support import NODE_MODULES, PYODIDE_CDN
 from conftest import Console, html_pages
+
 from sysdesign_core import InputError, calculators, run
 from sysdesign_core.registry import Calculator
 
@@ -24,8 +24,23 @@ pytestmark = pytest.mark.browser
 
 LIVE_TIMEOUT = 90_000  # ms; generous for a cold Chromium on a busy 2-core machine
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
-CANDIDATES = ["2", "3", "7", "1B", "2K", "50%", "99%", "99.5%", "2KB", "5s", "1h", "10Gbps",
-              "4 nines", "16", "0.5"]
+CANDIDATES = [
+    "2",
+    "3",
+    "7",
+    "1B",
+    "2K",
+    "50%",
+    "99%",
+    "99.5%",
+    "2KB",
+    "5s",
+    "1h",
+    "10Gbps",
+    "4 nines",
+    "16",
+    "0.5",
+]
 
 
 def page_url(calc: Calculator) -> str:
@@ -66,8 +81,7 @@ def calc_workers(page: Any) -> list[Any]:
 
 
 def wait_live(page: Any, calc_id: str) -> None:
-    page.wait_for_selector(f'form[data-calc="{calc_id}"][data-state="live"]',
-                           timeout=LIVE_TIMEOUT)
+    page.wait_for_selector(f'form[data-calc="{calc_id}"][data-state="live"]', timeout=LIVE_TIMEOUT)
 
 
 def wait_outputs(page: Any, calc_id: str, want: dict[str, str]) -> None:
@@ -99,8 +113,9 @@ def test_static_results_without_javascript(browser: Any, base_url: str, calc: Ca
 
 
 @pytest.mark.parametrize("calc", CALCS, ids=lambda c: c.id)
-def test_live_edit_bad_input_and_url(context: Any, console: Console, base_url: str,
-                                     calc: Calculator) -> None:
+def test_live_edit_bad_input_and_url(
+    context: Any, console: Console, base_url: str, calc: Calculator
+) -> None:
     page = context.new_page()
     page.goto(base_url + page_url(calc))
     wait_live(page, calc.id)
@@ -143,7 +158,9 @@ def test_live_edit_bad_input_and_url(context: Any, console: Console, base_url: s
 
 def test_query_string_prefills(context: Any, base_url: str) -> None:
     page = context.new_page()
-    page.goto(base_url + "calculators/capacity/?" + urlencode({"dau": "1B", "day_seconds": "100000"}))
+    page.goto(
+        base_url + "calculators/capacity/?" + urlencode({"dau": "1B", "day_seconds": "100000"})
+    )
     wait_live(page, "capacity")
     wait_outputs(page, "capacity", {"write_qps": "20K/s"})
 
@@ -168,14 +185,12 @@ def test_each_kind_of_bad_value(context: Any, console: Console, base_url: str, b
 def test_cdn_down_keeps_static_results(offline_context: Any, base_url: str) -> None:
     page = offline_context.new_page()
     page.goto(base_url + "calculators/capacity/")
-    page.wait_for_selector('form[data-calc="capacity"][data-state="offline"]',
-                           timeout=LIVE_TIMEOUT)
+    page.wait_for_selector('form[data-calc="capacity"][data-state="offline"]', timeout=LIVE_TIMEOUT)
     assert "could not load" in page.inner_text("form .sd-calc__status")
     assert outputs_of(page, "capacity") == expected("capacity", {})
 
 
-def test_instant_navigation_keeps_one_worker(context: Any, console: Console,
-                                            base_url: str) -> None:
+def test_instant_navigation_keeps_one_worker(context: Any, console: Console, base_url: str) -> None:
     page = context.new_page()
     page.goto(base_url)
     page.click('a[href$="calculators/capacity/"] >> nth=0')
@@ -189,8 +204,9 @@ def test_instant_navigation_keeps_one_worker(context: Any, console: Console,
     assert len(calc_workers(page)) == 1
 
 
-def test_every_page_is_clean_and_accessible(context: Any, console: Console, site_dir: Path,
-                                            base_url: str) -> None:
+def test_every_page_is_clean_and_accessible(
+    context: Any, console: Console, site_dir: Path, base_url: str
+) -> None:
     """No console error, no Pyodide byte where there is no calculator, no serious axe issue."""
     page = context.new_page()
     problems: list[str] = []
@@ -204,7 +220,9 @@ def test_every_page_is_clean_and_accessible(context: Any, console: Console, site
         if page.locator(".mermaid").count():
             page.wait_for_function(
                 "[...document.querySelectorAll('pre.mermaid, div.mermaid')]"
-                ".every(e => e.tagName === 'DIV')", timeout=30_000)
+                ".every(e => e.tagName === 'DIV')",
+                timeout=30_000,
+            )
         requested = console.cdn_requests[seen:]
         if not has_calc and any(url.startswith(PYODIDE_CDN) for url in requested):
             problems.append(f"{path}: requested Pyodide without a calculator")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from browser_support import ROOT
+
 from macros import render
 from sysdesign_core import InputError
 
@@ -47,8 +47,9 @@ def test_core_archive_is_shipped_and_importable(site_dir: Path) -> None:
 
 def test_calculator_form_is_complete_without_javascript(site_dir: Path) -> None:
     html = (site_dir / "calculators" / "capacity" / "index.html").read_text()
-    form = re.search(r'<form class="sd-calc" data-calc="capacity" data-state="static".*?</form>',
-                     html, re.DOTALL)
+    form = re.search(
+        r'<form class="sd-calc" data-calc="capacity" data-state="static".*?</form>', html, re.DOTALL
+    )
     assert form, "the capacity form is missing"
     assert '<output name="write_qps"' in form.group(0)
     assert "11.6K/s</output>" in form.group(0)
@@ -59,14 +60,21 @@ def test_calculator_form_is_complete_without_javascript(site_dir: Path) -> None:
 
 @pytest.mark.parametrize(
     ("term", "page"),
-    [("Cassandra", "toolbox/databases/"), ("token bucket", "framework/failure-modes/"),
-     ("PACELC", "concepts/cap-pacelc/"), ("Snowflake", "concepts/unique-ids/"),
-     ("consistent hashing", "concepts/consistent-hashing/")],
+    [
+        ("Cassandra", "toolbox/databases/"),
+        ("token bucket", "framework/failure-modes/"),
+        ("PACELC", "concepts/cap-pacelc/"),
+        ("Snowflake", "concepts/unique-ids/"),
+        ("consistent hashing", "concepts/consistent-hashing/"),
+    ],
 )
 def test_search_finds_the_page_for_a_term(site_dir: Path, term: str, page: str) -> None:
     import json
 
     index = json.loads((site_dir / "search" / "search_index.json").read_text())
-    hits = {doc["location"].split("#")[0] for doc in index["docs"]
-            if term.lower() in (doc["title"] + " " + doc["text"]).lower()}
+    hits = {
+        doc["location"].split("#")[0]
+        for doc in index["docs"]
+        if term.lower() in (doc["title"] + " " + doc["text"]).lower()
+    }
     assert page in hits, f"search for {term!r} misses {page}"

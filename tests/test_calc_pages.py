@@ -17,8 +17,8 @@ NAV = (DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8")
 
 @pytest.mark.parametrize("calc", calculators(), ids=lambda calc: calc.id)
 def test_page_exists_embeds_the_calculator_and_is_linked(calc: object) -> None:
-    page = getattr(calc, "page")
-    calc_id = getattr(calc, "id")
+    page = calc.page
+    calc_id = calc.id
     source = (DOCS / page).read_text(encoding="utf-8")
     assert source.startswith("---\ndescription: ")
     assert f'calculator("{calc_id}")' in source
@@ -29,9 +29,9 @@ def test_page_exists_embeds_the_calculator_and_is_linked(calc: object) -> None:
 
 @pytest.mark.parametrize("calc", calculators(), ids=lambda calc: calc.id)
 def test_api_page_names_every_input_and_output(calc: object) -> None:
-    assert f"### `{getattr(calc, 'id')}`" in API
-    section = API.split(f"### `{getattr(calc, 'id')}`", 1)[1].split("### ", 1)[0]
-    for item in (*getattr(calc, "inputs"), *getattr(calc, "outputs")):
+    assert f"### `{calc.id}`" in API
+    section = API.split(f"### `{calc.id}`", 1)[1].split("### ", 1)[0]
+    for item in (*calc.inputs, *calc.outputs):
         assert f"- `{item.name}`" in section
 
 

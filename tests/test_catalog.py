@@ -56,8 +56,7 @@ def test_aging_tables_show_source_and_year() -> None:
 
 
 def _table(*rows: Record, ages: bool = False) -> Table[Record]:
-    return Table(name="demo", title="Demo", columns=(Column("name", "Name"),), rows=rows,
-                 ages=ages)
+    return Table(name="demo", title="Demo", columns=(Column("name", "Name"),), rows=rows, ages=ages)
 
 
 def test_duplicate_row_is_named() -> None:

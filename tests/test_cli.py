@@ -10,8 +10,18 @@ import pytest
 
 from sysdesign_core import calculators, run
 
-TWITTER = ["--dau", "500M", "--writes-per-user", "2", "--read-write-ratio", "100",
-           "--record-size", "200B", "--day-seconds", "100000"]
+TWITTER = [
+    "--dau",
+    "500M",
+    "--writes-per-user",
+    "2",
+    "--read-write-ratio",
+    "100",
+    "--record-size",
+    "200B",
+    "--day-seconds",
+    "100000",
+]
 
 
 def cli(*args: str, module: bool = False) -> subprocess.CompletedProcess[str]:
@@ -40,8 +50,16 @@ def test_json_matches_run() -> None:
     assert data["calculator"] == "capacity"
     assert data["inputs"]["dau"] == 500e6
     assert data["outputs"]["write_qps"] == {"value": 10000.0, "unit": "1/s", "text": "10K/s"}
-    expected = run("capacity", {"dau": "500M", "writes_per_user": "2", "read_write_ratio": "100",
-                                "record_size": "200B", "day_seconds": "100000"})
+    expected = run(
+        "capacity",
+        {
+            "dau": "500M",
+            "writes_per_user": "2",
+            "read_write_ratio": "100",
+            "record_size": "200B",
+            "day_seconds": "100000",
+        },
+    )
     assert data == json.loads(json.dumps(expected))
 
 

@@ -16,8 +16,16 @@ def out(result: dict, name: str) -> float:
 
 def test_twitter_interview_rounding() -> None:
     # Seed 003: 500M users × 2 tweets/day ÷ 100,000 s = 10,000 writes/s; 1B × 200 B = 200 GB/day.
-    result = run("capacity", {"dau": "500M", "writes_per_user": "2", "read_write_ratio": "100",
-                              "record_size": "200B", "day_seconds": "100000"})
+    result = run(
+        "capacity",
+        {
+            "dau": "500M",
+            "writes_per_user": "2",
+            "read_write_ratio": "100",
+            "record_size": "200B",
+            "day_seconds": "100000",
+        },
+    )
     assert out(result, "write_qps") == pytest.approx(10_000)
     assert out(result, "read_qps") == pytest.approx(1_000_000)
     assert out(result, "peak_write_qps") == pytest.approx(30_000)
@@ -36,8 +44,9 @@ def test_capacity_defaults_match_the_contract_example() -> None:
 
 def test_request_and_response_size_default_to_record_size() -> None:
     base = run("capacity", {"record_size": "1KB"})
-    explicit = run("capacity", {"record_size": "1KB", "request_size": "1KB",
-                                "response_size": "1KB"})
+    explicit = run(
+        "capacity", {"record_size": "1KB", "request_size": "1KB", "response_size": "1KB"}
+    )
     assert base["outputs"] == explicit["outputs"]
     bigger = run("capacity", {"record_size": "1KB", "response_size": "10KB"})
     assert out(bigger, "egress") == pytest.approx(10 * out(base, "egress"))
@@ -46,9 +55,13 @@ def test_request_and_response_size_default_to_record_size() -> None:
 @pytest.mark.parametrize(
     ("availability", "year", "month"),
     # Independent reference: 0.1% of a 365.25-day year and of a twelfth of it.
-    [("99.9%", "8h 45m 58s", "43m 50s"), ("0.999", "8h 45m 58s", "43m 50s"),
-     ("3 nines", "8h 45m 58s", "43m 50s"), ("99.99%", "52m 36s", "4m 23s"),
-     ("99.999%", "5m 16s", "26.3s")],
+    [
+        ("99.9%", "8h 45m 58s", "43m 50s"),
+        ("0.999", "8h 45m 58s", "43m 50s"),
+        ("3 nines", "8h 45m 58s", "43m 50s"),
+        ("99.99%", "52m 36s", "4m 23s"),
+        ("99.999%", "5m 16s", "26.3s"),
+    ],
 )
 def test_availability_reference_values(availability: str, year: str, month: str) -> None:
     result = run("availability", {"availability": availability})
@@ -113,7 +126,8 @@ def test_capacity_is_monotonic_in_users(dau: float, factor: float) -> None:
 def test_more_availability_never_means_more_downtime(a: float, b: float) -> None:
     low, high = sorted((a, b))
     assert out(run("availability", {"availability": repr(high)}), "downtime_year") <= out(
-        run("availability", {"availability": repr(low)}), "downtime_year")
+        run("availability", {"availability": repr(low)}), "downtime_year"
+    )
 
 
 def test_registry_lookup() -> None:

@@ -38,7 +38,8 @@ def test_fence_languages_are_known(path: Path) -> None:
     for info in fences(path.read_text(encoding="utf-8")):
         assert info in TESTED | SHOWN_ONLY, (
             f"{path.name}: fence ```{info} would not be tested; use exactly python or bash, "
-            f"or one of {sorted(SHOWN_ONLY)} for text that is only shown")
+            f"or one of {sorted(SHOWN_ONLY)} for text that is only shown"
+        )
 
 
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: str(p.relative_to(ROOT)))
@@ -64,6 +65,7 @@ def test_fences_hold_no_jinja() -> None:
 
 
 def test_there_are_tested_fences() -> None:
-    total = sum(len([i for i in fences(p.read_text(encoding="utf-8")) if i in TESTED])
-                for p in DOCS)
+    total = sum(
+        len([i for i in fences(p.read_text(encoding="utf-8")) if i in TESTED]) for p in DOCS
+    )
     assert total >= 3

@@ -7,7 +7,6 @@ import hashlib
 import json
 
 import yaml
-
 from browser_support import CDN_DIRS, NODE_MODULES, ROOT
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
@@ -27,8 +26,10 @@ def test_versions_agree() -> None:
     assert PACKAGE["dependencies"]["pyodide"] == pyodide["version"]
     assert f"/v{pyodide['version']}/" in pyodide["base"]
     assert f"mermaid@{PACKAGE['dependencies']['mermaid']}/" in CONFIG["extra"]["mermaid"]["url"]
-    assert all(base in (pyodide["base"], CONFIG["extra"]["mermaid"]["url"].rsplit("/", 1)[0] + "/")
-               for base in CDN_DIRS)
+    assert all(
+        base in (pyodide["base"], CONFIG["extra"]["mermaid"]["url"].rsplit("/", 1)[0] + "/")
+        for base in CDN_DIRS
+    )
 
 
 def test_integrity_hashes_match_the_npm_files() -> None:

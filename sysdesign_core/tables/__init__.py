@@ -19,5 +19,14 @@ from . import (
 )
 
 TOPICS = (
-    framework, api, storage, messaging, scaling, resilience, concepts, latency, practice, changelog
+    framework,
+    api,
+    storage,
+    messaging,
+    scaling,
+    resilience,
+    concepts,
+    latency,
+    practice,
+    changelog,
 )
