@@ -12,7 +12,7 @@ const PRECACHE = ["__SD_PRECACHE__"];
 const CDN = ["__SD_CDN__"];
 const SITE_CACHE = `sd-site-${VERSION}`;
 const CDN_CACHE = `sd-cdn-${CDN_VERSION}`;
-const HASHED = /\.[0-9a-f]{8,}\.(?:min\.)?(?:js|css|zip|wasm|json)$/;
+const HASHED = /\.[0-9a-f]{8,}\.(?:min\.)?(?:js|css|zip|wasm|json|bin\.gz|gz)$/;
 
 const scoped = (path) => new URL(path, self.registration.scope).href;
 
@@ -63,6 +63,32 @@ async function networkFirst(request) {
     throw error;
   }
 }
+
+// The calculator worker starts before this service worker controls a first-visit page, so its
+// downloads pass us by. Once it is live the page sends the URLs the worker fetched, and they are
+// stored here from the HTTP cache (no second boot, almost no network).
+async function store(urls) {
+  for (const url of urls) {
+    let cacheName = null;
+    if (CDN.some((base) => url.startsWith(base))) cacheName = CDN_CACHE;
+    else if (url.startsWith(self.registration.scope)) cacheName = SITE_CACHE;
+    if (!cacheName) continue;
+    const cache = await caches.open(cacheName);
+    if (await cache.match(url)) continue;
+    try {
+      const response = await fetch(url, { mode: "cors", credentials: "omit" });
+      if (response.ok) await cache.put(url, response);
+    } catch {
+      // offline already, or gone: the next visit will try again
+    }
+  }
+}
+
+self.addEventListener("message", (event) => {
+  if (!event.data || event.data.type !== "cache-runtime") return;
+  const reply = event.ports[0];
+  event.waitUntil(store(event.data.urls || []).then(() => reply && reply.postMessage("stored")));
+});
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;

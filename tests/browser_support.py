@@ -94,7 +94,9 @@ def route_cdn(context: Any, *, offline: bool = False, log: list[str] | None = No
         if url.startswith("http://127.0.0.1"):
             route.continue_()
             return
-        if log is not None:
+        # The service worker re-fetches what the page's worker loaded, to keep it offline:
+        # that is caching, not a second boot, so the log holds the page's own requests only.
+        if log is not None and route.request.service_worker is None:
             log.append(url)
         for base, folder in CDN_DIRS.items():
             if url.startswith(base) and not offline:

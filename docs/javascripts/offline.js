@@ -2,9 +2,10 @@
 // on a calculator page, makes sure the calculator runtime is in its cache for offline use.
 //
 // On the very first visit the calculator worker starts before the service worker controls the
-// page, so its downloads bypass the cache. Once the service worker is in control, a short-lived
-// second worker boots the runtime once through it (same files as the real worker, whatever they
-// are) and stops. <html data-sd-offline="ready"> then says this page works offline.
+// page, so its downloads bypass the cache. When the worker is live, calculators.js announces the
+// URLs it fetched (sd:runtime-ready); this module hands them to the service worker, which stores
+// them from the HTTP cache. No second runtime boots. <html data-sd-offline="ready"> then says
+// this page works offline.
 
 const SW_URL = new URL("../sw.js", import.meta.url);
 
@@ -27,18 +28,22 @@ async function runtimeCached(config) {
   return false;
 }
 
-function warmRuntime(config) {
-  // "?warm" keeps it apart from the page's own calculator worker.
-  const worker = new Worker(new URL("calc-worker.js?warm", import.meta.url), { type: "module" });
+// The URLs the page's calculator worker fetched, announced by calculators.js when it is live.
+function runtimeUrls() {
+  if (window.sdRuntimeUrls) return Promise.resolve(window.sdRuntimeUrls);
   return new Promise((resolve) => {
-    const done = (ok) => { worker.terminate(); resolve(ok); };
-    worker.onmessage = ({ data }) => {
-      if (data.type === "ready") done(true);
-      else if (data.type === "failed") done(false);
-    };
-    worker.onerror = (event) => { event.preventDefault(); done(false); };
-    worker.postMessage({ type: "init", ...config });
+    document.addEventListener("sd:runtime-ready", (event) => resolve(event.detail.urls), { once: true });
   });
+}
+
+async function warmRuntime() {
+  const urls = await runtimeUrls();
+  const controller = navigator.serviceWorker.controller;
+  if (!controller || !urls.length) return false;
+  const channel = new MessageChannel();
+  const stored = new Promise((resolve) => { channel.port1.onmessage = () => resolve(true); });
+  controller.postMessage({ type: "cache-runtime", urls }, [channel.port2]);
+  return stored;
 }
 
 let warming = null;
@@ -50,7 +55,7 @@ async function ensureOffline() {
     return;
   }
   if (!(await runtimeCached(config))) {
-    warming = warming || warmRuntime(config);
+    warming = warming || warmRuntime();
     if (!(await warming)) { warming = null; return; }
   }
   document.documentElement.dataset.sdOffline = "ready";
