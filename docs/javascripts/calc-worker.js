@@ -10,6 +10,8 @@
 
 let runtime = null; // resolves to the Python `respond_json` function
 const CORE_DIR = "/home/pyodide/sd";
+// A zip archive with no entries (just the end-of-central-directory record).
+const EMPTY_ZIP = "data:application/zip;base64,UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==";
 
 async function importVerified(url, integrity) {
   // Fetch the loader with its SRI hash, then import it from a blob: a changed file is refused.
@@ -76,7 +78,9 @@ async function boot(config) {
   if (snapshot) {
     try {
       await snapshot; // checked before Pyodide sizes its memory from it
-      py = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+      // Every module the widget needs is already imported in the snapshot's heap, so the
+      // standard library archive is not read again: an empty one saves ~1.4 MB per visit.
+      py = await loadPyodide({ ...options, stdLibURL: EMPTY_ZIP, _loadSnapshot: snapshot });
     } catch (error) {
       fallback = String(error && error.message || error);
     }
