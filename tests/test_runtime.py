@@ -143,6 +143,8 @@ def test_widget_needs_no_module_it_did_not_import_up_front() -> None:
         "for c in calculators():\n"
         "    respond_json(c.id, '{}')\n"
         "    respond_json(c.id, json.dumps({c.inputs[0].name: 'abc'}))\n"
+        "from sysdesign_core import drills\n"  # the drills share the worker
+        "drills.respond_json('1', json.dumps({'write_qps': '10K', 'read_qps': 'abc'}))\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('sysdesign_core'))))\n"
     )
     loaded = set(

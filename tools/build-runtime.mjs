@@ -73,8 +73,8 @@ def compile_zip(src, prefix, keep_sources, only=None):
     return out.getvalue()
 `;
 
-// Import the core and run every calculator, its error path and its chart once, so that every
-// module a result can need is imported. Returns the number of calculators.
+// Import the core and run every calculator, its error path and its chart once (and a drill),
+// so that every module a result can need is imported. Returns the number of calculators.
 const WARM_UP = `
 import sys, traceback
 sys.path.insert(0, "/home/pyodide/sd")
@@ -83,6 +83,9 @@ from sysdesign_core.widget import respond_json
 for _calc in calculators():
     respond_json(_calc.id, "{}")
     respond_json(_calc.id, '{"%s": "abc"}' % _calc.inputs[0].name)
+# The estimation drills run in the same worker (practice/drills.md).
+from sysdesign_core import drills as _drills
+_drills.respond_json("1", '{"write_qps": "10K", "read_qps": "abc"}')
 try:
     respond_json("no such calculator", "{}")
 except Exception:

@@ -2,7 +2,8 @@
 // Protocol: the page posts {type: "init", pyodide, integrity, core, stdlib?, snapshot?,
 // snapshotSize?, snapshotHead?} once, then {type: "run", id, calc, inputs}; the worker answers
 // {type: "ready", boot, ms, fallback?, urls} or {type: "failed", reason}, and
-// {type: "result", id, ok, result | errors, chart} per run.
+// {type: "result", id, ok, result | errors, chart} per run; {type: "drill", id, seed,
+// answers} → {type: "drill", id, …} for the estimation drills.
 //
 // Fast path: restore a memory snapshot made at build time (tools/build-runtime.mjs) in which the
 // core is already imported. Any problem with it (missing, corrupt, made for another Pyodide)
@@ -101,6 +102,7 @@ async function boot(config) {
     py.unpackArchive(await coreBytes, "zip", { extractDir: CORE_DIR });
     py.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(CORE_DIR)})`);
   }
+  self.pyodide = py;
   const respond = py.pyimport("sysdesign_core.widget").respond_json;
   marks.ready = performance.now();
   const origin = performance.timeOrigin;
@@ -127,5 +129,11 @@ self.onmessage = async ({ data }) => {
     const { respond } = await runtime;
     const reply = JSON.parse(respond(data.calc, JSON.stringify(data.inputs)));
     self.postMessage({ type: "result", id: data.id, ...reply });
+  }
+  if (data.type === "drill") { // practice/drills.md: same runtime, sysdesign_core.drills
+    await runtime;
+    const drills = self.pyodide.pyimport("sysdesign_core.drills");
+    const reply = JSON.parse(drills.respond_json(String(data.seed), JSON.stringify(data.answers)));
+    self.postMessage({ type: "drill", id: data.id, ...reply });
   }
 };

@@ -28,7 +28,8 @@ function runtimeConfig() {
   };
 }
 
-function startRuntime() {
+// Exported for drills.js, so the drills share this one worker (and its snapshot boot).
+export function startRuntime() {
   if (runtime) return runtime;
   // On a calculator page the worker was started from <head> (overrides/main.html).
   const early = window.sdCalcWorker;
@@ -51,7 +52,7 @@ function startRuntime() {
       settle(true);
     }
     else if (data.type === "failed") { clearTimeout(timer); runtime.reason = data.reason; settle(false); }
-    else if (data.type === "result") {
+    else if (data.id !== undefined) { // a reply to a "run" or "drill" request
       const resolve = pending.get(data.id);
       pending.delete(data.id);
       if (resolve) resolve(data);
@@ -71,12 +72,17 @@ function startRuntime() {
   return runtime;
 }
 
-function compute(calc, inputs) {
+// Post ``message`` with a fresh id; resolves with the worker's reply to it.
+export function request(message) {
   const id = ++runtime.next;
   return new Promise((resolve) => {
     runtime.pending.set(id, resolve);
-    runtime.worker.postMessage({ type: "run", id, calc, inputs });
+    runtime.worker.postMessage({ ...message, id });
   });
+}
+
+function compute(calc, inputs) {
+  return request({ type: "run", calc, inputs });
 }
 
 // --- URL state: the first form on a page uses bare names, the others "calc.name" ---------

@@ -1,43 +1,17 @@
 // Estimation drills (practice/drills.md): the problem, the checking and the worked solution all
-// come from sysdesign_core.drills running in Pyodide (drill-worker.js). The seed is in the URL
+// come from sysdesign_core.drills running in Pyodide, in the calculators' worker (calc-worker.js). The seed is in the URL
 // (?seed=…), so a drill can be shared. Without JavaScript the page keeps its solved drills.
 
-const MAX_SEED = 999999;
-let worker = null;
-let ready = null;
-const pending = new Map();
-let nextId = 0;
+import { request, startRuntime } from "./calculators.js";
 
-function runtimeConfig() {
-  const meta = document.querySelector('meta[name="sd-runtime"]');
-  return {
-    pyodide: meta.dataset.pyodide,
-    integrity: meta.dataset.pyodideIntegrity,
-    core: new URL(meta.dataset.core, document.baseURI).href,
-  };
-}
+const MAX_SEED = 999999;
 
 function start() {
-  if (ready) return ready;
-  worker = new Worker(new URL("drill-worker.js", import.meta.url), { type: "module" });
-  ready = new Promise((resolve) => {
-    worker.onmessage = ({ data }) => {
-      if (data.type === "ready") resolve(true);
-      else if (data.type === "failed") resolve(false);
-      else if (data.type === "drill") { pending.get(data.id)?.(data); pending.delete(data.id); }
-    };
-    worker.onerror = (event) => { event.preventDefault(); resolve(false); };
-  });
-  worker.postMessage({ type: "init", ...runtimeConfig() });
-  return ready;
+  return startRuntime().ready;
 }
 
 function ask(seed, answers) {
-  const id = ++nextId;
-  return new Promise((resolve) => {
-    pending.set(id, resolve);
-    worker.postMessage({ type: "drill", id, seed, answers });
-  });
+  return request({ type: "drill", seed, answers });
 }
 
 function randomSeed() {
