@@ -238,8 +238,7 @@ def test_every_page_is_clean_and_accessible(
     assert problems == []
 
 
-def test_drills_share_the_calculator_runtime(context: Any, console: Console,
-                                             base_url: str) -> None:
+def test_drills_share_the_calculator_runtime(context: Any, console: Console, base_url: str) -> None:
     """The drill page runs sysdesign_core.drills in the calculators' worker: answers typed as
     the core formats them score full marks, and the statement is the core's, seed for seed."""
     from sysdesign_core import drills
@@ -250,12 +249,16 @@ def test_drills_share_the_calculator_runtime(context: Any, console: Console,
     page.wait_for_selector("#sd-drill[data-state=live]", timeout=LIVE_TIMEOUT)
     page.wait_for_function(
         "t => document.querySelector('#sd-drill-statement').textContent === t",
-        arg=reply["statement"], timeout=LIVE_TIMEOUT)
+        arg=reply["statement"],
+        timeout=LIVE_TIMEOUT,
+    )
     for verdict in reply["verdicts"]:
         page.fill(f"#sd-drill-{verdict['name']}", verdict["expected_text"])
     page.click("#sd-drill button[type=submit]")
     page.wait_for_function(
         "t => document.querySelector('#sd-drill-result').textContent === t",
-        arg=f"Score: {reply['out_of']} of {reply['out_of']}.", timeout=LIVE_TIMEOUT)
+        arg=f"Score: {reply['out_of']} of {reply['out_of']}.",
+        timeout=LIVE_TIMEOUT,
+    )
     assert len(calc_workers(page)) == 1
     assert console.errors == []
