@@ -58,13 +58,14 @@ from browser_support import (  # noqa: E402
     CDN_DIRS,
     CHROMIUM_ARGS,
     PYODIDE_CDN,
+    an_edit,
     chromium_path,
     free_port,
     route_cdn,
     serve,
 )
 
-from sysdesign_core import InputError, calculators, run  # noqa: E402
+from sysdesign_core import calculators, get  # noqa: E402
 
 LIVE_TIMEOUT = 120_000
 BENCH = "__bench__/"  # blank page and bare worker, answered by a route (never in the site)
@@ -115,23 +116,6 @@ EDIT_LOOP = """async ([calc, name, values, count]) => {
   return times;
 }"""
 PHASES: list[dict[str, float]] = []  # the worker's own marks (ms since navigation), per visit
-CANDIDATES = [
-    "2",
-    "3",
-    "7",
-    "1B",
-    "2K",
-    "50%",
-    "99%",
-    "99.5%",
-    "2KB",
-    "5s",
-    "1h",
-    "10Gbps",
-    "4 nines",
-    "16",
-    "0.5",
-]
 
 
 def _quiet_disconnects(self: Any, request: Any, client_address: Any) -> None:
@@ -414,20 +398,10 @@ def boot_times(browser: Browser, base: str, runs: int) -> None:
             )
 
 
-def an_edit(calc_id: str) -> tuple[str, list[str]]:
-    """An input and two values run() accepts (the default and another), to alternate."""
-    calc = next(c for c in calculators() if c.id == calc_id)
-    for item in calc.inputs:
-        values = list(item.choices) if item.choices else CANDIDATES
-        for candidate in values:
-            if candidate == item.default:
-                continue
-            try:
-                run(calc_id, {item.name: candidate})
-            except (InputError, ValueError, ZeroDivisionError, OverflowError):
-                continue
-            return item.name, [candidate, item.default]
-    raise SystemExit(f"no valid edit for {calc_id}")
+def edit_values(calc_id: str) -> tuple[str, list[str]]:
+    """An input and two values run() accepts (another and the default), to alternate."""
+    name, value = an_edit(calc_id)
+    return name, [value, get(calc_id).input(name).default]
 
 
 def calc_pages(site: Path) -> dict[str, str]:
@@ -458,7 +432,7 @@ def latencies(browser: Browser, base: str, site: Path, edits: int) -> None:
             page.wait_for_selector(
                 f'form[data-calc="{calc.id}"][data-state="live"]', timeout=LIVE_TIMEOUT
             )
-            name, values = an_edit(calc.id)
+            name, values = edit_values(calc.id)
             count = edits if calc.id == "capacity" else edits // 4
             times = page.evaluate(EDIT_LOOP, [calc.id, name, values, count])
             page.close()

@@ -117,3 +117,44 @@ def route_cdn(context: Any, *, offline: bool = False, log: list[str] | None = No
         route.abort()
 
     context.route("**/*", handle)
+
+
+# Values to try when a test or the bench needs an edit that a calculator accepts.
+CANDIDATES = [
+    "2",
+    "3",
+    "7",
+    "1B",
+    "2K",
+    "50%",
+    "99%",
+    "99.5%",
+    "2KB",
+    "5s",
+    "1h",
+    "10Gbps",
+    "4 nines",
+    "16",
+    "0.5",
+]
+
+
+def an_edit(calc_id: str) -> tuple[str, str]:
+    """An (input, value) that ``run()`` accepts and that changes at least one output."""
+    from sysdesign_core import InputError, get, run
+
+    def texts(raw: dict[str, str]) -> dict[str, str]:
+        return {name: out["text"] for name, out in run(calc_id, raw)["outputs"].items()}
+
+    defaults = texts({})
+    for item in get(calc_id).inputs:
+        for candidate in list(item.choices) if item.choices else CANDIDATES:
+            if candidate == item.default:
+                continue
+            try:
+                changed = texts({item.name: candidate})
+            except (InputError, ValueError, ZeroDivisionError, OverflowError):
+                continue
+            if changed != defaults:
+                return item.name, candidate
+    raise AssertionError(f"no edit changes {calc_id}'s outputs")
