@@ -16,18 +16,21 @@ from typing import Any
 from .errors import InputError
 from .registry import get, parse_inputs, run
 
-__all__ = ["respond", "respond_json", "chart"]
+__all__ = ["respond", "respond_json", "chart", "chart_json"]
 
 
-def respond(calc_id: str, raw_inputs: dict[str, str]) -> dict[str, Any]:
+def respond(calc_id: str, raw_inputs: dict[str, str], with_chart: bool = True) -> dict[str, Any]:
     """``{"ok": True, "result": run(...), "chart": svg}`` or ``{"ok": False, "errors": {…}}``.
 
     ``chart`` is the calculator's inline SVG for these inputs ("" if it draws none); it is
     drawn by the same function the build uses, so the live picture matches the static one.
+    The worker asks without it (``with_chart=False``) and draws it once typing pauses, so a
+    chart never delays the numbers.
     """
     try:
         result = run(calc_id, raw_inputs)
-        return {"ok": True, "result": result, "chart": chart(calc_id, raw_inputs)}
+        svg = chart(calc_id, raw_inputs) if with_chart else ""
+        return {"ok": True, "result": result, "chart": svg}
     except InputError as error:
         return {"ok": False, "errors": {bad.name: bad.message for bad in error.errors}}
 
@@ -40,6 +43,11 @@ def chart(calc_id: str, raw_inputs: dict[str, str]) -> str:
     return calculator.chart(parse_inputs(calculator, raw_inputs))
 
 
-def respond_json(calc_id: str, raw_json: str) -> str:
+def respond_json(calc_id: str, raw_json: str, with_chart: bool = True) -> str:
     """:func:`respond` over JSON strings (cheap to pass between Pyodide and JavaScript)."""
-    return json.dumps(respond(calc_id, json.loads(raw_json)), ensure_ascii=False)
+    return json.dumps(respond(calc_id, json.loads(raw_json), with_chart), ensure_ascii=False)
+
+
+def chart_json(calc_id: str, raw_json: str) -> str:
+    """:func:`chart` for the worker: the SVG for the form's raw strings ("" if none)."""
+    return chart(calc_id, json.loads(raw_json))

@@ -17,7 +17,7 @@ import pytest
 from browser_support import NODE_MODULES, PYODIDE_CDN, an_edit
 from conftest import Console, html_pages
 
-from sysdesign_core import calculators, run
+from sysdesign_core import calculators, run, widget
 from sysdesign_core.registry import Calculator
 
 pytestmark = pytest.mark.browser
@@ -97,6 +97,15 @@ def test_live_edit_bad_input_and_url(
         field.fill(new_value)
     want = expected(calc.id, {name: new_value})
     wait_outputs(page, calc.id, want)
+    # The chart (drawn after the numbers, once typing pauses) follows the edit too.
+    new_chart = widget.chart(calc.id, {name: new_value})
+    if new_chart and new_chart != widget.chart(calc.id, {}):
+        page.wait_for_function(
+            "([id, svg]) => document.querySelector(`form[data-calc='${id}'] .sd-calc__chart`)"
+            "._svg === svg",
+            arg=[calc.id, new_chart],
+            timeout=LIVE_TIMEOUT,
+        )
     page.wait_for_function(f"new URLSearchParams(location.search).get({json.dumps(name)}) !== null")
     shared_url = page.url
 

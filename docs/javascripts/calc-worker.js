@@ -2,7 +2,8 @@
 // Protocol: the page posts {type: "init", pyodide, integrity, core, stdlib?, snapshot?,
 // snapshotSize?, snapshotHead?} once, then {type: "run", id, calc, inputs}; the worker answers
 // {type: "ready", boot, ms, fallback?, urls} or {type: "failed", reason}, and
-// {type: "result", id, ok, result | errors, chart} per run; {type: "drill", id, seed,
+// {type: "result", id, ok, result | errors} per run, then (if the run asked for it and no newer
+// run came) {type: "chart", chartFor: id, svg}; {type: "drill", id, seed,
 // answers} → {type: "drill", id, …} for the estimation drills.
 //
 // Fast path: restore a memory snapshot made at build time (tools/build-runtime.mjs) in which the
@@ -10,6 +11,7 @@
 // falls back, silently, to a plain boot on the precompiled standard library.
 
 let runtime = null; // resolves to the Python `respond_json` function
+let pendingChart = 0; // timer of the chart still to draw for the latest "run"
 const CORE_DIR = "/home/pyodide/sd";
 // A zip archive with no entries (just the end-of-central-directory record).
 const EMPTY_ZIP = "data:application/zip;base64,UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==";
@@ -127,8 +129,18 @@ self.onmessage = async ({ data }) => {
   }
   if (data.type === "run") {
     const { respond } = await runtime;
-    const reply = JSON.parse(respond(data.calc, JSON.stringify(data.inputs)));
+    const inputs = JSON.stringify(data.inputs);
+    const reply = JSON.parse(respond(data.calc, inputs, false));
     self.postMessage({ type: "result", id: data.id, ...reply });
+    // The chart comes after the numbers, and only once typing pauses: a newer "run" message
+    // is handled before this timer, and cancels it.
+    clearTimeout(pendingChart);
+    if (reply.ok && data.chart) {
+      pendingChart = setTimeout(() => {
+        const svg = self.pyodide.pyimport("sysdesign_core.widget").chart_json(data.calc, inputs);
+        self.postMessage({ type: "chart", chartFor: data.id, svg });
+      }, 0);
+    }
   }
   if (data.type === "drill") { // practice/drills.md: same runtime, sysdesign_core.drills
     await runtime;

@@ -13,6 +13,7 @@ const STATUS = {
 };
 
 let runtime = null; // {worker, ready: Promise<boolean>, pending: Map}
+const charts = new Map(); // request id → the form whose chart that run will draw
 
 function runtimeConfig() {
   const meta = document.querySelector('meta[name="sd-runtime"]');
@@ -52,6 +53,11 @@ export function startRuntime() {
       settle(true);
     }
     else if (data.type === "failed") { clearTimeout(timer); runtime.reason = data.reason; settle(false); }
+    else if (data.type === "chart") { // drawn after the numbers, once typing paused
+      const form = charts.get(data.chartFor);
+      charts.delete(data.chartFor);
+      if (form) showChart(form, data.svg);
+    }
     else if (data.id !== undefined) { // a reply to a "run" or "drill" request
       const resolve = pending.get(data.id);
       pending.delete(data.id);
@@ -81,8 +87,11 @@ export function request(message) {
   });
 }
 
-function compute(calc, inputs) {
-  return request({ type: "run", calc, inputs });
+function compute(form, inputs) {
+  const chart = Boolean(form.querySelector(".sd-calc__chart"));
+  const reply = request({ type: "run", calc: form.dataset.calc, inputs, chart });
+  if (chart) charts.set(runtime.next, form);
+  return reply;
 }
 
 // --- URL state: the first form on a page uses bare names, the others "calc.name" ---------
@@ -142,15 +151,17 @@ function showErrors(form, errors) {
   }
 }
 
-function showResult(form, result, chart) {
+function showChart(form, svg) {
+  const figure = form.querySelector(".sd-calc__chart");
+  // Compare with the last SVG set, not figure.innerHTML (serialising the chart every time).
+  if (figure && svg && figure._svg !== svg) { figure.innerHTML = svg; figure._svg = svg; }
+}
+
+function showResult(form, result) {
   for (const [name, output] of Object.entries(result.outputs)) {
     const el = form.querySelector(`output[name="${name}"]`);
     if (el && el.textContent !== output.text) el.textContent = output.text;
   }
-  const figure = form.querySelector(".sd-calc__chart");
-  // Compare with the last SVG set, not figure.innerHTML (serialising the chart on every
-  // keystroke costs more than the whole computation).
-  if (figure && chart && figure._svg !== chart) { figure.innerHTML = chart; figure._svg = chart; }
   // Other scripts (onward links, simulators) listen for this instead of patching this file.
   form.dispatchEvent(new CustomEvent("sd:result", { detail: result, bubbles: true }));
 }
@@ -171,9 +182,9 @@ async function recompute(form) {
     do {
       form._again = false;
       const inputs = readInputs(form);
-      const reply = await compute(form.dataset.calc, inputs);
+      const reply = await compute(form, inputs);
       if (form._again) continue;
-      if (reply.ok) { showErrors(form, {}); showResult(form, reply.result, reply.chart); }
+      if (reply.ok) { showErrors(form, {}); showResult(form, reply.result); }
       else showErrors(form, reply.errors);
       writeUrl(form);
     } while (form._again);
