@@ -237,3 +237,29 @@ def test_drills_share_the_calculator_runtime(context: Any, console: Console, bas
     )
     assert len(calc_workers(page)) == 1
     assert console.errors == []
+
+
+def test_interview_mode_runs_skips_and_survives_a_reload(
+    context: Any, console: Console, base_url: str
+) -> None:
+    """Start, skip with the keyboard (announced to screen readers), pause, reload: same step."""
+    from sysdesign_core.catalog import TABLES
+
+    steps = [row.name for row in TABLES["framework_steps"].rows]
+    page = context.new_page()
+    page.goto(base_url + "practice/interview/")
+    page.locator("#sd-interview").wait_for(state="visible")
+    page.click('#sd-interview [data-action="toggle"]')
+    page.locator("body").press("ArrowRight")
+    announce = page.locator("#sd-interview-announce")
+    page.wait_for_function(
+        "n => document.querySelector('#sd-interview-announce').textContent.includes(n)",
+        arg=steps[1],
+    )
+    assert announce.get_attribute("aria-live") == "polite"
+    phase = page.inner_text("#sd-interview-phase")
+    page.click('#sd-interview [data-action="toggle"]')  # pause
+    page.reload()
+    page.locator("#sd-interview").wait_for(state="visible")
+    assert page.inner_text("#sd-interview-phase") == phase
+    assert console.errors == []
