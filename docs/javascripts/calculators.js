@@ -198,7 +198,7 @@ async function recompute(form) {
 function markdownOf(form) {
   const rows = [["Input", "Value"], ["---", "---"]];
   for (const el of fields(form)) {
-    const label = form.querySelector(`label[for="${CSS.escape(el.id)}"]`).textContent;
+    const label = form.querySelector(`label[for="${CSS.escape(el.id)}"] .sd-calc__label`).textContent;
     rows.push([label, el.value || "(default)"]);
   }
   rows.push(["**Result**", "**Value**"]);
