@@ -34,7 +34,8 @@ install: $(VENV)/.installed node_modules/.installed
 	@bash tools/ensure-chromium.sh
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	# SITE_URL: serve at the root, not under the production path (/sysdesign/).
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 site: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs build --strict --site-dir site
