@@ -144,9 +144,10 @@ class Correction(Record):
     now: str
 
     def cells(self, columns: Iterable[Column]) -> list[str]:
-        """As :meth:`Record.cells`, with the page as a link (resolved by the table macro)."""
-        link = f"[{self.page.removesuffix('.md')}]({self.page})"
-        return [link if c.key == "page" else str(getattr(self, c.key)) for c in columns]
+        """As :meth:`Record.cells`, with what was said linking to its page (the table macro
+        resolves the link), so no column is spent on a page path."""
+        link = f"[{self.name}]({self.page})"
+        return [link if c.key == "name" else str(getattr(self, c.key)) for c in columns]
 
     def problems(self) -> Iterator[tuple[str, str]]:
         try:

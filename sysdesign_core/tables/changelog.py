@@ -270,7 +270,6 @@ CORRECTIONS: Table[Correction] = Table(
     ages=True,
     columns=(
         Column("name", "What it said"),
-        Column("page", "Page"),
         Column("was", "What was wrong"),
         Column("now", "What is right"),
         Column("date", "Corrected on"),
