@@ -26,8 +26,16 @@ INTERVIEW_MARK = "<!-- sd:interview-data -->"
 DRILLS_MARK = "<!-- sd:drills -->"
 SW_FILE = "sw.js"
 # Not worth carrying offline: search language packs Material never loads for English, source
-# maps (skipped by suffix below), a gzipped duplicate and the PDFs.
-_SKIP = ("assets/javascripts/lunr/", "sitemap.xml.gz", "pdf/")
+# maps (skipped by suffix below), a gzipped duplicate and the PDFs. Nor the calculator runtime
+# (snapshot, stdlib, core: ~7 MB): a page without a calculator must not download it; the
+# service worker stores it when a calculator page has used it (offline.js).
+_SKIP = (
+    "assets/javascripts/lunr/",
+    "sitemap.xml.gz",
+    "pdf/",
+    "assets/runtime/",
+    "assets/sysdesign_core.",
+)
 
 
 def _ref_lines(name: str) -> dict[str, Any]:

@@ -8,6 +8,7 @@ request is refused and the page must come from the cache.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from browser_support import route_cdn
@@ -50,3 +51,11 @@ def test_calculator_works_offline_after_one_visit(browser: Any, base_url: str) -
         assert "Estimation drills" in page.title()
     finally:
         context.close()
+
+
+def test_the_runtime_is_not_precached(site_dir: Path) -> None:
+    """A visit to a page without a calculator must not pull the ~7 MB runtime into the cache."""
+    source = (site_dir / "sw.js").read_text(encoding="utf-8")
+    assert "assets/runtime/" not in source
+    assert "sysdesign_core." not in source
+    assert "index.html" not in source and '"calculators/capacity/"' in source
