@@ -9,25 +9,6 @@
 
 const SW_URL = new URL("../sw.js", import.meta.url);
 
-function runtimeConfig() {
-  const meta = document.querySelector('meta[name="sd-runtime"]');
-  if (!meta) return null;
-  return {
-    pyodide: meta.dataset.pyodide,
-    integrity: meta.dataset.pyodideIntegrity,
-    core: new URL(meta.dataset.core, document.baseURI).href,
-  };
-}
-
-async function runtimeCached(config) {
-  for (const name of await caches.keys()) {
-    if (!name.startsWith("sd-cdn-")) continue;
-    const keys = await (await caches.open(name)).keys();
-    if (keys.some((request) => request.url.startsWith(config.pyodide))) return true;
-  }
-  return false;
-}
-
 // The URLs the page's calculator worker fetched, announced by calculators.js when it is live.
 function runtimeUrls() {
   if (window.sdRuntimeUrls) return Promise.resolve(window.sdRuntimeUrls);
@@ -49,12 +30,9 @@ async function warmRuntime() {
 let warming = null;
 
 async function ensureOffline() {
-  const config = runtimeConfig();
-  if (!config || !document.querySelector("form.sd-calc")) {
-    document.documentElement.dataset.sdOffline = "ready";
-    return;
-  }
-  if (!(await runtimeCached(config))) {
+  // Once per session: the service worker skips what it already holds, so there is nothing
+  // to check here first.
+  if (document.querySelector("form.sd-calc")) {
     warming = warming || warmRuntime();
     if (!(await warming)) { warming = null; return; }
   }
