@@ -139,20 +139,24 @@ CANDIDATES = [
 ]
 
 
+def expected(calc_id: str, raw: dict[str, str]) -> dict[str, str]:
+    """The text of every output for ``raw``, as run() (and so the CLI) formats it."""
+    from sysdesign_core import run
+
+    return {name: out["text"] for name, out in run(calc_id, raw)["outputs"].items()}
+
+
 def an_edit(calc_id: str) -> tuple[str, str]:
     """An (input, value) that ``run()`` accepts and that changes at least one output."""
-    from sysdesign_core import InputError, get, run
+    from sysdesign_core import InputError, get
 
-    def texts(raw: dict[str, str]) -> dict[str, str]:
-        return {name: out["text"] for name, out in run(calc_id, raw)["outputs"].items()}
-
-    defaults = texts({})
+    defaults = expected(calc_id, {})
     for item in get(calc_id).inputs:
         for candidate in list(item.choices) if item.choices else CANDIDATES:
             if candidate == item.default:
                 continue
             try:
-                changed = texts({item.name: candidate})
+                changed = expected(calc_id, {item.name: candidate})
             except (InputError, ValueError, ZeroDivisionError, OverflowError):
                 continue
             if changed != defaults:

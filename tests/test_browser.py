@@ -14,10 +14,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from browser_support import NODE_MODULES, PYODIDE_CDN, an_edit
+from browser_support import NODE_MODULES, PYODIDE_CDN, an_edit, expected
 from conftest import Console, html_pages
 
-from sysdesign_core import calculators, run, widget
+from sysdesign_core import calculators, widget
 from sysdesign_core.registry import Calculator
 
 pytestmark = pytest.mark.browser
@@ -35,10 +35,6 @@ def outputs_of(page: Any, calc_id: str) -> dict[str, str]:
         f'form[data-calc="{calc_id}"] output',
         "els => Object.fromEntries(els.map(e => [e.getAttribute('name'), e.textContent]))",
     )
-
-
-def expected(calc_id: str, raw: dict[str, str]) -> dict[str, str]:
-    return {name: out["text"] for name, out in run(calc_id, raw)["outputs"].items()}
 
 
 def calc_workers(page: Any) -> list[Any]:
