@@ -532,7 +532,7 @@ def main() -> None:
         site = Path(tmp)
         build(site, f"http://127.0.0.1:{port}/")
         write_bench_pages(site)
-        with serve(site, port) as base:
+        with serve(site, port, like_pages=True) as base:
             browser = Browser(pw, cdn_flags, "allow" if args.service_worker else "block")
             print(
                 f"Chromium {browser.browser.version}, {os.cpu_count()} CPUs, "

@@ -60,6 +60,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _PagesHandler(_Handler):
+    """Caching as GitHub Pages does it (for the bench): ten minutes, then revalidate."""
+
+    def end_headers(self) -> None:
+        self.send_header("cache-control", "max-age=600")
+        super().end_headers()
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that is free right now."""
     with socket.socket() as probe:
@@ -68,9 +76,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(directory: Path, port: int = 0) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1:``port`` (0: any free one); yields the base URL."""
-    handler = functools.partial(_Handler, directory=str(directory))
+def serve(directory: Path, port: int = 0, *, like_pages: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1:``port`` (0: any free one); yields the base URL.
+
+    ``like_pages``: send GitHub Pages' ``Cache-Control: max-age=600``, so that a warm profile
+    keeps the site's files as a returning visitor's browser does (the tests send none)."""
+    handler = functools.partial(_PagesHandler if like_pages else _Handler, directory=str(directory))
     socketserver.ThreadingTCPServer.allow_reuse_address = True
     with socketserver.ThreadingTCPServer(("127.0.0.1", port), handler) as server:
         server.daemon_threads = True
@@ -83,7 +94,7 @@ def serve(directory: Path, port: int = 0) -> Iterator[str]:
 
 
 def route_cdn(context: Any, *, offline: bool = False, log: list[str] | None = None) -> None:
-    """Answer pinned CDN URLs from node_modules; abort every other off-site request.
+    """Answer pinned CDN URLs from node_modules; abort every other off-site (https) request.
 
     With ``offline`` the CDN is unreachable too (the "CDN down" case). ``log`` collects the
     URLs of CDN requests, to prove which pages asked for Pyodide.
@@ -91,9 +102,6 @@ def route_cdn(context: Any, *, offline: bool = False, log: list[str] | None = No
 
     def handle(route: Any) -> None:
         url = route.request.url
-        if url.startswith("http://127.0.0.1"):
-            route.continue_()
-            return
         # The service worker re-fetches what the page's worker loaded, to keep it offline:
         # that is caching, not a second boot, so the log holds the page's own requests only.
         if log is not None and route.request.service_worker is None:
@@ -116,7 +124,9 @@ def route_cdn(context: Any, *, offline: bool = False, log: list[str] | None = No
                 return
         route.abort()
 
-    context.route("**/*", handle)
+    # https only: the site itself (http://127.0.0.1) is never intercepted, so its requests do
+    # not queue behind the CDN bodies this handler pushes through Playwright's pipe.
+    context.route("https://**/*", handle)
 
 
 # Values to try when a test or the bench needs an edit that a calculator accepts.

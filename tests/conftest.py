@@ -122,10 +122,24 @@ def console() -> Console:
     return Console()
 
 
+# Counts, per document, the workers started on calc-worker.js (test_browser.calc_workers).
+COUNT_CALC_WORKERS = """(() => {
+  const Native = window.Worker;
+  if (!Native) return;
+  window.Worker = class extends Native {
+    constructor(url, options) {
+      super(url, options);
+      if (String(url).endsWith("/calc-worker.js")) window.__sdCalcWorkers = (window.__sdCalcWorkers || 0) + 1;
+    }
+  };
+})();"""
+
+
 @pytest.fixture()
 def context(browser: Any, console: Console) -> Iterator[Any]:
     """A fresh browser context with the CDN routed to the pinned npm files."""
     ctx = browser.new_context()
+    ctx.add_init_script(COUNT_CALC_WORKERS)
     route_cdn(ctx, log=console.cdn_requests)
     ctx.on("page", console.watch)
     yield ctx

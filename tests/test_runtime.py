@@ -67,7 +67,7 @@ def pyodide_build_id() -> str:
 def test_snapshot_is_within_limits_and_matches_the_pinned_pyodide(site_dir: Path) -> None:
     info = needs_artefacts(site_dir)
     packed = asset(site_dir, info["snapshot"]).read_bytes()
-    raw = gzip.decompress(packed)
+    raw = hooks.unpack_snapshot(packed)
     assert len(raw) == int(info["snapshot-size"])
     assert len(raw) <= SNAPSHOT_RAW_MAX, f"snapshot is {len(raw)} bytes raw"
     assert len(packed) <= SNAPSHOT_GZIP_MAX, f"snapshot is {len(packed)} bytes gzipped"
@@ -75,6 +75,18 @@ def test_snapshot_is_within_limits_and_matches_the_pinned_pyodide(site_dir: Path
     # Header: magic, then the build id Pyodide checks on restore (a mismatch is rejected).
     words = struct.unpack("<8I", raw[16:48])  # as pyodide.asm.mjs encodes it
     assert "".join(f"{word:08x}" for word in words) == pyodide_build_id()
+
+
+def test_snapshot_pack_keeps_every_byte_and_drops_zero_blocks() -> None:
+    block = hooks.SNAPSHOT_BLOCK
+    # Zero blocks around data, data at a block's last byte, and a short, non-zero last block.
+    raw = bytes(block) + b"\x07" * 10 + bytes(2 * block) + b"\x00" * (block - 1) + b"\x09" + b"end"
+    packed = hooks.pack_snapshot(raw)
+    assert hooks.unpack_snapshot(packed) == raw
+    assert len(gzip.decompress(packed)) < len(raw) // 2  # the zero blocks are not shipped
+    assert hooks.unpack_snapshot(hooks.pack_snapshot(bytes(3 * block))) == bytes(3 * block)
+    with pytest.raises(ValueError, match="magic"):
+        hooks.unpack_snapshot(gzip.compress(raw))
 
 
 def test_artefacts_have_content_hashed_names(site_dir: Path) -> None:
@@ -214,7 +226,9 @@ def test_snapshot_boot_is_used(context: Any, console: Console, base_url: str) ->
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("damage", ["missing", "garbage", "truncated", "other-snapshot"])
+@pytest.mark.parametrize(
+    "damage", ["missing", "garbage", "truncated", "other-snapshot", "plain-gzip"]
+)
 def test_broken_snapshot_falls_back_to_a_plain_boot(
     context: Any, console: Console, site_dir: Path, base_url: str, damage: str
 ) -> None:
@@ -223,8 +237,10 @@ def test_broken_snapshot_falls_back_to_a_plain_boot(
     bodies = {
         "garbage": b"\x00not a snapshot" * 1000,
         "truncated": packed[: len(packed) // 2],
-        # A well-formed gzip of the right size whose header is not this build's.
-        "other-snapshot": gzip.compress(b"\x01" * int(info["snapshot-size"]), 1),
+        # A well-formed snapshot file of the right size whose header is not this build's.
+        "other-snapshot": hooks.pack_snapshot(b"\x01" * int(info["snapshot-size"]), 1),
+        # The format before pack_snapshot: the whole heap, gzipped.
+        "plain-gzip": gzip.compress(hooks.unpack_snapshot(packed), 1),
     }
 
     def handle(route: Any) -> None:

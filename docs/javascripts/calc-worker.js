@@ -1,5 +1,5 @@
 // Module Web Worker that runs sysdesign_core in Pyodide, off the main thread.
-// Protocol: the page posts {type: "init", pyodide, integrity, core, stdlib?, snapshot?,
+// Protocol: the page posts {type: "init", pyodide, integrity, core, lock?, stdlib?, snapshot?,
 // snapshotSize?, snapshotHead?} once, then {type: "run", id, calc, inputs}; the worker answers
 // {type: "ready", boot, ms, fallback?, urls} or {type: "failed", reason}, and
 // {type: "result", id, ok, result | errors} per run, then (if the run asked for it and no newer
@@ -39,50 +39,112 @@ function hex(bytes) {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-// The snapshot ships gzipped; inflate it as it streams in, straight into a buffer of the
-// expected size. If the server already decoded it (Content-Encoding), take it as is.
+// The snapshot ships sparse and gzipped (pack_snapshot in macros/hooks.py has the format): a header,
+// a bitmap of the 64 KiB blocks that hold a non-zero byte, then those blocks. Over half of the
+// heap is zeros, which a new buffer already is, so only the rest is inflated. It is inflated as
+// it streams in, straight into a buffer of the expected size; if the server already decoded
+// the gzip (Content-Encoding), the body is taken as is.
+const SNAPSHOT_MAGIC = "SDSNAP1\0";
+
 async function fetchSnapshot(url, size, head) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
   const encoded = /gzip/.test(response.headers.get("content-encoding") || "");
   const stream = encoded ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const reader = stream.getReader(); ;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (at + value.length > size) throw new Error("snapshot: larger than expected");
-    bytes.set(value, at);
-    at += value.length;
+  const reader = stream.getReader();
+  let chunk = new Uint8Array(0); // read from the stream, not placed yet
+  async function fill(into) { // the stream's next into.length bytes, into `into`
+    for (let at = 0; at < into.length;) {
+      if (chunk.length === 0) {
+        const { done, value } = await reader.read();
+        if (done) throw new Error("snapshot: truncated");
+        chunk = value;
+      }
+      const n = Math.min(chunk.length, into.length - at);
+      into.set(chunk.subarray(0, n), at);
+      chunk = chunk.subarray(n);
+      at += n;
+    }
   }
-  if (at !== size) throw new Error("snapshot: truncated");
+  const header = new Uint8Array(16);
+  await fill(header);
+  if (String.fromCharCode(...header.subarray(0, 8)) !== SNAPSHOT_MAGIC) throw new Error("snapshot: unknown format");
+  const view = new DataView(header.buffer);
+  const block = view.getUint32(8, true);
+  if (view.getUint32(12, true) !== size || block === 0) throw new Error("snapshot: not the expected size");
+  const count = Math.ceil(size / block);
+  const present = new Uint8Array(Math.ceil(count / 8));
+  await fill(present);
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < count; i++) {
+    if (present[i >> 3] & (1 << (i & 7))) {
+      await fill(bytes.subarray(i * block, Math.min(size, (i + 1) * block)));
+    }
+  }
+  if (chunk.length || !(await reader.read()).done) throw new Error("snapshot: larger than expected");
   if (hex(bytes.subarray(0, head.length / 2)) !== head) throw new Error("snapshot: bad header");
   return bytes;
+}
+
+// Pyodide fetches and compiles its 9.6 MB wasm only once loadPyodide() has begun, and
+// instantiates it only once the snapshot is in. Compile it from the first moment instead, in
+// parallel with the snapshot and the loader, and let Pyodide instantiate that very module:
+// Pyodide's own fetch of the wasm URL gets a stand-in that is never read, and
+// instantiateStreaming, handed that stand-in, instantiates the compiled module. Every other
+// fetch and instantiation passes through untouched; if the early compile failed, Pyodide's
+// instantiation fetches the wasm itself, as it would have.
+function compileEarly(wasmUrl) {
+  const compiled = WebAssembly.compileStreaming(fetch(wasmUrl));
+  compiled.catch(() => {}); // handled where it is awaited
+  const standIn = new Response(null);
+  const { fetch: realFetch } = self;
+  const { instantiateStreaming } = WebAssembly;
+  self.fetch = function (input, init) {
+    return String(input) === wasmUrl ? Promise.resolve(standIn) : realFetch.call(this, input, init);
+  };
+  WebAssembly.instantiateStreaming = async function (source, imports) {
+    if ((await source) !== standIn) return instantiateStreaming.call(this, source, imports);
+    let module;
+    try {
+      module = await compiled;
+    } catch {
+      return instantiateStreaming.call(this, realFetch(wasmUrl), imports);
+    }
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+  return compiled;
 }
 
 async function boot(config) {
   const marks = { start: performance.now() }; // for bench/browser.py
   const base = config.pyodide;
-  // Everything starts at once: the loader, Pyodide's runtime module (imported here, it is
-  // evaluated once and Pyodide's own import of it finds it ready), the snapshot or the core.
+  // Everything starts at once: the snapshot or the core, Pyodide's runtime module (imported
+  // here, it is evaluated once and Pyodide's own import of it finds it ready), the loader and
+  // the wasm, the biggest, last (where one connection serves all, the small ones go first).
   const snapshot = config.snapshot
     ? fetchSnapshot(config.snapshot, config.snapshotSize, config.snapshotHead)
     : null;
   snapshot?.then(() => { marks.snapshot = performance.now(); }, () => {}); // errors: below
   let coreBytes = snapshot ? null : fetchBytes(config.core);
   import(`${base}pyodide.asm.mjs`).catch(() => {}); // a failure shows in loadPyodide
-  const { loadPyodide } = await importVerified(`${base}pyodide.mjs`, config.integrity);
+  const loader = importVerified(`${base}pyodide.mjs`, config.integrity);
+  compileEarly(`${base}pyodide.asm.wasm`).then(() => { marks.wasm = performance.now(); }, () => {});
+  const { loadPyodide } = await loader;
   marks.loader = performance.now();
   const options = { indexURL: base };
+  // The lock file lists Pyodide's optional packages, which the calculators never load; the
+  // build passes its header with no packages, which saves fetching 119 KB.
+  if (config.lock) options.lockFileContents = config.lock;
   if (config.stdlib) options.stdLibURL = config.stdlib;
 
   let py = null;
   let fallback;
   if (snapshot) {
     try {
-      await snapshot; // checked before Pyodide sizes its memory from it
       // Every module the widget needs is already imported in the snapshot's heap, so the
       // standard library archive is not read again: an empty one saves ~1.4 MB per visit.
+      // The snapshot goes in as a promise: Pyodide sets itself up meanwhile and awaits it
+      // only to size its memory (fetchSnapshot has checked it by then).
       py = await loadPyodide({ ...options, stdLibURL: EMPTY_ZIP, _loadSnapshot: snapshot });
     } catch (error) {
       fallback = String(error && error.message || error);

@@ -21,6 +21,7 @@ function runtimeConfig() {
   return {
     pyodide: meta.dataset.pyodide,
     integrity: meta.dataset.pyodideIntegrity,
+    lock: meta.dataset.pyodideLock,
     core: url(meta.dataset.core),
     stdlib: url(meta.dataset.stdlib),
     snapshot: url(meta.dataset.snapshot),
