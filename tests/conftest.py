@@ -129,7 +129,9 @@ COUNT_CALC_WORKERS = """(() => {
   window.Worker = class extends Native {
     constructor(url, options) {
       super(url, options);
-      if (String(url).endsWith("/calc-worker.js")) window.__sdCalcWorkers = (window.__sdCalcWorkers || 0) + 1;
+      if (String(url).endsWith("/calc-worker.js")) {
+        window.__sdCalcWorkers = (window.__sdCalcWorkers || 0) + 1;
+      }
     }
   };
 })();"""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from browser_support import NODE_MODULES, PYODIDE_CDN, an_edit, expected
@@ -162,6 +162,36 @@ def test_cdn_down_keeps_static_results(offline_context: Any, base_url: str) -> N
     page.wait_for_selector('form[data-calc="capacity"][data-state="offline"]', timeout=LIVE_TIMEOUT)
     assert "could not load" in page.inner_text("form .sd-calc__status")
     assert outputs_of(page, "capacity") == expected("capacity", {})
+
+
+def search_for(page: Any, term: str) -> list[str]:
+    """Open Material's search, type ``term``, return the result links (once there are some)."""
+    page.click("input.md-search__input")  # the header's search box (desktop width)
+    page.keyboard.type(term)
+    results = "ol.md-search-result__list a.md-search-result__link"
+    # Well under the 15 s after which the index is built anyway: opening search must release it.
+    page.wait_for_selector(results, timeout=10_000)
+    return [str(href) for href in page.eval_on_selector_all(results, "els => els.map(e => e.href)")]
+
+
+@pytest.mark.parametrize("runtime", ["live", "still loading"])
+def test_search_works_on_a_calculator_page(
+    context: Any, console: Console, base_url: str, runtime: str
+) -> None:
+    """The search index waits for the calculator runtime (overrides/main.html), not for ever:
+    once the runtime is live, or as soon as the reader opens search."""
+    if runtime == "still loading":
+        context.route("**/pyodide.asm.wasm", lambda route: None)  # never answered
+    page = context.new_page()
+    page.goto(base_url + "calculators/capacity/")
+    if runtime == "live":
+        wait_live(page, "capacity")
+    else:
+        page.wait_for_load_state("load")
+        assert page.get_attribute('form[data-calc="capacity"]', "data-state") == "loading"
+    links = search_for(page, "Cassandra")
+    assert any(urlsplit(link).path.endswith("/toolbox/databases/") for link in links), links
+    assert console.errors == []
 
 
 def test_instant_navigation_keeps_one_worker(context: Any, console: Console, base_url: str) -> None:
