@@ -130,7 +130,7 @@ def on_config(config: Any) -> Any:
     if built is None:
         runtime["core"] = _add("sysdesign_core", core, ".zip")
     else:
-        packed = built / "snapshot.sparse.gz"
+        packed = built / SNAPSHOT_FILE
         if not packed.is_file():
             tmp = packed.with_suffix(".tmp")
             tmp.write_bytes(pack_snapshot((built / "snapshot.bin").read_bytes()))
@@ -191,6 +191,9 @@ def on_post_build(config: Any) -> None:
 # ``docs/javascripts/calc-worker.js`` (``fetchSnapshot``) reads it as it streams in.
 SNAPSHOT_MAGIC = b"SDSNAP1\0"
 SNAPSHOT_BLOCK = 64 * 1024
+# The packed snapshot in the runtime cache is named after its format, which the cache key
+# does not cover: a new format (a new magic) is packed anew.
+SNAPSHOT_FILE = "snapshot." + SNAPSHOT_MAGIC.rstrip(b"\0").decode().lower() + ".gz"
 
 
 def pack_snapshot(raw: bytes, level: int = 6) -> bytes:

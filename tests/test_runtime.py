@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import NODE_MODULES, ROOT
+from browser_support import NODE_MODULES, ROOT, route_cdn
 from conftest import Console
 
 from sysdesign_core import run
@@ -258,3 +258,27 @@ def test_broken_snapshot_falls_back_to_a_plain_boot(
     assert runtime["boot"] == "plain", runtime
     assert runtime["fallback"], runtime
     assert console.errors == []
+
+
+@pytest.mark.browser
+def test_each_restore_draws_a_fresh_random_seed(browser: Any, base_url: str) -> None:
+    """A snapshot restores the random state it was taken with, the same on every visit; the
+    worker re-seeds after restoring, so two visits draw different numbers."""
+    draws = []
+    for _ in range(2):
+        context = browser.new_context()
+        route_cdn(context)
+        page = context.new_page()
+        # The drills page starts the worker from a module (not from <head>), which Playwright
+        # always sees start.
+        with page.expect_worker(lambda w: w.url.endswith("/calc-worker.js")) as started:
+            page.goto(base_url + "practice/drills/")
+        page.wait_for_function("window.sdRuntime", timeout=LIVE_TIMEOUT)
+        assert page.evaluate("window.sdRuntime.boot") == "snapshot"
+        draws.append(
+            started.value.evaluate(
+                "self.pyodide.runPython('import random; str(random.getrandbits(64))')"
+            )
+        )
+        context.close()
+    assert draws[0] != draws[1], draws
