@@ -57,6 +57,15 @@ async function register() {
   else check();
 }
 
-// Start after the page has loaded, so registering and precaching never delay it.
-if (document.readyState === "complete") register();
-else window.addEventListener("load", register, { once: true });
+// Start after the page has loaded, so registering and precaching never delay it; on a
+// calculator page, after its runtime is live too (or 15 s), since on a first visit the
+// precaching would take bandwidth and CPU from the runtime's boot.
+async function afterLoad() {
+  if (document.querySelector("form.sd-calc")) {
+    await Promise.race([runtimeUrls(), new Promise((resolve) => setTimeout(resolve, 15000))]);
+  }
+  register();
+}
+
+if (document.readyState === "complete") afterLoad();
+else window.addEventListener("load", afterLoad, { once: true });
