@@ -16,10 +16,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sysdesign_core import catalog, drills
-from sysdesign_core.tables.framework import FRAMEWORK_STEPS
-from sysdesign_core.tables.practice import INTERVIEW_PROMPTS
-
 INTERVIEW_PAGE = "practice/interview.md"
 DRILLS_PAGE = "practice/drills.md"
 INTERVIEW_MARK = "<!-- sd:interview-data -->"
@@ -38,8 +34,15 @@ _SKIP = (
 )
 
 
+# The core is imported inside each function, not here: `make serve` drops it from sys.modules
+# after every build (macros/__init__.py), and a name bound at import time would keep serving
+# the rows this server started with.
+
+
 def _ref_lines(name: str) -> dict[str, Any]:
     """A catalog table or list as a title and one line per row (name — first column)."""
+    from sysdesign_core import catalog
+
     if name in catalog.TABLES:
         table = catalog.TABLES[name]
         second = table.columns[1]
@@ -51,6 +54,9 @@ def _ref_lines(name: str) -> dict[str, Any]:
 
 def interview_data() -> dict[str, Any]:
     """The framework's steps with minutes and prompts, and the red flags, for interview.js."""
+    from sysdesign_core.tables.framework import FRAMEWORK_STEPS
+    from sysdesign_core.tables.practice import INTERVIEW_PROMPTS
+
     # The typed table (not catalog.TABLES, whose rows are plain Records) keeps mypy strict.
     steps = sorted(FRAMEWORK_STEPS.rows, key=lambda s: s.order)
     out = []
@@ -77,6 +83,8 @@ def _script_json(element_id: str, data: Any) -> str:
 
 def fixed_drills_markdown() -> str:
     """The fixed drills, each a collapsed ``??? note`` block with its worked solution."""
+    from sysdesign_core import drills
+
     blocks = []
     for seed in drills.FIXED_SEEDS:
         drill = drills.generate(seed)
