@@ -39,11 +39,11 @@ function hex(bytes) {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-// The snapshot ships sparse and gzipped (pack_snapshot in macros/hooks.py has the format): a header,
-// a bitmap of the 64 KiB blocks that hold a non-zero byte, then those blocks. Over half of the
-// heap is zeros, which a new buffer already is, so only the rest is inflated. It is inflated as
-// it streams in, straight into a buffer of the expected size; if the server already decoded
-// the gzip (Content-Encoding), the body is taken as is.
+// The snapshot ships sparse and gzipped (pack_snapshot in macros/hooks.py has the format): a
+// header, a bitmap of the 64 KiB blocks that hold a non-zero byte, then those blocks. Over half
+// of the heap is zeros, which a new buffer already is, so only the rest is inflated. It is
+// inflated as it streams in, straight into a buffer of the expected size; if the server
+// already decoded the gzip (Content-Encoding), the body is taken as is.
 const SNAPSHOT_MAGIC = "SDSNAP1\0";
 
 async function fetchSnapshot(url, size, head) {
@@ -68,10 +68,14 @@ async function fetchSnapshot(url, size, head) {
   }
   const header = new Uint8Array(16);
   await fill(header);
-  if (String.fromCharCode(...header.subarray(0, 8)) !== SNAPSHOT_MAGIC) throw new Error("snapshot: unknown format");
+  if (String.fromCharCode(...header.subarray(0, 8)) !== SNAPSHOT_MAGIC) {
+    throw new Error("snapshot: unknown format");
+  }
   const view = new DataView(header.buffer);
   const block = view.getUint32(8, true);
-  if (view.getUint32(12, true) !== size || block === 0) throw new Error("snapshot: not the expected size");
+  if (view.getUint32(12, true) !== size || block === 0) {
+    throw new Error("snapshot: not the expected size");
+  }
   const count = Math.ceil(size / block);
   const present = new Uint8Array(Math.ceil(count / 8));
   await fill(present);
