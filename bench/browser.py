@@ -564,7 +564,7 @@ def runtime_summary(site: Path) -> dict[str, str]:
     return {
         key: value.rsplit("/", 1)[-1]
         for key, value in re.findall(r'data-([\w-]+)="([^"]*)"', tag)
-        if key not in ("pyodide-integrity", "snapshot-head")
+        if key not in ("pyodide-integrity", "pyodide-lock", "snapshot-head")
     }
 
 
