@@ -282,3 +282,53 @@ def test_each_restore_draws_a_fresh_random_seed(browser: Any, base_url: str) -> 
         )
         context.close()
     assert draws[0] != draws[1], draws
+
+
+KEPT_ENTRIES = """async () => {
+  const cache = await caches.open("sd-runtime-snapshot");
+  return (await cache.keys()).map((request) => request.url);
+}"""
+
+
+def kept_snapshot(page: Any) -> list[str]:
+    """The URLs in the worker's snapshot cache, once the first restore has stored one."""
+    page.wait_for_function(f"({KEPT_ENTRIES})().then(urls => urls.length > 0)", timeout=30_000)
+    urls: list[str] = page.evaluate(KEPT_ENTRIES)
+    return urls
+
+
+@pytest.mark.browser
+def test_later_visits_restore_the_kept_snapshot(
+    context: Any, console: Console, base_url: str
+) -> None:
+    """The first visit inflates the snapshot and keeps it (Cache Storage); the next restores
+    that copy without inflating; a damaged copy is read from the network again, and replaced."""
+    url = base_url + "calculators/capacity/"
+    page = context.new_page()
+    assert go_live(page, url)["snapshotFrom"] == "network"
+    (kept,) = kept_snapshot(page)
+    assert kept.endswith(".sparse.gz")
+    page.close()
+
+    page = context.new_page()
+    runtime = go_live(page, url)
+    assert (runtime["boot"], runtime["snapshotFrom"]) == ("snapshot", "kept")
+    page.evaluate(
+        """async (url) => (await caches.open("sd-runtime-snapshot"))
+             .put(url, new Response("not a snapshot"))""",
+        kept,
+    )
+    page.close()
+
+    page = context.new_page()
+    runtime = go_live(page, url)
+    assert (runtime["boot"], runtime["snapshotFrom"]) == ("snapshot", "network")
+    page.wait_for_function(
+        """async (url) => {
+          const copy = await (await caches.open("sd-runtime-snapshot")).match(url);
+          return copy && (await copy.arrayBuffer()).byteLength > 1000;
+        }""",
+        arg=kept,
+        timeout=30_000,
+    )
+    assert console.errors == []
