@@ -284,17 +284,25 @@ def test_each_restore_draws_a_fresh_random_seed(browser: Any, base_url: str) -> 
     assert draws[0] != draws[1], draws
 
 
-KEPT_ENTRIES = """async () => {
+KEPT_SIZES = """async () => {
   const cache = await caches.open("sd-runtime-snapshot");
-  return (await cache.keys()).map((request) => request.url);
+  const sizes = {};
+  for (const request of await cache.keys()) {
+    sizes[request.url] = (await (await cache.match(request)).arrayBuffer()).byteLength;
+  }
+  return sizes;
 }"""
 
 
-def kept_snapshot(page: Any) -> list[str]:
-    """The URLs in the worker's snapshot cache, once the first restore has stored one."""
-    page.wait_for_function(f"({KEPT_ENTRIES})().then(urls => urls.length > 0)", timeout=30_000)
-    urls: list[str] = page.evaluate(KEPT_ENTRIES)
-    return urls
+def kept_snapshot(page: Any, *, larger_than: int = 0) -> list[str]:
+    """The URLs in the worker's snapshot cache, once it holds an entry of more than
+    ``larger_than`` bytes (the worker stores it just after going live)."""
+    for _ in range(300):
+        sizes: dict[str, int] = page.evaluate(KEPT_SIZES)
+        if any(size > larger_than for size in sizes.values()):
+            return list(sizes)
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no snapshot kept in Cache Storage: {sizes}")
 
 
 @pytest.mark.browser
@@ -323,12 +331,5 @@ def test_later_visits_restore_the_kept_snapshot(
     page = context.new_page()
     runtime = go_live(page, url)
     assert (runtime["boot"], runtime["snapshotFrom"]) == ("snapshot", "network")
-    page.wait_for_function(
-        """async (url) => {
-          const copy = await (await caches.open("sd-runtime-snapshot")).match(url);
-          return copy && (await copy.arrayBuffer()).byteLength > 1000;
-        }""",
-        arg=kept,
-        timeout=30_000,
-    )
+    assert kept_snapshot(page, larger_than=1000) == [kept]  # the damaged copy replaced
     assert console.errors == []
