@@ -333,3 +333,16 @@ def test_later_visits_restore_the_kept_snapshot(
     assert (runtime["boot"], runtime["snapshotFrom"]) == ("snapshot", "network")
     assert kept_snapshot(page, larger_than=1000) == [kept]  # the damaged copy replaced
     assert console.errors == []
+
+
+def test_page_order_lets_the_worker_start_early(site_dir: Path) -> None:
+    """On a calculator page the worker's start comes before any stylesheet (an inline script
+    after one waits for it) and Material's bundle is deferred (overrides/main.html): the
+    bundle's evaluation otherwise holds the main thread that the worker's start waits for."""
+    html = (site_dir / "calculators" / "capacity" / "index.html").read_text(encoding="utf-8")
+    start = html.index("calc-worker.js")
+    assert start < html.index('rel="stylesheet"')
+    bundle = re.search(r'<script src="[^"]*/bundle\.[0-9a-f]+\.min\.js"([^>]*)>', html)
+    assert bundle and "defer" in bundle.group(1), "Material's bundle is not deferred"
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert "calc-worker.js" not in home  # no calculator, no early start
