@@ -27,9 +27,11 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
+    // Only this worker's own caches of older versions: the calculator worker keeps its
+    // snapshot in a cache of its own ("sd-runtime-snapshot"), which is not ours to delete.
     const keep = new Set([SITE_CACHE, CDN_CACHE]);
     for (const name of await caches.keys()) {
-      if (name.startsWith("sd-") && !keep.has(name)) await caches.delete(name);
+      if (/^sd-(?:site|cdn)-/.test(name) && !keep.has(name)) await caches.delete(name);
     }
     await self.clients.claim();
   })());

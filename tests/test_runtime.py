@@ -309,13 +309,17 @@ def kept_snapshot(page: Any, *, larger_than: int = 0) -> list[str]:
 def test_later_visits_restore_the_kept_snapshot(
     context: Any, console: Console, base_url: str
 ) -> None:
-    """The first visit inflates the snapshot and keeps it (Cache Storage); the next restores
-    that copy without inflating; a damaged copy is read from the network again, and replaced."""
+    """The first visit inflates the snapshot and keeps it (Cache Storage), and the service
+    worker leaves it there; the next restores that copy without inflating; a damaged copy is
+    read from the network again, and replaced."""
     url = base_url + "calculators/capacity/"
     page = context.new_page()
     assert go_live(page, url)["snapshotFrom"] == "network"
     (kept,) = kept_snapshot(page)
     assert kept.endswith(".sparse.gz")
+    # The service worker, registered once the runtime is live, must leave that cache alone.
+    page.wait_for_selector('html[data-sd-offline="ready"]', state="attached", timeout=LIVE_TIMEOUT)
+    assert kept_snapshot(page) == [kept]
     page.close()
 
     page = context.new_page()
