@@ -188,7 +188,7 @@ def on_post_build(config: Any) -> None:
 #     present    ceil(ceil(size / block) / 8) bytes, bit i (LSB first) set: block i follows
 #     blocks     the present blocks, in order (the last one may be short)
 #
-# ``docs/javascripts/calc-worker.js`` (``fetchSnapshot``) reads it as it streams in.
+# ``docs/javascripts/calc-worker.js`` (``readSnapshot``) reads it as it streams in.
 SNAPSHOT_MAGIC = b"SDSNAP1\0"
 SNAPSHOT_BLOCK = 64 * 1024
 # The packed snapshot in the runtime cache is named after its format, which the cache key

@@ -44,8 +44,10 @@ export function startRuntime() {
     if (data.type === "ready") {
       // How the worker booted ("snapshot" or "plain", and why it fell back): for the bench
       // and the tests; never printed, a fallback is not an error.
-      window.sdRuntime = { boot: data.boot, snapshotFrom: data.snapshotFrom, fallback: data.fallback, at: Object.fromEntries(
-        Object.entries(data.ms).map(([k, v]) => [k, v - performance.timeOrigin])) };
+      window.sdRuntime = {
+        boot: data.boot, snapshotFrom: data.snapshotFrom, fallback: data.fallback,
+        at: Object.fromEntries(Object.entries(data.ms).map(([k, v]) => [k, v - performance.timeOrigin])),
+      };
       // The URLs the worker fetched, for offline.js to hand to the service worker.
       window.sdRuntimeUrls = data.urls || [];
       document.dispatchEvent(new CustomEvent("sd:runtime-ready",
