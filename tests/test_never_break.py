@@ -53,7 +53,12 @@ numbers = st.one_of(
     st.integers(min_value=0, max_value=10**12).map(lambda n: f"{n:,}"),
     st.sampled_from(["0", "1", "2", "3", "10", "100", "0.5", "0.001", "1e-300", "1e15"]),
 )
-quantity = st.builds(lambda sign, n, unit: f"{sign}{n}{unit}", st.sampled_from(["", "-", "+"]), numbers, st.sampled_from(UNITS))  # fmt: skip
+quantity = st.builds(
+    lambda sign, n, unit: f"{sign}{n}{unit}",
+    st.sampled_from(["", "-", "+"]),
+    numbers,
+    st.sampled_from(UNITS),
+)
 adversarial = st.one_of(
     quantity,
     st.sampled_from(ODD),
@@ -192,9 +197,13 @@ def test_former_crashes_are_input_errors(calc_id: str, raw: dict[str, str], name
         # Used to show nines "inf": the share of downtime gives them directly.
         ("downtime", {"downtime": "1ns", "window": "1y"}, "nines"),
         # Used to show "nan%": a certain survival loses nothing, however many objects.
-        ("durability", {"durability": "100%", "objects": "1e15", "years": "1000"}, "chance_of_any_loss"),
+        (
+            "durability",
+            {"durability": "100%", "objects": "1e15", "years": "1000"},
+            "chance_of_any_loss",
+        ),
     ],
-)  # fmt: skip
+)
 def test_former_non_finite_results_are_finite(
     calc_id: str, raw: dict[str, str], output: str
 ) -> None:
