@@ -6,7 +6,8 @@ random string: numbers in every notation (exponents, separators, signs, huge and
 suffixes, Unicode digits, decimal commas, lists, random text. Every 10th input set also goes
 through the widget's JSON reply (``respond_json``, chart included every 100th). It counts:
 
-- ``errors``: exceptions other than ``InputError`` (must be 0);
+- ``errors``: exceptions other than ``InputError``, and widget replies whose error names no
+  input (a failure in ``run`` or the chart) (must be 0);
 - ``non-finite``: outputs that are NaN or infinite, or a reply that is not strict JSON (0);
 - ``slow``: calls over 1 s (0).
 
@@ -144,10 +145,14 @@ def main(argv: list[str] | None = None) -> int:
             if index % 10 == 0:
                 reply = respond_json(calc.id, json.dumps(raw), with_chart=index % 100 == 0)
                 try:
-                    json.loads(reply, parse_constant=lambda name: 1 / 0)
+                    answer = json.loads(reply, parse_constant=lambda name: 1 / 0)
                 except (ValueError, ZeroDivisionError):
                     counts["non-finite"] += 1
                     examples.append(f"bad JSON {calc.id} {raw!r}")
+                else:
+                    if "" in answer.get("errors", {}):  # a failure that no input explains
+                        counts["errors"] += 1
+                        examples.append(f"reply {calc.id} {raw!r}: {answer['errors']['']}")
             took = time.perf_counter() - begin
             slowest = max(slowest, took)
             if took > 1.0:

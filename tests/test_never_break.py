@@ -116,6 +116,7 @@ def test_widget_reply_is_always_json_with_ok(calc_id: str, data: st.DataObject) 
     reply = json.loads(respond_json(calc_id, json.dumps(raw)), parse_constant=_reject_constant)
     assert isinstance(reply["ok"], bool)
     assert isinstance(reply["readings"], dict)
+    assert "" not in reply.get("errors", {}), reply  # a failure no input explains: a bug
     if reply["ok"]:
         assert set(reply["result"]["outputs"]) == {o.name for o in CALCULATORS[calc_id].outputs}
     else:
