@@ -467,7 +467,7 @@ def _culprit(calculator: Calculator, values: Values, raw_inputs: Mapping[str, st
         blamed.name,
         raw,
         "is too extreme for the other inputs: a result would not be a finite number",
-        f"enter a {direction} {blamed.label.lower()}",
+        f"enter a {direction} value",
     )
 
 

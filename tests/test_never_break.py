@@ -315,3 +315,32 @@ def test_every_default_input_has_a_reading() -> None:
     for calc in calculators():
         shown = readings(calc, calc.defaults())
         assert set(shown) == {item.name for item in calc.inputs}, calc.id
+
+
+def test_a_result_that_overflows_names_the_input_to_change(monkeypatch: Any) -> None:
+    # The net under every calculator: bounds aside, run() never returns inf or NaN.
+    from sysdesign_core import registry
+    from sysdesign_core.registry import Input, Output
+
+    def compute(values: dict[str, Any]) -> dict[str, float]:
+        return {"product": values["a"] * values["b"] * 1e300, "root": math.sqrt(values["b"])}
+
+    calc = Calculator(
+        id="overflow_demo",
+        title="Overflow",
+        description="Overflows on purpose.",
+        inputs=(Input("a", "A", "number", "1"), Input("b", "B", "number", "1")),
+        outputs=(Output("product", "Product", "number"), Output("root", "Root", "number")),
+        compute=compute,
+    )
+    monkeypatch.setitem(registry._REGISTRY, calc.id, calc)
+    assert math.isfinite(run(calc.id, {"b": "1e5"})["outputs"]["product"]["value"])
+    with pytest.raises(InputError) as caught:
+        run(calc.id, {"a": "2", "b": "1e10"})  # a alone is fine; b makes it overflow
+    assert caught.value.name == "b"
+    assert caught.value.message == (
+        "'1e10' is too extreme for the other inputs: a result would not be a finite number; "
+        "enter a smaller value"
+    )
+    reply = respond(calc.id, {"b": "1e10"})
+    assert reply["ok"] is False and "b" in reply["errors"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import given
@@ -235,3 +236,74 @@ def test_nines_parse(nines: float) -> None:
     value = units.parse_availability(f"{nines} nines")
     # 1 - 1e-12 keeps only ~4 significant digits of the gap in a float
     assert -math.log10(1 - value) == pytest.approx(nines, rel=1e-4)
+
+
+# --- what is refused, and how the message says so ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("2,5", "write 2.5 with a point"),
+        ("1,5M", "write 1.5M with a point"),
+        ("1,00,000", "groups of three"),
+        ("١٢", "write 12"),  # Arabic-Indic digits
+        ("１２", "write 12"),  # full-width digits: the same rule
+        ("10²", "'²', not a digit 0-9"),
+        ("½", "not a digit 0-9"),
+        ("9" * 41, "41 digits"),
+        ("1.7e308M", "too large"),
+        ("-5", "cannot be negative"),
+    ],
+)
+def test_count_refusals(text: str, words: str) -> None:
+    with pytest.raises(ParseError, match=re.escape(words)):
+        units.parse_count(text)
+
+
+def test_thousands_separators_only_in_groups_of_three() -> None:
+    assert units.parse_count("1,000,000") == 1e6
+    assert units.parse_count("1_000_000") == 1e6
+    assert units.parse_count("12,345.5") == 12345.5
+
+
+def test_a_number_that_overflows_with_its_unit_is_refused() -> None:
+    with pytest.raises(ParseError, match="too large"):
+        units.parse_bytes("1e300EB")
+    with pytest.raises(ParseError, match="too large"):
+        units.parse_duration("1e306y")
+
+
+def test_duration_parts_are_never_negative() -> None:
+    with pytest.raises(ParseError, match="negative part"):
+        units.parse_duration("1h -30m")
+    with pytest.raises(ParseError, match="cannot be negative"):
+        units.parse_duration("-30m")
+
+
+def test_a_year_can_be_365_days() -> None:
+    assert units.parse_duration("1y", year=365 * units.DAY) == 365 * units.DAY
+    assert units.parse_duration("1mo", year=365 * units.DAY) == pytest.approx(365 / 12 * units.DAY)
+    assert units.parse_duration("30d", year=365 * units.DAY) == 30 * units.DAY
+
+
+def test_lists_refuse_a_comma_between_digits() -> None:
+    with pytest.raises(ParseError, match="comma between two digits"):
+        units.parse_list("99,9%, 99,95%", units.parse_availability, "enter a list")
+    with pytest.raises(ParseError, match="an item 'abc' that is not a number"):
+        units.parse_list("99.9%, abc", units.parse_availability, "enter a list")
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(2.31e28, "2.31e28"), (1e15, "1e15"), (1e-11, "1e-11"), (999_999, "1,000,000")],
+)
+def test_format_number_uses_an_exponent_at_the_extremes(value: float, text: str) -> None:
+    assert units.format_number(value) == text
+
+
+def test_format_large_sizes_and_durations() -> None:
+    assert units.format_bytes(1e24) == "1 YB"
+    assert units.format_bandwidth(1e18) == "1 Ebps"
+    assert units.format_duration(1e4 * units.YEAR) == "10,000y"
+    assert units.format_duration(1e30) == "3.17e22y"
