@@ -1,7 +1,8 @@
-"""Content corrections: where the seeds (or the site) were wrong, and what is right, with sources.
+"""Content corrections: claims often made (or made by the site) that are wrong, with sources.
 
 Each :class:`~sysdesign_core.records.Correction` matches one ``!!! corrected`` admonition in
-``docs/`` (same page, ``name`` = the admonition's title without "Corrected: ");
+``docs/`` (same page, ``name`` = the admonition's title without "Often said: " or "Common
+mistake: ");
 ``python -m sysdesign_core.validate`` checks that the two stay in step. The "What changed"
 page shows this table, newest first.
 
@@ -82,10 +83,10 @@ _ROWS = (
         ),
     ),
     _fix(
-        "the celebrity threshold (“followers < 10k” vs “> 1M followers”)",
+        "“Fan out on write below 10K followers” and “pull only above 1M followers”",
         date="2026-11-25",
         page="toolbox/sync-async.md",
-        was="The two seeds give different cut-offs as if each were a fact.",
+        was="Two different cut-offs are each given as if they were a fact.",
         now="The cut-off between fan-out on write and on read is a tuning knob: pick it from "
         "the follower distribution and the timeline write rate you can afford.",
         source=Source(
@@ -134,7 +135,7 @@ _ROWS = (
         ),
     ),
     _fix(
-        '"80% of traffic in 20% of the day → peak ≈ 2–3× average"',
+        "“80% of traffic in 20% of the day → peak ≈ 2–3× average”",
         date="2026-11-25",
         page="framework/capacity-estimation.md",
         was="The 80:20 rule implies a 4× peak, not 2–3×.",
@@ -147,7 +148,7 @@ _ROWS = (
         ),
     ),
     _fix(
-        'circuit breakers "used in: Resilience4j, AWS SDK"',
+        "“Circuit breakers are built into Resilience4j and the AWS SDKs”",
         date="2026-11-25",
         page="framework/failure-modes.md",
         was="The AWS SDKs have no circuit breaker.",
@@ -160,7 +161,7 @@ _ROWS = (
         ),
     ),
     _fix(
-        "1K concurrent users per GPU, each image in under 10 s",
+        "“Image generation: under 10 s per image, 1K concurrent users per GPU”",
         date="2026-11-25",
         page="framework/non-functional-requirements.md",
         was="One GPU serves images a few at a time; a thousand concurrent requests would queue.",
@@ -174,7 +175,7 @@ _ROWS = (
         ),
     ),
     _fix(
-        '"with 100 ms avg you can still have 5% of users at 2 s"',
+        "“With a 100 ms average you can still have 5% of users at 2 s”",
         date="2026-11-25",
         page="framework/non-functional-requirements.md",
         was="5% at 2 s alone makes a 100 ms mean, leaving nothing for the other 95%.",
@@ -186,7 +187,7 @@ _ROWS = (
         ),
     ),
     _fix(
-        '"each extra 9 ≈ 10× cost"',
+        "“Each extra 9 ≈ 10× the cost”",
         date="2026-11-25",
         page="framework/non-functional-requirements.md",
         was="Each nine cuts downtime tenfold; the cost has no fixed multiple.",
@@ -199,7 +200,7 @@ _ROWS = (
         ),
     ),
     _fix(
-        'the "45-minute" Design Twitter walkthrough',
+        "a “45-minute” Design Twitter plan whose slots add up to 50 minutes",
         date="2026-11-25",
         page="checklist.md",
         was="Its time slots add up to 50 minutes and leave out the API and data model.",
@@ -226,7 +227,7 @@ _ROWS = (
         ),
     ),
     _fix(
-        "the seed's “45-minute” plan",
+        "a “45-minute” interview plan with 50 minutes of slots",
         date="2026-11-25",
         page="walkthroughs/twitter.md",
         was="The walkthrough's slots add up to 50 minutes, not 45.",
@@ -265,11 +266,12 @@ _ROWS = (
 CORRECTIONS: Table[Correction] = Table(
     name="corrections",
     title="Content corrections",
-    caption="Where a seed note (or an earlier version of this site) was wrong, and what the "
-    "site says now. Each row links to the page holding the full explanation.",
+    caption="Claims often made about system design (or made by an earlier version of this "
+    "site) that are wrong or out of date, and what holds instead. Each row links to the page "
+    "holding the full explanation.",
     ages=True,
     columns=(
-        Column("name", "What it said"),
+        Column("name", "Often said"),
         Column("was", "What was wrong"),
         Column("now", "What is right"),
         Column("date", "Corrected on"),
