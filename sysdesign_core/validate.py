@@ -245,11 +245,11 @@ def voice_problems(
             yield f"calculator {calculator.id!r}: says {words!r}; {hint}"
     if docs is None:
         return
-    for path in sorted(docs.rglob("*.md")):
-        page = path.relative_to(docs).as_posix()
+    for md in sorted(docs.rglob("*.md")):
+        page = md.relative_to(docs).as_posix()
         if page in VOICE_EXEMPT:
             continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for number, line in enumerate(md.read_text(encoding="utf-8").splitlines(), 1):
             for words in internal_wording(line):
                 yield f"docs/{page}:{number}: says {words!r}; {hint}"
 
