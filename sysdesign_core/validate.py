@@ -249,8 +249,8 @@ def voice_problems(
         page = md.relative_to(docs).as_posix()
         if page in VOICE_EXEMPT:
             continue
-        for number, line in enumerate(md.read_text(encoding="utf-8").splitlines(), 1):
-            for words in internal_wording(line):
+        for number, text in enumerate(md.read_text(encoding="utf-8").splitlines(), 1):
+            for words in internal_wording(text):
                 yield f"docs/{page}:{number}: says {words!r}; {hint}"
 
 
