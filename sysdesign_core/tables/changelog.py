@@ -80,7 +80,8 @@ _ROWS = (
         page="toolbox/message-queues.md",
         was="Kafka's end-to-end latency can be well under 10 ms.",
         now="Latency depends on batching, acks and fetch settings; the real reasons to skip "
-        "Kafka for a task queue are operational (no per-message retries or delays).",
+        "Kafka for a task queue are operational (no delayed delivery; per-record acks only "
+        "with share groups, KIP-932).",
         source=Source(
             "Confluent, Benchmarking Apache Kafka, Apache Pulsar, and RabbitMQ",
             "https://www.confluent.io/blog/kafka-fastest-messaging-system/",
