@@ -114,8 +114,8 @@ CAPACITY = register(
                 "Peak ÷ average",
                 "number",
                 "3",
-                "Busiest second over the average; 80% of traffic in 20% of the day is "
-                "0.8 ÷ 0.2 = 4×; 2-3× is common.",
+                "Peak rate over the average: 80% of the traffic in 20% of the day is "
+                "0.8 ÷ 0.2 = 4×; the default 3 is a convention.",
                 minimum=1,
                 maximum=1000,
             ),
