@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from sysdesign_core import InputError, calculators, run
 from sysdesign_core.cli import main
 from sysdesign_core.errors import QUOTE_LIMIT
-from sysdesign_core.registry import Calculator, readings
+from sysdesign_core.registry import Calculator, Input, readings
 from sysdesign_core.widget import respond, respond_json
 
 CALCULATORS = {calc.id: calc for calc in calculators()}
@@ -69,11 +69,37 @@ adversarial = st.one_of(
 )
 
 
+KIND_UNITS = {
+    "count": ["", "K", "M", "B", "T"],
+    "number": [""],
+    "ratio": ["", ":1", ":1000"],
+    "bytes": ["B", "KB", "GB", "PB", "EB", "YB", "KiB"],
+    "bandwidth": ["bps", "Mbps", "Gbps", "MB/s"],
+    "rate": ["", "/s", "/min", "/day", "/y"],
+    "duration": ["ns", "ms", "s", "h", "d", "y"],
+    "fraction": ["%", ""],
+    "availability": ["%", " nines", ""],
+}
+
+
+def _plausible(item: Input) -> st.SearchStrategy[str]:
+    """Values of the input's own kind from 1e-12 to 1e26: the arithmetic at its edges."""
+    if item.choices:
+        return st.sampled_from(item.choices)
+    magnitude = st.floats(min_value=-12, max_value=26).map(lambda m: f"{10**m:.3g}")
+    return st.builds(
+        lambda n, unit: n + unit, magnitude, st.sampled_from(KIND_UNITS.get(item.kind, [""]))
+    )
+
+
 def _raw_inputs(calc: Calculator, data: st.DataObject) -> dict[str, str]:
-    """Some of the calculator's inputs (at least one) set to adversarial strings."""
+    """Some of the calculator's inputs (at least one) set to adversarial or edge values."""
     names = [item.name for item in calc.inputs]
     chosen = data.draw(st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True))
-    return {name: data.draw(adversarial, label=name) for name in chosen}
+    return {
+        name: data.draw(st.one_of(adversarial, _plausible(calc.input(name))), label=name)
+        for name in chosen
+    }
 
 
 def _check_run(calc_id: str, raw: dict[str, str]) -> None:
@@ -320,7 +346,7 @@ def test_every_default_input_has_a_reading() -> None:
 def test_a_result_that_overflows_names_the_input_to_change(monkeypatch: Any) -> None:
     # The net under every calculator: bounds aside, run() never returns inf or NaN.
     from sysdesign_core import registry
-    from sysdesign_core.registry import Input, Output
+    from sysdesign_core.registry import Output
 
     def compute(values: dict[str, Any]) -> dict[str, float]:
         return {"product": values["a"] * values["b"] * 1e300, "root": math.sqrt(values["b"])}
