@@ -45,6 +45,7 @@ __all__ = [
     "topology_chart",
     "MAX_COMPONENTS",
     "MAX_DEPTH",
+    "MAX_LENGTH",
     "COMPOSITE",
 ]
 
