@@ -18,7 +18,7 @@ import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from sysdesign_core import catalog, get, run, widget
+from sysdesign_core import catalog, get, plan, run, widget
 from sysdesign_core.registry import Calculator, parse_inputs
 from sysdesign_core.validate import definition
 
@@ -31,11 +31,19 @@ __all__ = [
     "result",
     "value",
     "calc_link",
+    "plan_chart",
     "page_href",
     "source_url",
 ]
 
-MACROS = ("table", "items", "calculator", "result", "value")  # calc_link needs the page
+MACROS = (
+    "table",
+    "items",
+    "calculator",
+    "result",
+    "value",
+    "plan_chart",
+)  # calc_link needs the page
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -196,3 +204,8 @@ def calc_link(calc_id: str, from_page: str, **inputs: Any) -> str:
     parse_inputs(calc, {**calc.defaults(), **_raw(inputs)})
     target = posixpath.relpath(calc.page, posixpath.dirname(from_page) or ".")
     return f"{target}?{urlencode(_raw(inputs))}" if inputs else target
+
+
+def plan_chart() -> Markup:
+    """The 45-minute interview plan as a chart (minutes per slot, in order), from the catalog."""
+    return Markup(f'<figure class="sd-figure">{plan.plan_chart()}</figure>')

@@ -291,8 +291,10 @@ def figure(
         )
         table = (
             f'<details class="sd-chart__numbers"><summary>The numbers</summary>'
+            f'<div class="sd-chart__scroll" tabindex="0" role="region" '
+            f'aria-label="{escape(title)}: the numbers">'
             f'<table class="sd-chart__data"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body_rows}</tbody></table></details>"
+            f"<tbody>{body_rows}</tbody></table></div></details>"
         )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="sd-chart" '
