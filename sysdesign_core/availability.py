@@ -1,6 +1,7 @@
 """Availability as downtime: what a number of nines allows per year, quarter, month, week, day.
 
-A year is 365.25 days, a quarter a fourth of it, a month a twelfth.
+A year is 365.25 days (the average over leap years), a quarter a fourth of it, a month a
+twelfth; the calculator also offers a 365-day year, as uptime.is and most SLA pages use.
 
 >>> round(downtime(0.999, YEAR), 1)
 31557.6
@@ -14,7 +15,16 @@ from . import charts, units
 from .registry import Calculator, Input, Output, Values, register
 from .units import DAY, MONTH, QUARTER, WEEK, YEAR
 
-__all__ = ["downtime", "nines", "availability_chart", "PERIODS", "AVAILABILITY"]
+__all__ = [
+    "downtime",
+    "nines",
+    "periods",
+    "availability_chart",
+    "PERIODS",
+    "YEAR_NOTE",
+    "YEAR_INPUT",
+    "AVAILABILITY",
+]
 
 PERIODS: dict[str, float] = {
     "year": YEAR,
@@ -23,6 +33,31 @@ PERIODS: dict[str, float] = {
     "week": WEEK,
     "day": DAY,
 }
+
+
+def periods(year: float = YEAR) -> dict[str, float]:
+    """Seconds in a year, quarter, month, week and day, for a year of ``year`` seconds.
+
+    >>> round(periods(365 * DAY)["month"] / DAY, 3)
+    30.417
+    """
+    return {"year": year, "quarter": year / 4, "month": year / 12, "week": WEEK, "day": DAY}
+
+
+YEAR_NOTE = (
+    "A year is 365.25 days (the average over leap years) unless you choose 365; a month is a "
+    "twelfth of the year and a quarter a fourth."
+)
+
+YEAR_INPUT = Input(
+    "year",
+    "Days in a year",
+    "text",
+    "365.25",
+    "365.25 averages leap years; 365 is what uptime.is and most SLA pages use.",
+    choices=("365.25", "365"),
+)
+"""The ``year`` input: with it, ``y``, ``q`` and ``mo`` in the calculator's durations follow it."""
 
 
 def downtime(availability: float, period: float) -> float:
@@ -36,17 +71,22 @@ def nines(availability: float) -> float:
 
 
 def _compute(values: Values) -> dict[str, float]:
+    year = float(values.get("year") or 365.25) * DAY
     return {
-        f"downtime_{name}": downtime(values["availability"], span) for name, span in PERIODS.items()
+        f"downtime_{name}": downtime(values["availability"], span)
+        for name, span in periods(year).items()
     }
 
 
-def availability_chart(availability: float) -> str:
-    """Downtime per year (log scale) against nines, 1 to 6, with ``availability`` marked."""
+def availability_chart(availability: float, year: float = YEAR) -> str:
+    """Downtime per year (log scale) against nines, 1 to 6, with ``availability`` marked.
+
+    ``year`` is the length of a year in seconds (365.25 days unless the reader chose 365).
+    """
     plot = charts.Plot((1, 6), (10, 1e7), log_y=True)
-    curve = [(n, downtime(1 - 10**-n, YEAR)) for n in charts.sample(1, 6, 26)]
+    curve = [(n, downtime(1 - 10**-n, year)) for n in charts.sample(1, 6, 26)]
     shown = min(6.0, max(1.0, -math.log10(max(1 - availability, 1e-300))))
-    mark = downtime(availability, YEAR)
+    mark = downtime(availability, year)
     # No tick at the bottom of the y axis: there it would crowd the first x label.
     y_ticks = [(60.0, "1m"), (3600.0, "1h"), (86400.0, "1d"), (2629800.0, "1mo")]
     body = (
@@ -67,7 +107,7 @@ def availability_chart(availability: float) -> str:
         (
             units.format_availability(1 - 10.0**-n),
             "1 nine" if n == 1 else f"{n} nines",
-            units.format_duration(downtime(1 - 10.0**-n, YEAR)),
+            units.format_duration(downtime(1 - 10.0**-n, year)),
         )
         for n in range(1, 7)
     ]
@@ -76,14 +116,15 @@ def availability_chart(availability: float) -> str:
         "Each extra nine divides the allowed downtime by ten; the line falls straight on a "
         f"log scale. The marked point is {units.format_availability(availability)}.",
         body,
-        "Downtime per year (log scale) for one to six nines; a year is 365.25 days.",
+        f"Downtime per year (log scale) for one to six nines; a year is "
+        f"{units.format_number(year / DAY, 5)} days.",
         ("Availability", "Nines", "Downtime per year"),
         rows,
     )
 
 
 def _chart(values: Values) -> str:
-    return availability_chart(values["availability"])
+    return availability_chart(values["availability"], float(values.get("year") or 365.25) * DAY)
 
 
 AVAILABILITY = register(
@@ -98,13 +139,16 @@ AVAILABILITY = register(
                 "Availability",
                 "availability",
                 "99.9%",
-                "As a percentage (99.95%), a fraction (0.9995) or nines (3.5 nines).",
+                "99.95% is a percentage, 0.9995 a fraction (a bare number must be 0-1), "
+                "3.5 nines a count of nines.",
             ),
+            YEAR_INPUT,
         ),
         outputs=tuple(
             Output(f"downtime_{name}", f"Downtime per {name}", "duration") for name in PERIODS
         ),
         compute=_compute,
         chart=_chart,
+        note=YEAR_NOTE,
     )
 )

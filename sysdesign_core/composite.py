@@ -49,7 +49,7 @@ __all__ = [
     "COMPOSITE",
 ]
 
-MAX_COMPONENTS = 64
+MAX_COMPONENTS = 100
 """The most components one topology may hold (the diagram stays readable and small)."""
 MAX_DEPTH = 8
 """The deepest nesting of parentheses accepted."""
@@ -60,7 +60,7 @@ ACCEPTED = (
     "enter availabilities joined by * (in series) and | (in parallel), with parentheses, "
     "e.g. 99.99% * (99.9% | 99.9%) * 99.95%"
 )
-LIST_ACCEPTED = "enter availabilities separated by commas, e.g. 99.9%, 99.95%"
+LIST_ACCEPTED = "enter availabilities separated by commas, e.g. 99.9%, 99.95%, 4 nines"
 
 
 def serial(availabilities: Sequence[float]) -> float:
@@ -207,22 +207,15 @@ def parse_topology(raw: str) -> Node:
 
 
 def _comma_list(raw: str, mode: str) -> Node:
-    items = units.split_list(raw)
-    if not items:
-        raise InputError("components", raw, "lists no availability", LIST_ACCEPTED)
-    if len(items) > MAX_COMPONENTS:
+    try:
+        values = units.parse_list(raw, units.parse_availability, LIST_ACCEPTED)
+    except ParseError as error:
+        raise InputError("components", raw, error.problem, error.accepted) from None
+    if len(values) > MAX_COMPONENTS:
         raise InputError(
-            "components", raw, f"has more than {MAX_COMPONENTS} components", LIST_ACCEPTED
+            "components", raw, f"lists {len(values)} components", f"list at most {MAX_COMPONENTS}"
         )
-    parts = []
-    for item in items:
-        try:
-            value = units.parse_availability(item)
-        except ParseError as error:
-            raise InputError(
-                "components", raw, f"has {item!r} that {error.problem}", LIST_ACCEPTED
-            ) from None
-        parts.append(Component(value, units.format_availability(value)))
+    parts = [Component(value, units.format_availability(value)) for value in values]
     return parts[0] if len(parts) == 1 else Group(mode, tuple(parts))
 
 
@@ -389,6 +382,19 @@ def allowed(availability: float) -> float:
 # --- the calculator --------------------------------------------------------------------
 
 
+def _read_components(raw: str) -> str:
+    """How the field was read, shown beside it: ``= 4 components: 99.99% * (…) * 99.95%``."""
+    tree = composite_availability(raw)
+    count = len(tree.leaves())
+    if is_expression(raw):
+        shown = describe(tree)
+    else:
+        shown = ", ".join(leaf.text for leaf in tree.leaves())
+    if len(shown) > 60:
+        shown = shown[:59] + "…"
+    return f"= {count} component{'s' if count != 1 else ''}: {shown}"
+
+
 def _composite(values: Values) -> dict[str, float]:
     tree = composite_availability(values["components"], values["mode"])
     total = tree.availability
@@ -417,7 +423,8 @@ COMPOSITE = register(
                 "99.9%, 99.9%",
                 "A comma list (99.9%, 99.95%) combined as chosen below, or a topology: "
                 "* in series, | in parallel, parentheses to group (then the choice below is "
-                "not used).",
+                "not used). A decimal point, not a comma, in a number.",
+                describe=_read_components,
             ),
             Input(
                 "mode",

@@ -18,8 +18,8 @@ from __future__ import annotations
 import math
 
 from . import units
+from .availability import YEAR_INPUT, YEAR_NOTE, nines
 from .availability import downtime as allowed_downtime
-from .availability import nines
 from .composite import parallel, serial
 from .errors import InputError
 from .registry import Calculator, Input, Output, Values, register
@@ -156,7 +156,9 @@ def _downtime(values: Values) -> dict[str, float]:
             "enter a downtime shorter than the window",
         )
     total = availability_from_downtime(down, window)
-    return {"availability": total, "nines": 0.0 if total <= 0 else nines(total)}
+    # Nines from the downtime share itself: 1 − 1e-17 would round to 1 and give infinite nines.
+    share = down / window
+    return {"availability": total, "nines": -math.log10(share) if share > 0 else nines(total)}
 
 
 DOWNTIME = register(
@@ -184,12 +186,14 @@ DOWNTIME = register(
                 minimum=0,
                 exclusive_minimum=True,
             ),
+            YEAR_INPUT,
         ),
         outputs=(
             Output("availability", "Availability", "availability"),
             Output("nines", "Nines", "number"),
         ),
         compute=_downtime,
+        note=YEAR_NOTE,
     )
 )
 
@@ -275,9 +279,18 @@ DURABILITY = register(
                 "availability",
                 "11 nines",
                 "Chance one object survives a year: 11 nines, 99.999999999%.",
+                minimum=0.01,
             ),
             Input("objects", "Objects stored", "count", "10M", "How many objects: 10M, 100B."),
-            Input("years", "Years", "number", "1", "How long they are kept.", minimum=0),
+            Input(
+                "years",
+                "Years",
+                "number",
+                "1",
+                "How long they are kept.",
+                minimum=0,
+                maximum=1000,
+            ),
         ),
         outputs=(
             Output("expected_losses_per_year", "Objects lost per year (expected)", "number"),

@@ -89,7 +89,7 @@ def test_tree_and_description() -> None:
         ("99.9% * 150%", "'150%'"),
         ("(" * (MAX_DEPTH + 1) + "99%" + ")" * (MAX_DEPTH + 1), "levels"),
         (" | ".join(["99%"] * (MAX_COMPONENTS + 1)), "more than"),
-        ("99% * " * 400 + "99%", "longer than"),
+        ("99% * " * 400 + "99%", "too long"),
     ],
 )
 def test_bad_expressions_say_what_is_wrong_in_one_line(expression: str, words: str) -> None:
