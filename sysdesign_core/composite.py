@@ -386,10 +386,8 @@ def _read_components(raw: str) -> str:
     """How the field was read, shown beside it: ``= 4 components: 99.99% * (…) * 99.95%``."""
     tree = composite_availability(raw)
     count = len(tree.leaves())
-    if is_expression(raw):
-        shown = describe(tree)
-    else:
-        shown = ", ".join(leaf.text for leaf in tree.leaves())
+    leaves = ", ".join(leaf.text for leaf in tree.leaves())
+    shown = describe(tree) if is_expression(raw) else leaves
     if len(shown) > 60:
         shown = shown[:59] + "…"
     return f"= {count} component{'s' if count != 1 else ''}: {shown}"
