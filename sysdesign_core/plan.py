@@ -5,7 +5,7 @@ picture, the checklist table and the tests agree. Each row carries its name and 
 text, so no colour or legend is needed to read it.
 
 >>> svg = plan_chart()
->>> "Deep dive · 15 min" in svg and "minutes 25–40" in svg
+>>> "Deep dive · 15 min" in svg and "<td>25–40</td>" in svg
 True
 """
 
@@ -61,7 +61,7 @@ def plan_chart(blocks: tuple[TimeBlock, ...] | None = None) -> str:
             + charts.text(x, axis + 4, label, anchor=anchor)
         )
     rows = [
-        (block.name, block.steps, f"{block.minutes}", f"minutes {begin}–{end}")
+        (block.name, block.steps, f"{block.minutes}", f"{begin}–{end}")
         for block, begin, end in spans
     ]
     longest = max(blocks, key=lambda block: block.minutes)
@@ -72,7 +72,7 @@ def plan_chart(blocks: tuple[TimeBlock, ...] | None = None) -> str:
         + f". The longest is {longest.name.lower()}.",
         "".join(parts),
         f"Minutes per slot in a {total}-minute interview, in the order they come.",
-        ("Slot", "Steps", "Minutes", "When"),
+        ("Slot", "Steps", "Minutes", "From–to (minute)"),
         rows,
         height=height,
     )
