@@ -244,6 +244,20 @@ _BOX_HEIGHT = 34
 _GAP_DOWN = 22  # between parts in series, stacked top to bottom
 _GAP_ACROSS = 14  # between parts in parallel, side by side
 _RAIL = 14  # the split and the join of a parallel group
+_MOST_ACROSS = 4  # a wider parallel group draws 3 parts and a "+N more" box (phones stay legible)
+_MOST_DOWN = 12  # a longer chain in series draws 11 parts and a "+N more" box
+
+
+def _drawn_parts(group: Group) -> tuple[Node, ...]:
+    """The parts of ``group`` the diagram draws: all, or the first few and a "+N more" box.
+
+    The text alternative (the table and the description) still names every part.
+    """
+    most = _MOST_ACROSS if group.mode == "parallel" else _MOST_DOWN
+    if len(group.parts) <= most:
+        return group.parts
+    rest = len(group.parts) - (most - 1)
+    return (*group.parts[: most - 1], Component(0.0, f"+{rest} more"))
 
 
 @dataclass(frozen=True)
@@ -269,7 +283,7 @@ class _Box:
                     extra=' dy="0.35em"',
                 )
             )
-        boxes = [_layout(part) for part in node.parts]
+        boxes = [_layout(part) for part in _drawn_parts(node)]
         centre = x + self.width / 2
         parts = []
         if node.mode == "serial":
@@ -313,7 +327,7 @@ def _layout(node: Node) -> _Box:
     """Series stack top to bottom, parallel parts stand side by side (narrow screens first)."""
     if isinstance(node, Component):
         return _Box(max(72.0, charts.text_width(node.text) + 20), _BOX_HEIGHT, node)
-    boxes = [_layout(part) for part in node.parts]
+    boxes = [_layout(part) for part in _drawn_parts(node)]
     if node.mode == "serial":
         height = sum(box.height for box in boxes) + _GAP_DOWN * (len(boxes) - 1)
         return _Box(max(box.width for box in boxes), height, node)

@@ -143,3 +143,14 @@ def test_diagram_of_a_comma_list_and_a_single_component() -> None:
         "composite", {"components": "99%, 99%", "mode": "parallel"}
     )
     assert "one component" in widget.chart("composite", {"components": "99%"})
+
+
+def test_a_wide_group_draws_a_few_parts_and_says_how_many_more() -> None:
+    html = widget.chart("composite", {"components": ", ".join(["99.9%"] * 10), "mode": "parallel"})
+    svg = html[: html.index("</svg>") + 6]
+    root = xml.dom.minidom.parseString(svg).documentElement
+    assert float(root.getAttribute("width")) <= 400  # stays legible on a phone
+    assert "+7 more" in svg
+    assert html.count("99.9%") >= 10  # the table still lists every part
+    long_chain = widget.chart("composite", {"components": " * ".join(["99%"] * 30)})
+    assert "+19 more" in long_chain
