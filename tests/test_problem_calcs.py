@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sysdesign_core import InputError, get, run
+from sysdesign_core import InputError, drills, get, run
 from sysdesign_core.geo import MAX_PRECISION, cell_size
 from sysdesign_core.sketches import (
     bloom_bits_per_item,
@@ -380,3 +380,12 @@ def test_problem_rows_link_once_written() -> None:
         name_cell = row.cells(PROBLEMS.columns)[0]
         written = (ROOT / "docs" / row.page).is_file()
         assert name_cell == (f"[{row.name}]({row.page})" if written else row.name)
+
+
+def test_drill_scenarios_name_problems_of_the_bank() -> None:
+    names = {row.name for row in PROBLEMS}
+    linked = [s for s in drills.SCENARIOS if s.problem]
+    assert len(linked) >= 8
+    assert {s.problem for s in linked} <= names
+    drill = next(d for d in map(drills.generate, range(200)) if d.scenario == "a ticketing site")
+    assert drill.statement().endswith("problem bank: Ticket booking.")
