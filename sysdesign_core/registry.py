@@ -69,6 +69,7 @@ KINDS: dict[str, Kind] = {
             "fraction",
             units.AVAILABILITY_HELP,
         ),
+        Kind("distance", units.parse_distance, units.format_distance, "m", units.DISTANCE_HELP),
         # Lists and traces that a calculator splits itself (composite, rate_limiter).
         Kind("text", units.parse_text, str, "text", units.TEXT_HELP),
     ]
