@@ -139,7 +139,7 @@ _ROWS = (
         challenge="Millions of open connections, message ordering, delivery to offline users",
         difficulty="Medium",
         patterns=("real-time", "write-heavy", "fan-out"),
-        calcs=("capacity", "connections", "shards"),
+        calcs=("capacity", "connections", "fanout"),
         page="problems/chat.md",
     ),
     _problem(
@@ -158,7 +158,7 @@ _ROWS = (
         "double-booking",
         difficulty="Hard",
         patterns=("real-time", "write-heavy", "geospatial", "strong consistency"),
-        calcs=("capacity", "geo", "connections"),
+        calcs=("capacity", "servers", "shards", "availability"),
         page="problems/ride-hailing.md",
     ),
     _problem(
@@ -167,7 +167,7 @@ _ROWS = (
         challenge="Chunking and deduplication, metadata consistency, conflicts between devices",
         difficulty="Hard",
         patterns=("storage-heavy", "strong consistency"),
-        calcs=("capacity", "transfer", "shards"),
+        calcs=("capacity", "transfer", "durability", "servers"),
         page="problems/file-sync.md",
     ),
     _problem(
@@ -176,7 +176,7 @@ _ROWS = (
         challenge="A frontier of billions of URLs, politeness per host, and never fetching twice",
         difficulty="Medium",
         patterns=("write-heavy", "storage-heavy"),
-        calcs=("capacity", "bloom", "transfer"),
+        calcs=("capacity", "bloom", "servers"),
         page="problems/web-crawler.md",
     ),
     _problem(
@@ -185,7 +185,7 @@ _ROWS = (
         challenge="One limit enforced across many servers in well under a millisecond",
         difficulty="Medium",
         patterns=("real-time", "strong consistency"),
-        calcs=("rate_limiter", "capacity", "servers"),
+        calcs=("rate_limiter", "capacity", "shards", "composite"),
         page="problems/rate-limiter.md",
     ),
     _problem(
@@ -194,7 +194,7 @@ _ROWS = (
         challenge="Counting heavy hitters in a stream too large for one exact counter each",
         difficulty="Hard",
         patterns=("write-heavy", "streaming"),
-        calcs=("capacity", "count_min"),
+        calcs=("capacity", "count_min", "hyperloglog", "shards"),
         page="problems/top-k.md",
     ),
     _problem(
@@ -203,7 +203,7 @@ _ROWS = (
         challenge="A flash crowd for few seats: holds, no double-selling, a fair queue",
         difficulty="Medium",
         patterns=("read-heavy", "strong consistency"),
-        calcs=("capacity", "servers"),
+        calcs=("capacity", "servers", "shards"),
         page="problems/ticket-booking.md",
     ),
     _problem(
@@ -221,7 +221,7 @@ _ROWS = (
         challenge="Suggestions within a keystroke's latency from prefixes ranked by popularity",
         difficulty="Medium",
         patterns=("read-heavy",),
-        calcs=("capacity", "cache"),
+        calcs=("capacity", "servers"),
         page="problems/typeahead.md",
     ),
     _problem(
@@ -230,7 +230,7 @@ _ROWS = (
         challenge="Partitioning, replication and quorums, and what happens when nodes fail",
         difficulty="Hard",
         patterns=("write-heavy", "storage-heavy", "strong consistency"),
-        calcs=("quorum", "shards", "bloom"),
+        calcs=("quorum", "shards", "capacity", "transfer", "tail_latency"),
         page="problems/key-value-store.md",
     ),
     _problem(
@@ -257,7 +257,7 @@ _ROWS = (
         challenge="Never losing or doubling money: idempotency, a ledger, reconciliation",
         difficulty="Hard",
         patterns=("strong consistency",),
-        calcs=("capacity", "composite"),
+        calcs=("capacity", "shards", "composite", "quorum"),
         page="problems/payments.md",
     ),
     _problem(
