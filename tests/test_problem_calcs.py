@@ -379,7 +379,8 @@ def test_problem_rows_link_once_written() -> None:
     for row in PROBLEMS:
         name_cell = row.cells(PROBLEMS.columns)[0]
         written = (ROOT / "docs" / row.page).is_file()
-        assert name_cell == (f"[{row.name}]({row.page})" if written else row.name)
+        name = f"[{row.name}]({row.page})" if written else row.name
+        assert name_cell == f"{name} ({row.asked_as})"
 
 
 def test_drill_scenarios_name_problems_of_the_bank() -> None:

@@ -69,10 +69,12 @@ class DesignProblem(Record):
         )
 
     def cells(self, columns: Iterable[Column]) -> list[str]:
-        """As :meth:`Record.cells`, with the name linking to the walkthrough once written,
-        the tags as patterns and the calculator ids as links to their pages."""
+        """As :meth:`Record.cells`, with the name linking to the walkthrough once written and
+        followed by what it is asked as, the tags as patterns and the calculator ids as links
+        to their pages."""
+        name = f"[{self.name}]({self.page})" if _written(self.page) else self.name
         shown = {
-            "name": f"[{self.name}]({self.page})" if _written(self.page) else self.name,
+            "name": f"{name} ({self.asked_as})",
             "tags": self.patterns(),
             "calcs": self.calculator_links(),
         }
@@ -277,11 +279,9 @@ _LISTED = tuple(row for row in _ROWS if row.name != "Collaborative editing" or _
 PROBLEMS: Table[DesignProblem] = Table(
     name="problems",
     title="Design problems",
-    caption="Classic design problems, each a walkthrough with its numbers computed. Tick a "
-    "pattern to keep only the problems that exercise it.",
+    caption="Classic design problems, each a walkthrough with its numbers computed.",
     columns=(
-        Column("name", "Problem"),
-        Column("asked_as", "Asked as"),
+        Column("name", "Problem (asked as)"),
         Column("challenge", "What it tests"),
         Column("tags", "Patterns"),
         Column("difficulty", "Difficulty"),
