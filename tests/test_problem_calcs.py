@@ -6,12 +6,14 @@ Each reference names its source; the pages cite the same ones.
 from __future__ import annotations
 
 import math
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sysdesign_core import InputError, get, run
+from sysdesign_core import InputError, drills, get, run
 from sysdesign_core.geo import MAX_PRECISION, cell_size
 from sysdesign_core.sketches import (
     bloom_bits_per_item,
@@ -19,6 +21,7 @@ from sysdesign_core.sketches import (
     bloom_hashes,
     count_min_shape,
 )
+from sysdesign_core.tables.problems import PATTERNS, PROBLEMS
 from sysdesign_core.units import format_distance, parse_distance
 
 NEW = ("bloom", "hyperloglog", "count_min", "connections", "video", "geo")
@@ -310,3 +313,79 @@ def test_precision_bounds() -> None:
         run("hyperloglog", {"precision": "14.5"})
     with pytest.raises(InputError):
         run("geo", {"fixed_precision": "13"})
+
+
+# --- the problems table ----------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+SIXTEEN = {
+    "News feed": "walkthroughs/twitter.md",
+    "URL shortener": "walkthroughs/url-shortener.md",
+    **{
+        name: f"problems/{slug}.md"
+        for name, slug in [
+            ("Chat", "chat"),
+            ("Video streaming", "video-streaming"),
+            ("Ride-hailing", "ride-hailing"),
+            ("File sync", "file-sync"),
+            ("Web crawler", "web-crawler"),
+            ("Distributed rate limiter", "rate-limiter"),
+            ("Top-K and leaderboards", "top-k"),
+            ("Ticket booking", "ticket-booking"),
+            ("Ad-click aggregation", "ad-click-aggregation"),
+            ("Search typeahead", "typeahead"),
+            ("Distributed key-value store", "key-value-store"),
+            ("Notification system", "notifications"),
+            ("Nearby places", "nearby-places"),
+            ("Payments and wallets", "payments"),
+        ]
+    },
+}
+
+
+def test_problems_table_lists_the_sixteen() -> None:
+    rows = {row.name: row.page for row in PROBLEMS}
+    assert {name: rows.get(name) for name in SIXTEEN} == SIXTEEN
+    assert set(rows) - set(SIXTEEN) <= {"Collaborative editing"}
+    assert ("Collaborative editing" in rows) == (
+        ROOT / "docs/problems/collaborative-editing.md"
+    ).is_file()
+    for row in PROBLEMS:
+        assert row.tags <= set(PATTERNS) and row.tags
+        assert row.difficulty in {"Easy", "Medium", "Hard"}
+
+
+def test_problems_index_and_nav() -> None:
+    index = (ROOT / "docs/problems/index.md").read_text(encoding="utf-8")
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert '{{ table("problems") }}' in index
+    assert "problems/index.md" in nav
+    for page in SIXTEEN.values():
+        if (ROOT / "docs" / page).is_file():
+            assert page in nav, f"{page} is written but not in the nav"
+
+
+def test_each_written_page_uses_the_calculators_its_row_names() -> None:
+    for row in PROBLEMS:
+        path = ROOT / "docs" / row.page
+        if not path.is_file():
+            continue  # still being written: the row shows without a link
+        source = path.read_text(encoding="utf-8")
+        used = set(re.findall(r'(?:result|value|calc_link|calculator)\(\s*"(\w+)"', source))
+        assert set(row.calcs) <= used, (row.name, sorted(set(row.calcs) - used))
+
+
+def test_problem_rows_link_once_written() -> None:
+    for row in PROBLEMS:
+        name_cell = row.cells(PROBLEMS.columns)[0]
+        written = (ROOT / "docs" / row.page).is_file()
+        assert name_cell == (f"[{row.name}]({row.page})" if written else row.name)
+
+
+def test_drill_scenarios_name_problems_of_the_bank() -> None:
+    names = {row.name for row in PROBLEMS}
+    linked = [s for s in drills.SCENARIOS if s.problem]
+    assert len(linked) >= 8
+    assert {s.problem for s in linked} <= names
+    drill = next(d for d in map(drills.generate, range(200)) if d.scenario == "a ticketing site")
+    assert drill.statement().endswith("problem bank: Ticket booking.")

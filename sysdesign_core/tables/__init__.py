@@ -13,6 +13,7 @@ from . import (
     latency,
     messaging,
     practice,
+    problems,
     resilience,
     scaling,
     storage,
@@ -28,5 +29,6 @@ TOPICS = (
     concepts,
     latency,
     practice,
+    problems,
     changelog,
 )
