@@ -82,6 +82,7 @@ PRESETS: dict[str, tuple[int, ...]] = {
 }
 MAX_STEPS = 120
 MAX_PER_STEP = 1000
+MAX_REQUESTS = 20_000  # in the whole trace: a run (and its chart) stays well under a second
 
 Accepted = list[int]
 
@@ -223,6 +224,13 @@ def parse_trace(raw: str) -> list[int]:
             raw,
             f"has {max(trace)} requests in one second",
             f"keep each second to {MAX_PER_STEP}",
+        )
+    if sum(trace) > MAX_REQUESTS:
+        raise InputError(
+            "trace",
+            raw,
+            f"has {sum(trace):,} requests in all",
+            f"keep the trace to {MAX_REQUESTS:,} requests",
         )
     return trace
 
