@@ -6,6 +6,7 @@ Each reference names its source; the pages cite the same ones.
 from __future__ import annotations
 
 import math
+import posixpath
 import re
 from pathlib import Path
 
@@ -384,3 +385,15 @@ def test_drill_scenarios_name_problems_of_the_bank() -> None:
     assert {s.problem for s in linked} <= names
     drill = next(d for d in map(drills.generate, range(200)) if d.scenario == "a ticketing site")
     assert drill.statement().endswith("problem bank: Ticket booking.")
+
+
+def test_problems_index_is_built_filterable_and_linked(site_dir: Path) -> None:
+    html = (site_dir / "problems/index.html").read_text(encoding="utf-8")
+    table = html.split('data-table="problems"', 1)[1].split("</table>", 1)[0]
+    assert len(re.findall(r"<tr data-tags=", table)) == len(PROBLEMS.rows)
+    for facet in PATTERNS:
+        assert f'<input type="checkbox" value="{facet}">' in table
+    for row in PROBLEMS:
+        url = posixpath.relpath(row.page.removesuffix(".md"), "problems") + "/"
+        assert f'href="{url}"' in table, url
+        assert (site_dir / row.page.removesuffix(".md") / "index.html").is_file()
