@@ -9,8 +9,10 @@ import math
 import posixpath
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import Console
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -397,3 +399,24 @@ def test_problems_index_is_built_filterable_and_linked(site_dir: Path) -> None:
         url = posixpath.relpath(row.page.removesuffix(".md"), "problems") + "/"
         assert f'href="{url}"' in table, url
         assert (site_dir / row.page.removesuffix(".md") / "index.html").is_file()
+
+
+@pytest.mark.browser
+def test_pattern_filters_narrow_the_index(context: Any, console: Console, base_url: str) -> None:
+    page = context.new_page()
+    page.goto(base_url + "problems/")
+    rows = "#table-problems tbody tr"
+    page.wait_for_selector("#table-problems .sd-filter:not([hidden])")
+    for facet in ("geospatial", "real-time"):
+        page.check(f"#table-problems input[value='{facet}']")
+    shown = page.eval_on_selector_all(
+        f"{rows}:not([hidden]) th a", "links => links.map(a => a.textContent)"
+    )
+    want = [r.name for r in PROBLEMS if {"geospatial", "real-time"} <= r.tags]
+    assert shown == want and want
+    count = page.inner_text("#table-problems .sd-filter__count")
+    assert count == f"{len(want)} of {len(PROBLEMS.rows)} rows match."
+    page.uncheck("#table-problems input[value='geospatial']")
+    page.uncheck("#table-problems input[value='real-time']")
+    assert page.locator(f"{rows}:not([hidden])").count() == len(PROBLEMS.rows)
+    assert console.errors == []
