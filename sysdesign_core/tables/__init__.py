@@ -12,6 +12,7 @@ from . import (
     framework,
     latency,
     messaging,
+    observability,
     practice,
     resilience,
     scaling,
@@ -29,4 +30,6 @@ TOPICS = (
     latency,
     practice,
     changelog,
+    # senior topics
+    observability,
 )
