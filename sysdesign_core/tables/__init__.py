@@ -9,6 +9,7 @@ from . import (
     api,
     changelog,
     concepts,
+    cost,
     framework,
     latency,
     messaging,
@@ -32,4 +33,5 @@ TOPICS = (
     changelog,
     # senior topics
     observability,
+    cost,
 )
