@@ -17,6 +17,7 @@ from . import (
     practice,
     resilience,
     scaling,
+    search,
     storage,
 )
 
@@ -34,4 +35,5 @@ TOPICS = (
     # senior topics
     observability,
     cost,
+    search,
 )

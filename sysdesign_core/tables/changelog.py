@@ -406,6 +406,20 @@ _ROWS = (
             2026,
         ),
     ),
+    # senior topics: search, security, the edge, multi-region
+    _fix(
+        "“Elasticsearch ranks results with TF-IDF”",
+        date="2026-12-03",
+        page="senior/search.md",
+        was="Classic TF-IDF stopped being the default in Lucene 6 and Elasticsearch 5.0 (2016).",
+        now="The default is BM25: term frequency saturates (k1) and long documents are "
+        "discounted (b); OpenSearch and Solr inherit it.",
+        source=Source(
+            "Elasticsearch reference — Similarity settings",
+            "https://www.elastic.co/guide/en/elasticsearch/reference/current/index-modules-similarity.html",
+            2026,
+        ),
+    ),
 )
 
 CORRECTIONS: Table[Correction] = Table(
