@@ -14,13 +14,14 @@ from markupsafe import escape
 from macros import render
 from sysdesign_core import catalog, flashcards
 from sysdesign_core.records import Record, Table, validate_list, validate_table
-from sysdesign_core.tables import TOPICS, changelog, search
+from sysdesign_core.tables import TOPICS, changelog, search, security
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 # topic module → the page that shows its tables and lists
 PAGES: dict[ModuleType, str] = {
     search: "senior/search.md",
+    security: "senior/security.md",
 }
 
 TABLES = [(module, table) for module in PAGES for table in module.TABLES]
@@ -113,3 +114,13 @@ def test_search_partitioning_names_both_classic_schemes() -> None:
     assert any(name.startswith("Document") for name in names)
     assert any(name.startswith("Term") for name in names)
     assert "k1 = 1.2, b = 0.75" in search.RELEVANCE_MODELS.row("BM25").idea
+
+
+def test_security_deprecated_flows_say_so() -> None:
+    assert security.OAUTH_FLOWS.row("Implicit").status.startswith("Should not")
+    assert security.OAUTH_FLOWS.row("Resource owner password credentials").status.startswith(
+        "Must not"
+    )
+    assert "PKCE" in security.OAUTH_FLOWS.rows[0].name
+    jwt = security.SESSION_MODELS.row("Self-contained token (JWT)")
+    assert "deny list" in jwt.revocation

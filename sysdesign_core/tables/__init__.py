@@ -18,6 +18,7 @@ from . import (
     resilience,
     scaling,
     search,
+    security,
     storage,
 )
 
@@ -36,4 +37,5 @@ TOPICS = (
     observability,
     cost,
     search,
+    security,
 )

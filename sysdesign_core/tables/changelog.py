@@ -420,6 +420,20 @@ _ROWS = (
             2026,
         ),
     ),
+    _fix(
+        "“Move auth to JWTs and no server-side session is needed”",
+        date="2026-12-03",
+        page="senior/security.md",
+        was="A JWT cannot be revoked before it expires without state kept on the server.",
+        now="Logout, disabling a user or a stolen token need short-lived access tokens with "
+        "revocable refresh tokens, or a deny list: server-side state either way. JWTs remove "
+        "the per-request session lookup, not the state.",
+        source=Source(
+            "OWASP JSON Web Token Cheat Sheet — Token explicit revocation",
+            "https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html",
+            2026,
+        ),
+    ),
 )
 
 CORRECTIONS: Table[Correction] = Table(
