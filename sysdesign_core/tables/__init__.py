@@ -9,7 +9,9 @@ from . import (
     api,
     changelog,
     concepts,
+    coordination,
     cost,
+    data_movement,
     framework,
     latency,
     messaging,
@@ -18,6 +20,7 @@ from . import (
     resilience,
     scaling,
     storage,
+    storage_internals,
 )
 
 TOPICS = (
@@ -34,4 +37,7 @@ TOPICS = (
     # senior topics
     observability,
     cost,
+    coordination,
+    data_movement,
+    storage_internals,
 )
