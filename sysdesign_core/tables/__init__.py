@@ -15,6 +15,7 @@ from . import (
     framework,
     latency,
     messaging,
+    multiregion,
     observability,
     practice,
     resilience,
@@ -40,4 +41,5 @@ TOPICS = (
     coordination,
     data_movement,
     storage_internals,
+    multiregion,
 )
