@@ -9,10 +9,13 @@ from . import (
     api,
     changelog,
     concepts,
+    coordination,
     cost,
+    data_movement,
     framework,
     latency,
     messaging,
+    multiregion,
     observability,
     practice,
     resilience,
@@ -20,6 +23,7 @@ from . import (
     search,
     security,
     storage,
+    storage_internals,
 )
 
 TOPICS = (
@@ -36,6 +40,10 @@ TOPICS = (
     # senior topics
     observability,
     cost,
+    coordination,
+    data_movement,
+    storage_internals,
+    multiregion,
     search,
     security,
 )
