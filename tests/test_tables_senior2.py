@@ -124,3 +124,11 @@ def test_security_deprecated_flows_say_so() -> None:
     assert "PKCE" in security.OAUTH_FLOWS.rows[0].name
     jwt = security.SESSION_MODELS.row("Self-contained token (JWT)")
     assert "deny list" in jwt.revocation
+
+
+def test_search_engines_narrow_by_need() -> None:
+    table = search.SEARCH_ENGINES
+    sharded = {row.name for row in table if "shards across nodes" in row.tags}
+    assert "Typesense" not in sharded and "PostgreSQL full-text" not in sharded
+    assert {"Elasticsearch", "OpenSearch", "Apache Solr", "Vespa"} <= sharded
+    assert all(row.tags <= set(table.facets) for row in table)

@@ -304,6 +304,10 @@ RELEVANCE_MODELS: Table[RelevanceModel] = Table(
 )
 
 
+_SHARDS = "shards across nodes"
+_VECTORS = "vector search built in"
+
+
 @dataclass(frozen=True, kw_only=True)
 class SearchEngine(Record):
     """A search engine or store with full-text search: its core, scaling model and fit."""
@@ -320,6 +324,7 @@ SEARCH_ENGINES: Table[SearchEngine] = Table(
     caption="Licences and clustering change between releases: each row names its source "
     "and the year it was checked.",
     ages=True,
+    facets=(_SHARDS, _VECTORS),
     columns=(
         Column("name", "Engine"),
         Column("core", "Core"),
@@ -330,6 +335,7 @@ SEARCH_ENGINES: Table[SearchEngine] = Table(
     rows=(
         SearchEngine(
             name="Elasticsearch",
+            tags=frozenset({_SHARDS, _VECTORS}),
             core="Apache Lucene (Java)",
             licence="AGPL v3, SSPL or Elastic License (choice since 2024)",
             scaling="Document-sharded indexes with replicas; primary shard count fixed at "
@@ -339,6 +345,7 @@ SEARCH_ENGINES: Table[SearchEngine] = Table(
         ),
         SearchEngine(
             name="OpenSearch",
+            tags=frozenset({_SHARDS, _VECTORS}),
             core="Apache Lucene (Java); fork of Elasticsearch 7.10 (2021)",
             licence="Apache 2.0, under the Linux Foundation",
             scaling="As Elasticsearch: document-sharded indexes with replicas",
@@ -347,6 +354,7 @@ SEARCH_ENGINES: Table[SearchEngine] = Table(
         ),
         SearchEngine(
             name="Apache Solr",
+            tags=frozenset({_SHARDS, _VECTORS}),
             core="Apache Lucene (Java)",
             licence="Apache 2.0",
             scaling="SolrCloud: sharded collections, coordinated by ZooKeeper",
@@ -355,6 +363,7 @@ SEARCH_ENGINES: Table[SearchEngine] = Table(
         ),
         SearchEngine(
             name="Vespa",
+            tags=frozenset({_SHARDS, _VECTORS}),
             core="Own engine (C++ and Java)",
             licence="Apache 2.0",
             scaling="Content nodes with automatic redistribution; ranking runs on the nodes",
@@ -363,6 +372,7 @@ SEARCH_ENGINES: Table[SearchEngine] = Table(
         ),
         SearchEngine(
             name="Typesense",
+            tags=frozenset({_VECTORS}),
             core="Own engine (C++), index held in memory",
             licence="GPL v3",
             scaling="Raft cluster of full replicas: more nodes add reads and availability, "
