@@ -9,14 +9,22 @@ from . import (
     api,
     changelog,
     concepts,
+    coordination,
+    cost,
+    data_movement,
     framework,
     latency,
     messaging,
+    multiregion,
+    observability,
     practice,
     problems,
     resilience,
     scaling,
+    search,
+    security,
     storage,
+    storage_internals,
 )
 
 TOPICS = (
@@ -31,4 +39,13 @@ TOPICS = (
     practice,
     problems,
     changelog,
+    # senior topics
+    observability,
+    cost,
+    coordination,
+    data_movement,
+    storage_internals,
+    multiregion,
+    search,
+    security,
 )
