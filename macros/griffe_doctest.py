@@ -27,13 +27,8 @@ def _inline(line: str) -> str:
 def markdown_docstring(text: str) -> str:
     """``text`` with doctest examples fenced as ``pycon`` and reST literals as Markdown.
 
-    >>> print(markdown_docstring("Use ``run``.\\n\\n>>> 1 + 1\\n2"))
-    Use `run`.
-    <BLANKLINE>
-    ```pycon
-    >>> 1 + 1
-    2
-    ```
+    >>> markdown_docstring("Use ``run``.\\n\\n>>> 1 + 1\\n2").splitlines()
+    ['Use `run`.', '', '```pycon', '>>> 1 + 1', '2', '```']
     """
     out: list[str] = []
     in_example = False

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import doctest
 import re
 import xml.dom.minidom
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
-from sysdesign_core import calculators, charts, widget
+from macros import griffe_doctest
+from sysdesign_core import availability, calculators, charts, composite, plan, ratelimit, widget
 
 CHARTED = {
     "availability": {"availability": "99.95%"},
@@ -128,3 +131,13 @@ def test_chart_text_is_readable_and_inside_at_phone_and_desk_width(
             assert caption == ["normal", "left", "400", "normal"], (path, caption)
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize(
+    "module",
+    [charts, composite, plan, availability, ratelimit, griffe_doctest],
+    ids=lambda module: module.__name__,
+)
+def test_docstring_examples_run(module: ModuleType) -> None:
+    failed, tried = doctest.testmod(module, verbose=False)
+    assert tried > 0 and failed == 0
