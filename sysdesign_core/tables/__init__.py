@@ -20,6 +20,7 @@ from . import (
     practice,
     resilience,
     scaling,
+    security,
     storage,
     storage_internals,
 )
@@ -42,4 +43,5 @@ TOPICS = (
     data_movement,
     storage_internals,
     multiregion,
+    security,
 )
