@@ -20,6 +20,7 @@ from . import (
     practice,
     resilience,
     scaling,
+    search,
     security,
     storage,
     storage_internals,
@@ -44,4 +45,5 @@ TOPICS = (
     storage_internals,
     multiregion,
     security,
+    search,
 )
