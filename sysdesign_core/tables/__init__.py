@@ -18,6 +18,7 @@ from . import (
     multiregion,
     observability,
     practice,
+    problems,
     resilience,
     scaling,
     search,
@@ -36,6 +37,7 @@ TOPICS = (
     concepts,
     latency,
     practice,
+    problems,
     changelog,
     # senior topics
     observability,
