@@ -46,6 +46,6 @@ TOPICS = (
     data_movement,
     storage_internals,
     multiregion,
-    security,
     search,
+    security,
 )
