@@ -170,6 +170,16 @@ KINDS: dict[str, Kind] = {
             tiny=1e-9,
             read=units.format_availability,
         ),
+        Kind(
+            "distance",
+            units.parse_distance,
+            units.format_distance,
+            "m",
+            units.DISTANCE_HELP,
+            high=1e9,
+            tiny=1e-3,
+            read=units.format_distance,
+        ),
         # Lists and traces that a calculator splits itself (composite, rate_limiter).
         Kind("text", units.parse_text, str, "text", units.TEXT_HELP),
     ]

@@ -406,6 +406,34 @@ _ROWS = (
             2026,
         ),
     ),
+    # senior topics: search, security, the edge, multi-region
+    _fix(
+        "“Elasticsearch ranks results with TF-IDF”",
+        date="2026-12-03",
+        page="senior/search.md",
+        was="Classic TF-IDF stopped being the default in Lucene 6 and Elasticsearch 5.0 (2016).",
+        now="The default is BM25: term frequency saturates (k1) and long documents are "
+        "discounted (b); OpenSearch and Solr inherit it.",
+        source=Source(
+            "Elasticsearch reference — Similarity settings",
+            "https://www.elastic.co/guide/en/elasticsearch/reference/current/index-modules-similarity.html",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Move auth to JWTs and no server-side session is needed”",
+        date="2026-12-03",
+        page="senior/security.md",
+        was="A JWT cannot be revoked before it expires without state kept on the server.",
+        now="Logout, disabling a user or a stolen token need short-lived access tokens with "
+        "revocable refresh tokens, or a deny list: server-side state either way. JWTs remove "
+        "the per-request session lookup, not the state.",
+        source=Source(
+            "OWASP JSON Web Token Cheat Sheet — Token explicit revocation",
+            "https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html",
+            2026,
+        ),
+    ),
 )
 
 CORRECTIONS: Table[Correction] = Table(
