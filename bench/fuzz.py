@@ -17,6 +17,10 @@ Half of the values are of the input's own kind, often at the edge of its bounds 
 
     .venv/bin/python bench/fuzz.py                 # 100,000 inputs per calculator
     .venv/bin/python bench/fuzz.py --runs 2000     # a quick look
+
+Last full run (December 2026, 24 calculators, seed 12, 697 s on a busy 2-core machine):
+2,400,000 runs, 239,951 answered, 2,160,049 refused with an InputError; errors 0,
+non-finite 0, slow 0; the slowest call used 0.148 s of CPU (rate_limiter, with its chart).
 """
 
 from __future__ import annotations
