@@ -47,6 +47,7 @@ __all__ = [
     "parse_duration",
     "parse_fraction",
     "parse_availability",
+    "parse_distance",
     "parse_text",
     "parse_whole",
     "parse_list",
@@ -65,6 +66,7 @@ __all__ = [
     "format_duration",
     "format_percent",
     "format_availability",
+    "format_distance",
 ]
 
 DAY = 86_400.0
@@ -173,6 +175,27 @@ AVAILABILITY_HELP = "an availability such as 99.95%, 0.9995 or 3.5 nines"
 NUMBER_HELP = "a plain number such as 3 or 2.5"
 RATIO_HELP = "a number such as 100 or a ratio such as 100:1"
 TEXT_HELP = "a comma-separated list"
+DISTANCE_HELP = "a distance such as 500m, 5km or 3mi"
+
+_DISTANCE_UNITS = {
+    "": 1.0,
+    "m": 1.0,
+    "meter": 1.0,
+    "meters": 1.0,
+    "metre": 1.0,
+    "metres": 1.0,
+    "cm": 0.01,
+    "km": 1000.0,
+    "kilometer": 1000.0,
+    "kilometers": 1000.0,
+    "kilometre": 1000.0,
+    "kilometres": 1000.0,
+    "mi": 1609.344,
+    "mile": 1609.344,
+    "miles": 1609.344,
+    "ft": 0.3048,
+    "feet": 0.3048,
+}
 
 
 def _ascii_digits(text: str, accepted: str) -> None:
@@ -183,7 +206,7 @@ def _ascii_digits(text: str, accepted: str) -> None:
     if all(ch.isdecimal() for ch in foreign):  # another script's 0-9: say what it reads as
         ascii_text = "".join(str(int(ch)) if ch in foreign else ch for ch in text.strip())
         raise ParseError(text, "uses digits other than 0-9", f"write {ascii_text[:40]}")
-    raise ParseError(text, f"has {foreign[0]!r}, not a digit 0-9", f"enter {accepted}")
+    raise ParseError(text, f"has {foreign[0]!r}, not a digit 0-9", accepted)
 
 
 def _to_float(token: str, text: str, accepted: str) -> float:
@@ -207,7 +230,7 @@ def _to_float(token: str, text: str, accepted: str) -> float:
 
 def _split(text: str, accepted: str) -> tuple[float, str]:
     """Split ``text`` into a finite number and the unit text that follows it."""
-    _ascii_digits(text, accepted)
+    _ascii_digits(text, f"enter {accepted}")
     match = _QUANTITY.fullmatch(text.strip())
     if not match:
         problem = "is empty" if not text.strip() else "is not a number"
@@ -307,7 +330,7 @@ def parse_bandwidth(text: str) -> float:
     """Bits per second: ``1Gbps``, ``100 Mbit/s``; a byte rate such as ``125MB/s`` is ×8."""
     number, unit = _split(text, BANDWIDTH_HELP)
     compact = unit.replace(" ", "")
-    bits = re.fullmatch(r"([kmgtpKMGTP]?)(?:bps|b/s|bit/s|bits/s|bit|bits|b)", compact)
+    bits = re.fullmatch(r"([kmgtpeKMGTPE]?)(?:bps|b/s|bit/s|bits/s|bit|bits|b)", compact)
     if bits and not (compact.endswith("B/s") or compact == "B"):
         factor = _SI[bits.group(1).lower()]
     elif compact.endswith("/s") or compact.lower().endswith("ps"):
@@ -344,7 +367,7 @@ def parse_duration(text: str, year: float = YEAR) -> float:
     >>> parse_duration("1y", year=365 * DAY) / DAY
     365.0
     """
-    _ascii_digits(text, DURATION_HELP)
+    _ascii_digits(text, f"enter {DURATION_HELP}")
     rest = text.strip()
     if not rest:
         raise ParseError(text, "is empty", f"enter {DURATION_HELP}")
@@ -430,6 +453,15 @@ def parse_availability(text: str) -> float:
     return value
 
 
+def parse_distance(text: str) -> float:
+    """A distance in metres: ``500m`` → 500; ``5km`` → 5000; ``3mi`` → 4828.032; ``500`` → 500."""
+    number, unit = _split(text, DISTANCE_HELP)
+    factor = _DISTANCE_UNITS.get(unit.lower())
+    if factor is None:
+        raise _unknown_unit(text, unit, DISTANCE_HELP)
+    return _checked(number * factor, text, DISTANCE_HELP)
+
+
 def parse_text(text: str) -> str:
     """Free text (a comma list, a request trace), stripped; the calculator reads the rest."""
     stripped = text.strip()
@@ -462,7 +494,7 @@ def parse_list(text: str, parse_item: Callable[[str], T], accepted: str) -> list
         raise ParseError(
             text,
             f"has a comma between two digits ({comma.group()!r})",
-            "write a decimal point (99.9%) and a space after each comma between items",
+            "use a decimal point (2.5, 99.9%) and a space after each comma between items",
         )
     items = split_list(text)
     if not items:
@@ -528,7 +560,15 @@ _BYTE_STEPS = [
     (1e3, "KB"),
     (1.0, "B"),
 ]
-_BIT_STEPS = [(1e12, "Tbps"), (1e9, "Gbps"), (1e6, "Mbps"), (1e3, "Kbps"), (1.0, "bps")]
+_BIT_STEPS = [
+    (1e18, "Ebps"),
+    (1e15, "Pbps"),
+    (1e12, "Tbps"),
+    (1e9, "Gbps"),
+    (1e6, "Mbps"),
+    (1e3, "Kbps"),
+    (1.0, "bps"),
+]
 
 
 def format_count(value: float) -> str:
@@ -618,6 +658,20 @@ def format_availability(fraction: float) -> str:
     decimals = max(0, 1 - math.floor(math.log10(down)))
     text = f"{fraction * 100:.{min(decimals, 12)}f}"
     return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
+
+
+def format_distance(metres: float) -> str:
+    """Metres for reading: ``4.8`` → ``'4.8 m'``, ``1223`` → ``'1.22 km'``.
+
+    Below a metre in centimetres: ``0.149`` → ``'14.9 cm'``.
+    """
+    if 0 < abs(metres) < 1:
+        return format_number(metres * 100) + " cm"
+    if abs(metres) < 1000:
+        text = format_number(metres)
+        if text != "1,000":
+            return text + " m"
+    return format_number(metres / 1000) + " km"
 
 
 # --- readings: how a typed value was read, shown beside the input ---------------------------

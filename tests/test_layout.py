@@ -218,3 +218,25 @@ def test_widget_buttons_have_text_contrast(scheme_page: Any, base_url: str) -> N
         behind = button.evaluate(BACKGROUND_JS)
         ratio = contrast(color, behind)
         assert ratio >= 4.5, (button.inner_text(), color, behind, round(ratio, 2))
+
+
+def test_a_table_shown_as_cards_is_still_a_table(browser: Any, base_url: str) -> None:
+    """On a phone the rows look like cards, but assistive technology still gets a table: its
+    column headers, a row header per row, and cells named by their content alone (the
+    visible column label is not read twice)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    route_cdn(context, offline=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "toolbox/databases/")
+        table = page.locator("#table-databases table")
+        assert table.evaluate("t => getComputedStyle(t.querySelector('tbody tr')).display") == (
+            "block"
+        )
+        snapshot = table.aria_snapshot()
+        assert snapshot.startswith("- table"), snapshot[:200]
+        assert '- columnheader "Use when"' in snapshot
+        assert '- rowheader "PostgreSQL"' in snapshot
+        assert '- cell "Relational"' in snapshot  # not "Data model Relational"
+    finally:
+        context.close()
