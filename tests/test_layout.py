@@ -198,10 +198,13 @@ def test_every_kind_of_control_shows_its_focus(scheme_page: Any, base_url: str, 
     control.focus()
     style = control.evaluate(
         "el => { const s = getComputedStyle(el); return"
-        " {style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor}; }"
+        " {style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor,"
+        " offset: parseFloat(s.outlineOffset)}; }"
     )
     assert style["style"] not in ("none", "hidden") and style["width"] >= 2, (kind, style)
-    behind = control.evaluate(BACKGROUND_JS)
+    # The ring is drawn outside the control (offset ≥ 0): it stands against what surrounds it.
+    assert style["offset"] >= 0, (kind, style)
+    behind = control.evaluate(f"el => ({BACKGROUND_JS})(el.parentElement)")
     assert contrast(style["color"], behind) >= 3, (kind, style["color"], behind)
 
 
