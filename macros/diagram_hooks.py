@@ -140,7 +140,7 @@ class DiagramError(Exception):
 _SOURCES: dict[str, str] = {}  # cache key → source, for every layout of every fence
 _FENCES: dict[str, dict[str, str]] = {}  # key of a fence's source → {layout name: cache key}
 _RENDERED: dict[str, dict[str, Any]] = {}  # cache key → {"svg", "texts", "width", …}
-_USED: set[str] = set()  # cache keys shown on a page: their standalone copies are written
+_USED: set[str] = set()  # cache keys whose standalone copy is written in this build
 _STATE: dict[str, Any] = {}
 
 
@@ -456,7 +456,18 @@ def figure(
     return f'<figure class="sd-diagram">{"".join(parts)}</figure>'
 
 
-def on_post_page(output: str, page: Any, **_: Any) -> str:
+def write_copy(key: str, site_dir: str) -> None:
+    """Write the standalone copy a figure links to, once per build. Written as pages are,
+    before any ``on_post_build``: the service worker's list of files to keep includes it."""
+    if key in _USED:
+        return
+    _USED.add(key)
+    folder = Path(site_dir) / "assets" / "diagrams"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{key}.svg").write_text(str(_RENDERED[key]["file"]), encoding="utf-8")
+
+
+def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
     if not _RENDERED:
         return output
     count = 0
@@ -471,20 +482,10 @@ def on_post_page(output: str, page: Any, **_: Any) -> str:
         )
         href = {}
         for _, key, _ in picked:
-            _USED.add(key)
+            write_copy(key, config["site_dir"])
             href[key] = get_relative_url(f"assets/diagrams/{key}.svg", page.url)
         label = label_for(source, list(_RENDERED[layouts["source"]]["texts"]))
         count += 1
         return figure(picked, label, f"sd-diagram-{count}", href)
 
     return FENCE.sub(replace, output)
-
-
-def on_post_build(config: Any, **_: Any) -> None:
-    """Write the standalone copies the figures link to."""
-    if not _USED:
-        return
-    folder = Path(config["site_dir"]) / "assets" / "diagrams"
-    folder.mkdir(parents=True, exist_ok=True)
-    for key in sorted(_USED):
-        (folder / f"{key}.svg").write_text(str(_RENDERED[key]["file"]), encoding="utf-8")
