@@ -210,7 +210,7 @@ HYPERLOGLOG = register(
 
 
 def _ceil(value: float) -> int:
-    # e/0.01 is 271.828…; 4.605… is ln(100): exact products from float division stay put.
+    # Float noise just above a whole number (from a division or a logarithm) adds no column/row.
     return math.ceil(value - 1e-9 * max(1.0, abs(value)))
 
 

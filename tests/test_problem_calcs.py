@@ -6,10 +6,13 @@ Each reference names its source; the pages cite the same ones.
 from __future__ import annotations
 
 import math
+import posixpath
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import Console
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -360,26 +363,21 @@ def test_problems_index_and_nav() -> None:
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert '{{ table("problems") }}' in index
     assert "problems/index.md" in nav
-    for page in SIXTEEN.values():
-        if (ROOT / "docs" / page).is_file():
-            assert page in nav, f"{page} is written but not in the nav"
+    for row in PROBLEMS:
+        assert (ROOT / "docs" / row.page).is_file(), row.page
+        assert row.page in nav, f"{row.page} is not in the nav"
 
 
 def test_each_written_page_uses_the_calculators_its_row_names() -> None:
     for row in PROBLEMS:
-        path = ROOT / "docs" / row.page
-        if not path.is_file():
-            continue  # still being written: the row shows without a link
-        source = path.read_text(encoding="utf-8")
+        source = (ROOT / "docs" / row.page).read_text(encoding="utf-8")
         used = set(re.findall(r'(?:result|value|calc_link|calculator)\(\s*"(\w+)"', source))
         assert set(row.calcs) <= used, (row.name, sorted(set(row.calcs) - used))
 
 
-def test_problem_rows_link_once_written() -> None:
+def test_problem_rows_link_their_pages() -> None:
     for row in PROBLEMS:
-        name_cell = row.cells(PROBLEMS.columns)[0]
-        written = (ROOT / "docs" / row.page).is_file()
-        assert name_cell == (f"[{row.name}]({row.page})" if written else row.name)
+        assert row.cells(PROBLEMS.columns)[0] == f"[{row.name}]({row.page}) ({row.asked_as})"
 
 
 def test_drill_scenarios_name_problems_of_the_bank() -> None:
@@ -389,3 +387,36 @@ def test_drill_scenarios_name_problems_of_the_bank() -> None:
     assert {s.problem for s in linked} <= names
     drill = next(d for d in map(drills.generate, range(200)) if d.scenario == "a ticketing site")
     assert drill.statement().endswith("problem bank: Ticket booking.")
+
+
+def test_problems_index_is_built_filterable_and_linked(site_dir: Path) -> None:
+    html = (site_dir / "problems/index.html").read_text(encoding="utf-8")
+    table = html.split('data-table="problems"', 1)[1].split("</table>", 1)[0]
+    assert len(re.findall(r"<tr data-tags=", table)) == len(PROBLEMS.rows)
+    for facet in PATTERNS:
+        assert f'<input type="checkbox" value="{facet}">' in table
+    for row in PROBLEMS:
+        url = posixpath.relpath(row.page.removesuffix(".md"), "problems") + "/"
+        assert f'href="{url}"' in table, url
+        assert (site_dir / row.page.removesuffix(".md") / "index.html").is_file()
+
+
+@pytest.mark.browser
+def test_pattern_filters_narrow_the_index(context: Any, console: Console, base_url: str) -> None:
+    page = context.new_page()
+    page.goto(base_url + "problems/")
+    rows = "#table-problems tbody tr"
+    page.wait_for_selector("#table-problems .sd-filter:not([hidden])")
+    for facet in ("geospatial", "real-time"):
+        page.check(f"#table-problems input[value='{facet}']")
+    shown = page.eval_on_selector_all(
+        f"{rows}:not([hidden]) th a", "links => links.map(a => a.textContent)"
+    )
+    want = [r.name for r in PROBLEMS if {"geospatial", "real-time"} <= r.tags]
+    assert shown == want and want
+    count = page.inner_text("#table-problems .sd-filter__count")
+    assert count == f"{len(want)} of {len(PROBLEMS.rows)} rows match."
+    page.uncheck("#table-problems input[value='geospatial']")
+    page.uncheck("#table-problems input[value='real-time']")
+    assert page.locator(f"{rows}:not([hidden])").count() == len(PROBLEMS.rows)
+    assert console.errors == []

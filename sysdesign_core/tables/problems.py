@@ -1,7 +1,7 @@
 """The problem bank: classic design problems, their patterns, difficulty and calculators.
 
-Each row links to its computed walkthrough (``page``, docs-relative) and to the calculators
-it uses (by id, from the registry), so a renamed page or calculator fails the build.
+Each row links to its computed walkthrough (``page``, docs-relative; the strict build checks
+it) and to the calculators it uses (by id, from the registry; validation checks them).
 
 >>> PROBLEMS.row("Chat").page
 'problems/chat.md'
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..records import Column, ItemList, Record, Table
@@ -32,15 +31,6 @@ PATTERNS = (
 """The facets a reader filters the problems by; a row's ``tags`` are drawn from these."""
 
 DIFFICULTIES = ("Easy", "Medium", "Hard")
-
-# The pages live in docs/ next to this package in a checkout (where the site is built).
-_DOCS = Path(__file__).resolve().parents[2] / "docs"
-
-
-def _written(page: str) -> bool:
-    """Whether the walkthrough ``page`` exists yet (rows of pages still being written show
-    their name without a link, so the strict build does not fail on them)."""
-    return (_DOCS / page).is_file()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,10 +59,11 @@ class DesignProblem(Record):
         )
 
     def cells(self, columns: Iterable[Column]) -> list[str]:
-        """As :meth:`Record.cells`, with the name linking to the walkthrough once written,
-        the tags as patterns and the calculator ids as links to their pages."""
+        """As :meth:`Record.cells`, with the name linking to the walkthrough and followed by
+        what it is asked as, the tags as patterns and the calculator ids as links to their
+        pages."""
         shown = {
-            "name": f"[{self.name}]({self.page})" if _written(self.page) else self.name,
+            "name": f"[{self.name}]({self.page}) ({self.asked_as})",
             "tags": self.patterns(),
             "calcs": self.calculator_links(),
         }
@@ -158,7 +149,7 @@ _ROWS = (
         "double-booking",
         difficulty="Hard",
         patterns=("real-time", "write-heavy", "geospatial", "strong consistency"),
-        calcs=("capacity", "servers", "shards", "availability"),
+        calcs=("capacity", "geo", "servers", "shards", "availability"),
         page="problems/ride-hailing.md",
     ),
     _problem(
@@ -212,7 +203,7 @@ _ROWS = (
         challenge="Exactly-once counts per ad per minute from a firehose of events",
         difficulty="Hard",
         patterns=("write-heavy", "streaming"),
-        calcs=("capacity", "hyperloglog", "count_min"),
+        calcs=("capacity", "count_min", "hyperloglog", "bloom", "shards"),
         page="problems/ad-click-aggregation.md",
     ),
     _problem(
@@ -239,7 +230,7 @@ _ROWS = (
         challenge="Fan-out to many channels and devices, retries, and not notifying twice",
         difficulty="Medium",
         patterns=("fan-out", "real-time"),
-        calcs=("capacity", "connections", "fanout"),
+        calcs=("capacity", "connections", "fanout", "composite"),
         page="problems/notifications.md",
     ),
     _problem(
@@ -248,7 +239,7 @@ _ROWS = (
         challenge="Finding places within a radius fast, from an index of cells",
         difficulty="Medium",
         patterns=("read-heavy", "geospatial"),
-        calcs=("capacity", "geo", "cache"),
+        calcs=("capacity", "geo", "cache", "servers"),
         page="problems/nearby-places.md",
     ),
     _problem(
@@ -266,29 +257,24 @@ _ROWS = (
         challenge="Concurrent edits merged the same way everywhere (OT or CRDTs), live",
         difficulty="Hard",
         patterns=("real-time", "strong consistency"),
-        calcs=("connections", "capacity"),
+        calcs=("capacity", "connections", "fanout"),
         page="problems/collaborative-editing.md",
     ),
 )
 
-# Collaborative editing is listed only once its walkthrough exists.
-_LISTED = tuple(row for row in _ROWS if row.name != "Collaborative editing" or _written(row.page))
-
 PROBLEMS: Table[DesignProblem] = Table(
     name="problems",
     title="Design problems",
-    caption="Classic design problems, each a walkthrough with its numbers computed. Tick a "
-    "pattern to keep only the problems that exercise it.",
+    caption="Classic design problems, each a walkthrough with its numbers computed.",
     columns=(
-        Column("name", "Problem"),
-        Column("asked_as", "Asked as"),
+        Column("name", "Problem (asked as)"),
         Column("challenge", "What it tests"),
         Column("tags", "Patterns"),
         Column("difficulty", "Difficulty"),
         Column("calcs", "Calculators"),
     ),
     facets=PATTERNS,
-    rows=_LISTED,
+    rows=_ROWS,
 )
 
 TABLES: list[Table[Any]] = [PROBLEMS]
