@@ -133,7 +133,7 @@ def _html(template: str, page: str = "", **context: Any) -> str:
 def source_url(repo_url: str, name: str, kind: str = "table") -> str:
     """The repository URL of the file and line defining table (or list) ``name``; "" if unknown.
 
-    This is the "Source of this table" link under every catalog table: a contributor lands on
+    This is the edit link (a pencil icon) under every catalog table: a contributor lands on
     the records, not on the page's placeholder.
     """
     path, line = definition(name, kind=kind)
@@ -146,7 +146,7 @@ def table(name: str, page: str = "", repo_url: str = "") -> str:
     """The catalog table ``name`` as HTML, with its sources, facet filters and source link.
 
     ``page`` (docs-relative) is the page showing it, for page links in cells; ``repo_url``
-    makes the "Source of this table" link. The macro passes both.
+    makes the edit link under the table. The macro passes both.
     """
     if name not in catalog.TABLES:
         raise _unknown("catalog table", name, list(catalog.TABLES))

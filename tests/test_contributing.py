@@ -256,10 +256,11 @@ def test_every_table_links_to_the_line_defining_it(name: str) -> None:
     assert path.startswith("sysdesign_core/tables/") and line > 0, (name, path, line)
     assert f'name="{name}"' in (ROOT / path).read_text().splitlines()[line - 1]
     html = render.table(name, repo_url="https://github.com/o/r")
-    assert (
-        f'<a href="https://github.com/o/r/blob/main/{path}#L{line}">Source of this table</a>'
-        in html
-    )
+    # A quiet edit link: an icon, named for assistive technology.
+    link = re.search(r'<p class="sd-source"><a href="([^"]+)" aria-label="([^"]+)"', html)
+    assert link, html[-400:]
+    assert link.group(1) == f"https://github.com/o/r/blob/main/{path}#L{line}"
+    assert link.group(2).startswith("Edit the records of the table")
 
 
 def test_row_definition_points_at_the_row() -> None:
@@ -268,7 +269,7 @@ def test_row_definition_points_at_the_row() -> None:
 
 
 def test_without_repo_url_there_is_no_source_link() -> None:
-    assert "Source of this table" not in render.table("databases")
+    assert "sd-source" not in render.table("databases")
 
 
 def test_page_links_in_cells_resolve_from_the_showing_page() -> None:

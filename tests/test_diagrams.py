@@ -21,7 +21,10 @@ sys.path.insert(0, str(ROOT / "macros"))
 import diagram_hooks  # noqa: E402
 
 DOCS = ROOT / "docs"
-FIGURE = re.compile(r'<figure class="sd-diagram">(<svg\b[^>]*>)')
+FIGURE = re.compile(r'<figure class="sd-diagram">(.*?)</figure>', re.S)
+LINK = re.compile(
+    r'<a class="sd-diagram__open sd-diagram__(wide|narrow|both)" href="([^"]+)"[^>]*>(<svg\b[^>]*>)'
+)
 
 
 def _needs_renderer() -> None:
@@ -85,20 +88,64 @@ def test_no_page_keeps_a_mermaid_element(site_dir: Path) -> None:
 
 
 def test_every_fence_is_an_inline_labelled_svg(site_dir: Path) -> None:
+    """One figure per fence: one layout for every width, or a wide and a narrow one; each a
+    labelled SVG linking to its standalone copy, which exists and stands alone."""
     _needs_renderer()
     expected = fences_per_page()
     assert expected, "no page has a mermaid fence any more: this test guards nothing"
     for page, count in expected.items():
         text = (site_dir / page).read_text(encoding="utf-8")
-        svgs = FIGURE.findall(text)
-        assert len(svgs) == count, page
-        ids = [re.search(r'\bid="([^"]+)"', svg).group(1) for svg in svgs]  # type: ignore[union-attr]
+        figures = FIGURE.findall(text)
+        assert len(figures) == count, page
+        ids = []
+        for body in figures:
+            links = LINK.findall(body)
+            kinds = sorted(kind for kind, _, _ in links)
+            assert kinds in (["both"], ["narrow", "wide"]), (page, kinds)
+            for _, href, svg in links:
+                ids.append(re.search(r'\bid="([^"]+)"', svg).group(1))  # type: ignore[union-attr]
+                assert 'role="img"' in svg, page
+                assert re.search(r'aria-label="[^"]+: [^"]+"', svg), (
+                    f"{page}: unlabelled {svg[:80]}"
+                )
+                assert re.search(r'style="min-width: \d+px"', svg), page
+                copy = (site_dir / page).parent / href
+                assert copy.is_file(), (page, href)
+                standalone = copy.read_text(encoding="utf-8")
+                assert "var(--md-mermaid-node-bg-color)" in standalone  # the style, and …
+                assert "--md-mermaid-node-bg-color:" in standalone  # … its baked value
         assert len(set(ids)) == len(ids), f"{page}: duplicate diagram ids {ids}"
-        for svg in svgs:
-            assert 'role="img"' in svg, page
-            assert re.search(r'aria-label="[^"]+: [^"]+"', svg), f"{page}: unlabelled {svg[:80]}"
         # Every style and marker reference points at this page's ids, not the render-time ones.
         assert "sdgram" not in text, page
+
+
+def test_flowcharts_get_a_vertical_and_a_horizontal_layout() -> None:
+    source = "---\ntitle: T\n---\nflowchart LR\n  subgraph s\n    direction LR\n    A --> B\n  end"
+    found = diagram_hooks.variants(source)
+    assert sorted(found) == ["LR", "TB", "source"]
+    assert found["TB"].startswith("---\ntitle: T\n---\n%%{init: ")
+    assert "flowchart TB" in found["TB"] and "direction TB" in found["TB"]
+    assert "direction LR" not in found["TB"]
+    assert sorted(diagram_hooks.variants("sequenceDiagram\n  A->>B: hi")) == ["compact", "source"]
+    assert list(diagram_hooks.variants('pie title P\n  "A" : 1')) == ["source"]
+
+
+def test_the_layout_with_the_largest_labels_is_chosen() -> None:
+    rendered = {
+        "w": {"width": 1200.0, "height": 300.0, "min_font": 16.0},
+        "t": {"width": 400.0, "height": 900.0, "min_font": 16.0},
+        "l": {"width": 380.0, "height": 1200.0, "min_font": 16.0},
+    }
+    diagram_hooks._RENDERED.update(rendered)  # type: ignore[arg-type]
+    try:
+        layouts = {"source": "w", "TB": "t", "LR": "l"}
+        assert diagram_hooks.choose(layouts, 358) == "l"  # the larger labels on a phone
+        assert diagram_hooks.choose(layouts, 688) == "t"  # both fit: the shorter one
+        assert diagram_hooks.choose({"source": "t", "LR": "l"}, 688) == "t"  # the source fits
+        assert diagram_hooks.min_width(rendered["w"]) == 900  # 12 px labels at the least
+    finally:
+        for key in rendered:
+            diagram_hooks._RENDERED.pop(key)
 
 
 @pytest.mark.browser
@@ -109,7 +156,7 @@ def test_home_page_diagrams_need_no_mermaid(
     page = context.new_page()
     page.goto(base_url)
     page.wait_for_load_state("load")
-    figures = page.locator("figure.sd-diagram svg")
+    figures = page.locator("figure.sd-diagram svg:visible")
     assert figures.count() >= 1
     for i in range(figures.count()):
         box = figures.nth(i).bounding_box()
@@ -122,4 +169,27 @@ def test_home_page_diagrams_need_no_mermaid(
     assert [
         url for url in console.cdn_requests if "mermaid" in url or url.startswith(MERMAID_CDN)
     ] == []
+    assert console.errors == []
+
+
+@pytest.mark.browser
+def test_a_diagram_opens_full_size(context: Any, console: Console, base_url: str) -> None:
+    """A click opens the diagram in GLightbox (zoomable); Escape closes it and focus returns."""
+    _needs_renderer()
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + "walkthroughs/twitter/")
+    link = page.locator("a.sd-diagram__open:visible").first
+    link.click()
+    image = page.locator(".glightbox-container .gslide-image img")
+    image.wait_for()
+    assert image.get_attribute("src", timeout=5000).endswith(".svg")  # type: ignore[union-attr]
+    page.wait_for_function("document.querySelector('.gslide-image img').naturalWidth > 0")
+    assert page.evaluate(
+        "(() => { const i = document.querySelector('.gslide-image img');"
+        " return i.naturalWidth > i.getBoundingClientRect().width; })()"
+    ), "the full-size copy has room to zoom"
+    page.keyboard.press("Escape")
+    page.wait_for_selector(".glightbox-container", state="detached")
+    assert page.evaluate("document.activeElement.classList.contains('sd-diagram__open')")
     assert console.errors == []

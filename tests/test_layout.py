@@ -1,0 +1,245 @@
+"""Layout in a real browser, on a phone (390×844) and at a desk (1280×800), for every page.
+
+One Chromium, one context per width, every page visited once per width; each visit measures:
+
+- the page never scrolls sideways as a whole (a wide table or diagram scrolls in its own box);
+- no word in a table cell is split across lines (a column narrower than its longest word);
+- every diagram's smallest label is at least 12 px as rendered.
+
+Then, in both colour schemes: every kind of control (text input, select, button, link,
+summary) shows a focus outline of at least 3:1 against the page, and the calculator's
+"Copy link", "Copy as Markdown" and "Reset" buttons have 4.5:1 text contrast.
+
+The calculator runtime is not needed here (the CDN is unreachable): pages are measured as built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import route_cdn
+from conftest import html_pages
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {390: 844, 1280: 800}
+MIN_LABEL_PX = 12.0
+
+# Runs in the page: everything one visit measures.
+MEASURE_JS = r"""() => {
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  const overflow = document.documentElement.scrollWidth - window.innerWidth;
+  const out = {overflow, split: [], labels: []};
+  // A word split across lines has more than one client rect.
+  for (const cell of document.querySelectorAll(".md-typeset table td, .md-typeset table th")) {
+    if (!visible(cell)) continue;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/[^\s\-\u2010-\u2015\/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        const lines = new Set(rects.map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.split.push(match[0]);
+      }
+    }
+  }
+  // Each visible diagram's smallest label, in CSS px as drawn.
+  for (const svg of document.querySelectorAll("figure.sd-diagram svg")) {
+    if (!visible(svg)) continue;
+    let smallest = Infinity, which = "";
+    for (const el of svg.querySelectorAll("text, foreignObject *")) {
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      if (!own || !visible(el)) continue;
+      const host = el instanceof SVGGraphicsElement ? el : el.closest("foreignObject");
+      const m = host.getScreenCTM();
+      const size = parseFloat(getComputedStyle(el).fontSize) * Math.hypot(m.a, m.b);
+      if (size < smallest) { smallest = size; which = el.textContent.trim().slice(0, 40); }
+    }
+    if (Number.isFinite(smallest)) out.labels.push([svg.id, smallest, which]);
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def measured(browser: Any, site_dir: Path, base_url: str) -> dict[int, dict[str, Any]]:
+    """{width: {page: measurements}} for every built page at both widths."""
+    results: dict[int, dict[str, Any]] = {}
+    for width, height in WIDTHS.items():
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, service_workers="block"
+        )
+        route_cdn(context, offline=True)
+        page = context.new_page()
+        results[width] = {}
+        try:
+            for path in html_pages(site_dir):
+                page.goto(base_url + path)
+                page.wait_for_load_state("load")
+                results[width][path] = page.evaluate(MEASURE_JS)
+        finally:
+            context.close()
+    return results
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_no_page_scrolls_sideways(measured: dict[int, dict[str, Any]], width: int) -> None:
+    wide = {path: m["overflow"] for path, m in measured[width].items() if m["overflow"] > 1}
+    assert wide == {}, f"pages wider than {width}px (by px)"
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_no_table_column_is_narrower_than_its_longest_word(
+    measured: dict[int, dict[str, Any]], width: int
+) -> None:
+    split = {path: m["split"][:5] for path, m in measured[width].items() if m["split"]}
+    assert split == {}, f"words split across lines in table cells at {width}px"
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_every_diagram_label_is_at_least_12px(
+    measured: dict[int, dict[str, Any]], width: int
+) -> None:
+    labels = [
+        (path, svg_id, round(size, 1), text)
+        for path, m in measured[width].items()
+        for svg_id, size, text in m["labels"]
+    ]
+    assert labels, "no diagram measured: this test guards nothing"
+    small = [label for label in labels if label[2] < MIN_LABEL_PX]
+    assert small == [], f"labels under {MIN_LABEL_PX}px at {width}px"
+
+
+# --- focus and contrast, in both schemes --------------------------------------------------
+
+
+def _rgb(text: str) -> tuple[float, float, float, float]:
+    numbers = [float(n) for n in re.findall(r"[\d.]+", text)]
+    return (numbers + [1.0])[:4] if len(numbers) >= 3 else (0.0, 0.0, 0.0, 0.0)  # type: ignore[return-value]
+
+
+def _luminance(rgb: tuple[float, ...]) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two opaque CSS colours (``rgb(…)``)."""
+    la, lb = sorted((_luminance(_rgb(a)), _luminance(_rgb(b))), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+# The colour behind an element: the first opaque background up the tree.
+BACKGROUND_JS = """(el) => {
+  for (let node = el; node; node = node.parentElement) {
+    const bg = getComputedStyle(node).backgroundColor;
+    const alpha = (bg.match(/[\\d.]+/g) || []).map(Number)[3];
+    if (bg && bg !== "transparent" && (alpha === undefined || alpha === 1)) return bg;
+  }
+  return getComputedStyle(document.body).backgroundColor;
+}"""
+
+# Control kinds, the page holding one, and how to find a visible one there.
+CONTROLS = {
+    "text input": ("calculators/capacity/", "form.sd-calc input[name=dau]"),
+    "select": ("calculators/composite/", "form.sd-calc select"),
+    "button": ("calculators/capacity/", "form.sd-calc .sd-calc__actions button"),
+    "link": ("toolbox/databases/", "article a[href]:not(.headerlink):not(.md-content__button)"),
+    "summary": ("calculators/capacity/", "details > summary"),
+    "checkbox": ("toolbox/databases/", ".sd-filter input[type=checkbox]"),
+}
+
+
+@pytest.fixture(scope="module", params=["light", "dark"])
+def scheme_page(request: Any, browser: Any, base_url: str) -> Iterator[Any]:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        color_scheme=request.param,
+        service_workers="block",
+    )
+    route_cdn(context, offline=True)
+    page = context.new_page()
+    page.goto(base_url)
+    yield page
+    context.close()
+
+
+def _show_actions(page: Any) -> None:
+    """The widget's buttons show once the runtime is live; here they are shown as built."""
+    page.evaluate(
+        "document.querySelectorAll('.sd-calc__actions').forEach(a => { a.hidden = false; })"
+    )
+
+
+@pytest.mark.parametrize("kind", sorted(CONTROLS))
+def test_every_kind_of_control_shows_its_focus(scheme_page: Any, base_url: str, kind: str) -> None:
+    path, selector = CONTROLS[kind]
+    page = scheme_page
+    if not page.url.endswith(path):
+        page.goto(base_url + path)
+        page.wait_for_load_state("load")
+    _show_actions(page)
+    control = page.locator(selector).first
+    control.scroll_into_view_if_needed()
+    page.keyboard.press("Tab")  # keyboard modality: focus-visible applies to every control
+    control.focus()
+    style = control.evaluate(
+        "el => { const s = getComputedStyle(el); return"
+        " {style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor,"
+        " offset: parseFloat(s.outlineOffset)}; }"
+    )
+    assert style["style"] not in ("none", "hidden") and style["width"] >= 2, (kind, style)
+    # The ring is drawn outside the control (offset ≥ 0): it stands against what surrounds it.
+    assert style["offset"] >= 0, (kind, style)
+    behind = control.evaluate(f"el => ({BACKGROUND_JS})(el.parentElement)")
+    assert contrast(style["color"], behind) >= 3, (kind, style["color"], behind)
+
+
+def test_widget_buttons_have_text_contrast(scheme_page: Any, base_url: str) -> None:
+    page = scheme_page
+    page.goto(base_url + "calculators/capacity/")
+    page.wait_for_load_state("load")
+    _show_actions(page)
+    buttons = page.locator("form.sd-calc .sd-calc__actions button")
+    assert buttons.count() == 3
+    for i in range(buttons.count()):
+        button = buttons.nth(i)
+        color = button.evaluate("el => getComputedStyle(el).color")
+        behind = button.evaluate(BACKGROUND_JS)
+        ratio = contrast(color, behind)
+        assert ratio >= 4.5, (button.inner_text(), color, behind, round(ratio, 2))
+
+
+def test_a_table_shown_as_cards_is_still_a_table(browser: Any, base_url: str) -> None:
+    """On a phone the rows look like cards, but assistive technology still gets a table: its
+    column headers, a row header per row, and cells named by their content alone (the
+    visible column label is not read twice)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    route_cdn(context, offline=True)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "toolbox/databases/")
+        table = page.locator("#table-databases table")
+        assert table.evaluate("t => getComputedStyle(t.querySelector('tbody tr')).display") == (
+            "block"
+        )
+        snapshot = table.aria_snapshot()
+        assert snapshot.startswith("- table"), snapshot[:200]
+        assert '- columnheader "Use when"' in snapshot
+        assert '- rowheader "PostgreSQL"' in snapshot
+        assert '- cell "Relational"' in snapshot  # not "Data model Relational"
+    finally:
+        context.close()
