@@ -1,10 +1,37 @@
-"""Errors raised for input a person typed: they say which input, what was given, what works."""
+"""Errors raised for input a person typed: they say which input, what was given, what works.
+
+Every message follows one template: what was typed (quoted, at most 40 characters), what is
+wrong with it, and what to write instead:
+
+>>> str(ParseError("abc", "is not a number", "enter a number such as 500, 10K, 500M or 1.5B"))
+"'abc' is not a number; enter a number such as 500, 10K, 500M or 1.5B"
+>>> str(ParseError("9" * 100, "is too long", "enter at most 40 digits"))
+"'9999999999999999999999999999999999999999…' is too long; enter at most 40 digits"
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["InputError", "ParseError"]
+__all__ = ["InputError", "ParseError", "quote", "QUOTE_LIMIT"]
+
+QUOTE_LIMIT = 40
+"""At most this many characters of what was typed are quoted back in a message."""
+
+
+def quote(given: str) -> str:
+    """``given`` stripped, cut to :data:`QUOTE_LIMIT` characters (``…`` marks a cut), quoted.
+
+    Control characters are escaped, so a message is always one line.
+
+    >>> quote("  10 parsecs ")
+    "'10 parsecs'"
+    """
+    text = given.strip()
+    cut = len(text) > QUOTE_LIMIT
+    text = text[:QUOTE_LIMIT]
+    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return "'" + shown + ("…" if cut else "") + "'"
 
 
 class ParseError(ValueError):
@@ -17,9 +44,8 @@ class ParseError(ValueError):
         self.accepted = accepted
 
     def __str__(self) -> str:
-        given = self.given.strip()
-        if given:
-            text = f"{given!r} {self.problem}"
+        if self.given.strip():
+            text = f"{quote(self.given)} {self.problem}"
         else:  # nothing typed: either the value is missing, or the problem is about the name
             text = "A value is needed" if self.problem == "is empty" else self.problem
         return f"{text}; {self.accepted}" if self.accepted else text

@@ -132,10 +132,10 @@ class ItemList:
 class Correction(Record):
     """A content correction shown on the "What changed" page.
 
-    ``name`` is what the seed (or an earlier version of the site) said, ``page`` the
-    docs-relative page that now states the right thing (``toolbox/databases.md``), ``date``
-    the ISO day the correction was made, ``was`` what was wrong with it and ``now`` what is
-    right. ``source`` is required: it is the evidence.
+    ``name`` is the claim as people say it (or as an earlier version of the site said it),
+    ``page`` the docs-relative page that now states the right thing (``toolbox/databases.md``),
+    ``date`` the ISO day the correction was made, ``was`` what was wrong with it and ``now``
+    what is right. ``source`` is required: it is the evidence.
     """
 
     date: str

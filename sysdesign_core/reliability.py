@@ -16,8 +16,8 @@ import math
 from collections.abc import Sequence
 
 from . import units
+from .availability import YEAR_INPUT, YEAR_NOTE, nines
 from .availability import downtime as allowed_downtime
-from .availability import nines
 from .errors import InputError, ParseError
 from .registry import Calculator, Input, Output, Values, register
 from .units import YEAR
@@ -98,27 +98,30 @@ def chance_of_any_loss(durability: float, objects: float, years: float = 1.0) ->
 # --- calculators -------------------------------------------------------------------------
 
 
+_COMPONENTS_HELP = "enter availabilities separated by commas, e.g. 99.9%, 99.95%, 4 nines"
+MAX_COMPONENTS = 100
+
+
 def _components(raw: str) -> list[float]:
-    items = units.split_list(raw)
-    if not items:
+    try:
+        values = units.parse_list(raw, units.parse_availability, _COMPONENTS_HELP)
+    except ParseError as error:
+        raise InputError("components", raw, error.problem, error.accepted) from None
+    if len(values) > MAX_COMPONENTS:
         raise InputError(
             "components",
             raw,
-            "lists no availability",
-            "enter availabilities separated by commas, e.g. 99.9%, 99.95%",
+            f"lists {len(values)} components",
+            f"list at most {MAX_COMPONENTS}",
         )
-    values = []
-    for item in items:
-        try:
-            values.append(units.parse_availability(item))
-        except ParseError as error:
-            raise InputError(
-                "components",
-                raw,
-                f"has {item!r} that {error.problem}",
-                "enter availabilities separated by commas, e.g. 99.9%, 99.95%",
-            ) from None
     return values
+
+
+def _read_components(raw: str) -> str:
+    parts = _components(raw)
+    shown = ", ".join(units.format_availability(part) for part in parts[:6])
+    more = ", …" if len(parts) > 6 else ""
+    return f"= {len(parts)} component{'s' if len(parts) != 1 else ''}: {shown}{more}"
 
 
 def _composite(values: Values) -> dict[str, float]:
@@ -143,7 +146,8 @@ COMPOSITE = register(
                 "Component availabilities",
                 "text",
                 "99.9%, 99.9%",
-                "Comma-separated: 99.9%, 99.95%, 4 nines.",
+                "Comma-separated: 99.9%, 99.95%, 4 nines (a decimal point, not a comma).",
+                describe=_read_components,
             ),
             Input(
                 "mode",
@@ -236,7 +240,9 @@ def _downtime(values: Values) -> dict[str, float]:
             "enter a downtime shorter than the window",
         )
     total = availability_from_downtime(down, window)
-    return {"availability": total, "nines": 0.0 if total <= 0 else nines(total)}
+    # Nines from the downtime share itself: 1 − 1e-17 would round to 1 and give infinite nines.
+    share = down / window
+    return {"availability": total, "nines": -math.log10(share) if share > 0 else nines(total)}
 
 
 DOWNTIME = register(
@@ -264,12 +270,14 @@ DOWNTIME = register(
                 minimum=0,
                 exclusive_minimum=True,
             ),
+            YEAR_INPUT,
         ),
         outputs=(
             Output("availability", "Availability", "availability"),
             Output("nines", "Nines", "number"),
         ),
         compute=_downtime,
+        note=YEAR_NOTE,
     )
 )
 
@@ -355,9 +363,18 @@ DURABILITY = register(
                 "availability",
                 "11 nines",
                 "Chance one object survives a year: 11 nines, 99.999999999%.",
+                minimum=0.01,
             ),
             Input("objects", "Objects stored", "count", "10M", "How many objects: 10M, 100B."),
-            Input("years", "Years", "number", "1", "How long they are kept.", minimum=0),
+            Input(
+                "years",
+                "Years",
+                "number",
+                "1",
+                "How long they are kept.",
+                minimum=0,
+                maximum=1000,
+            ),
         ),
         outputs=(
             Output("expected_losses_per_year", "Objects lost per year (expected)", "number"),

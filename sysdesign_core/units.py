@@ -14,14 +14,23 @@ reverse, rounded for reading. Parsing uses a small regex grammar, never ``eval``
 (0.999, 0.9995)
 >>> format_duration(31557.6), format_count(11574.07), format_bytes(2e11)
 ('8h 45m 58s', '11.6K', '200 GB')
+
+What is refused, always with what to write instead: digits other than 0-9 (``١٢``, ``１２``,
+``²``), a decimal comma (``2,5``: write 2.5; thousands separators only in groups of three,
+``1,000,000``), a negative value or part (``1h -30m``), a number that is not finite once its
+unit is applied (``1e300EB``), and numbers of more than 40 digits.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from .errors import ParseError
+
+T = TypeVar("T")
 
 __all__ = [
     "DAY",
@@ -39,7 +48,14 @@ __all__ = [
     "parse_fraction",
     "parse_availability",
     "parse_text",
+    "parse_whole",
+    "parse_list",
     "split_list",
+    "read_number",
+    "read_bytes",
+    "read_percent",
+    "MAX_DURATION",
+    "MAX_DIGITS",
     "format_number",
     "format_count",
     "format_rate",
@@ -56,9 +72,13 @@ WEEK = 7 * DAY
 YEAR = 365.25 * DAY  # Julian year: the average over leap years
 MONTH = YEAR / 12
 QUARTER = YEAR / 4
+MAX_DURATION = 10_000 * YEAR  # the longest duration any input accepts
+MAX_DIGITS = 40  # the most digits of a typed number (int() refuses 4,300 or more)
 
-_NUMBER = r"[+-]?(?:\d[\d,_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
-_QUANTITY = re.compile(rf"^\s*({_NUMBER})\s*(.*?)\s*$")
+# ASCII digits only ([0-9], not \d, which matches the digits of every script).
+_NUMBER = r"[+-]?(?:[0-9][0-9,_]*(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+_QUANTITY = re.compile(rf"({_NUMBER})\s*(.*)", re.DOTALL)
+_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+")
 
 _COUNT_SUFFIXES = {
     "": 1.0,
@@ -74,8 +94,17 @@ _COUNT_SUFFIXES = {
     "t": 1e12,
     "trillion": 1e12,
 }
-_SI = {"": 1.0, "k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "p": 1e15, "e": 1e18}
-_IEC = {"ki": 2.0**10, "mi": 2.0**20, "gi": 2.0**30, "ti": 2.0**40, "pi": 2.0**50, "ei": 2.0**60}
+_SI = {"": 1.0, "k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "p": 1e15, "e": 1e18, "z": 1e21, "y": 1e24}
+_IEC = {
+    "ki": 2.0**10,
+    "mi": 2.0**20,
+    "gi": 2.0**30,
+    "ti": 2.0**40,
+    "pi": 2.0**50,
+    "ei": 2.0**60,
+    "zi": 2.0**70,
+    "yi": 2.0**80,
+}
 _TIME_UNITS = {
     "ns": 1e-9,
     "us": 1e-6,
@@ -146,26 +175,64 @@ RATIO_HELP = "a number such as 100 or a ratio such as 100:1"
 TEXT_HELP = "a comma-separated list"
 
 
+def _ascii_digits(text: str, accepted: str) -> None:
+    """Refuse digits other than 0-9: ``١٢`` and ``１２`` (with the 0-9 spelling), ``²``, ``½``."""
+    foreign = [ch for ch in text if not ch.isascii() and (ch.isdigit() or ch.isnumeric())]
+    if not foreign:
+        return
+    if all(ch.isdecimal() for ch in foreign):  # another script's 0-9: say what it reads as
+        ascii_text = "".join(str(int(ch)) if ch in foreign else ch for ch in text.strip())
+        raise ParseError(text, "uses digits other than 0-9", f"write {ascii_text[:40]}")
+    raise ParseError(text, f"has {foreign[0]!r}, not a digit 0-9", f"enter {accepted}")
+
+
+def _to_float(token: str, text: str, accepted: str) -> float:
+    """The number ``token`` (matched by ``_NUMBER``) as a float; separators are checked."""
+    mantissa = re.split("[eE]", token)[0].lstrip("+-")
+    whole = mantissa.split(".")[0]
+    if ("," in whole or "_" in whole) and not _GROUPED.fullmatch(whole):
+        if whole.count(",") == 1 and "_" not in whole and "." not in mantissa:
+            fixed = text.strip().replace(",", ".", 1)
+            raise ParseError(text, "has a decimal comma", f"write {fixed[:40]} with a point")
+        raise ParseError(
+            text,
+            "has separators that are not in groups of three",
+            "write 1,000,000 or 1000000",
+        )
+    digits = sum(ch.isdigit() for ch in mantissa)
+    if digits > MAX_DIGITS:
+        raise ParseError(text, f"has {digits} digits", "write it with an exponent, such as 1.5e20")
+    return float(token.replace(",", "").replace("_", "")) + 0.0  # -0.0 reads as 0
+
+
 def _split(text: str, accepted: str) -> tuple[float, str]:
     """Split ``text`` into a finite number and the unit text that follows it."""
-    match = _QUANTITY.match(text)
+    _ascii_digits(text, accepted)
+    match = _QUANTITY.fullmatch(text.strip())
     if not match:
         problem = "is empty" if not text.strip() else "is not a number"
         raise ParseError(text, problem, f"enter {accepted}")
-    number = float(match.group(1).replace(",", "").replace("_", ""))
+    number = _to_float(match.group(1), text, accepted)
+    unit = match.group(2).strip()
+    if unit[:1] == "," and unit[1:2].isdigit():  # "1.5,3": a comma after the point
+        raise ParseError(text, "has a comma inside the number", f"enter {accepted}")
     if not math.isfinite(number):
         raise ParseError(text, "is too large", f"enter {accepted}")
-    return number, match.group(2)
+    return number, unit
 
 
-def _non_negative(value: float, text: str, accepted: str) -> float:
+def _checked(value: float, text: str, accepted: str) -> float:
+    """``value`` once its unit is applied: finite and not negative, else a ParseError."""
+    if not math.isfinite(value):
+        raise ParseError(text, "is too large", f"enter {accepted}")
     if value < 0:
         raise ParseError(text, "cannot be negative", f"enter {accepted}")
-    return value
+    return value + 0.0
 
 
 def _unknown_unit(text: str, unit: str, accepted: str) -> ParseError:
-    return ParseError(text, f"has an unknown unit {unit!r}", f"enter {accepted}")
+    shown = unit if len(unit) <= 20 else unit[:20] + "…"
+    return ParseError(text, f"has an unknown unit {shown!r}", f"enter {accepted}")
 
 
 def parse_number(text: str) -> float:
@@ -173,7 +240,7 @@ def parse_number(text: str) -> float:
     number, unit = _split(text, NUMBER_HELP)
     if unit:
         raise _unknown_unit(text, unit, NUMBER_HELP)
-    return _non_negative(number, text, NUMBER_HELP)
+    return _checked(number, text, NUMBER_HELP)
 
 
 def parse_count(text: str) -> float:
@@ -182,17 +249,35 @@ def parse_count(text: str) -> float:
     factor = _COUNT_SUFFIXES.get(unit.lower())
     if factor is None:
         raise _unknown_unit(text, unit, COUNT_HELP)
-    return _non_negative(number * factor, text, COUNT_HELP)
+    return _checked(number * factor, text, COUNT_HELP)
+
+
+def parse_whole(text: str) -> int:
+    """A whole number of 0-9 digits only, such as ``20`` (no sign, unit or exponent).
+
+    >>> parse_whole(" 20 ")
+    20
+    """
+    accepted = "enter a whole number such as 0, 5 or 20"
+    _ascii_digits(text, accepted)
+    stripped = text.strip()
+    if not (stripped.isascii() and stripped.isdigit()) or len(stripped) > MAX_DIGITS:
+        problem = "cannot be negative" if stripped.startswith("-") else "is not a whole number"
+        raise ParseError(text, "is empty" if not stripped else problem, accepted)
+    return int(stripped)
 
 
 def parse_ratio(text: str) -> float:
     """A ratio as one number or ``a:b``: ``100``, ``100:1``, ``10K``."""
     if ":" in text:
         left, _, right = text.partition(":")
-        numerator, denominator = parse_count(left), parse_count(right)
+        try:
+            numerator, denominator = parse_count(left), parse_count(right)
+        except ParseError as error:
+            raise ParseError(text, error.problem, f"enter {RATIO_HELP}") from None
         if denominator == 0:
             raise ParseError(text, "divides by zero", f"enter {RATIO_HELP}")
-        return numerator / denominator
+        return _checked(numerator / denominator, text, RATIO_HELP)
     try:
         return parse_count(text)
     except ParseError as error:
@@ -203,7 +288,7 @@ def _byte_factor(unit: str, text: str, accepted: str) -> float:
     """Factor of a byte unit; lower-case ``b`` after a prefix means bits and is refused."""
     if unit.lower() in {"", "b", "byte", "bytes"}:
         return 1.0
-    match = re.fullmatch(r"([kmgtpeKMGTPE])(i?)([bB])", unit)
+    match = re.fullmatch(r"([kmgtpezyKMGTPEZY])(i?)([bB])", unit)
     if not match:
         raise _unknown_unit(text, unit, accepted)
     prefix, iec, letter = match.groups()
@@ -215,7 +300,7 @@ def _byte_factor(unit: str, text: str, accepted: str) -> float:
 def parse_bytes(text: str) -> float:
     """A size in bytes: SI ``KB MB GB TB PB`` (×1000) or IEC ``KiB MiB GiB`` (×1024)."""
     number, unit = _split(text, BYTES_HELP)
-    return _non_negative(number * _byte_factor(unit, text, BYTES_HELP), text, BYTES_HELP)
+    return _checked(number * _byte_factor(unit, text, BYTES_HELP), text, BYTES_HELP)
 
 
 def parse_bandwidth(text: str) -> float:
@@ -232,29 +317,38 @@ def parse_bandwidth(text: str) -> float:
         factor = 1.0
     else:
         raise _unknown_unit(text, unit, BANDWIDTH_HELP)
-    return _non_negative(number * factor, text, BANDWIDTH_HELP)
+    return _checked(number * factor, text, BANDWIDTH_HELP)
 
 
 def parse_rate(text: str) -> float:
     """Events per second: ``10K``, ``10K/s``, ``5M/day``, ``300/min``, ``2K qps``."""
     head, slash, per = text.partition("/")
-    per = per.strip().lower()
+    per = per.strip()
     if not slash:
         head = re.sub(r"\s*(qps|rps|tps)\s*$", "", head, flags=re.IGNORECASE)
-    divisor = _PER.get(per.removeprefix("1").strip()) if slash else 1.0
+    divisor = _PER.get(per.lower().removeprefix("1").strip()) if slash else 1.0
     if divisor is None:
         raise _unknown_unit(text, "/" + per, RATE_HELP)
     try:
-        return parse_count(head) / divisor
+        return _checked(parse_count(head) / divisor, text, RATE_HELP)
     except ParseError as error:
         raise ParseError(text, error.problem, f"enter {RATE_HELP}") from None
 
 
-def parse_duration(text: str) -> float:
-    """A duration in seconds: ``200ms``, ``5 min``, ``1h 30m``, ``30d``, ``1y`` (365.25 days)."""
+def parse_duration(text: str, year: float = YEAR) -> float:
+    """A duration in seconds: ``200ms``, ``5 min``, ``1h 30m``, ``30d``, ``1y`` (365.25 days).
+
+    ``year`` is the length of ``y`` in seconds (a quarter and a month follow it), for a
+    calculator that offers a 365-day year.
+
+    >>> parse_duration("1y", year=365 * DAY) / DAY
+    365.0
+    """
+    _ascii_digits(text, DURATION_HELP)
     rest = text.strip()
     if not rest:
         raise ParseError(text, "is empty", f"enter {DURATION_HELP}")
+    scale = year / YEAR
     total = 0.0
     parts = 0
     part = re.compile(rf"({_NUMBER})\s*([A-Za-zµμ]*)\s*")
@@ -263,9 +357,15 @@ def parse_duration(text: str) -> float:
         match = part.match(rest)
         if not match:
             raise ParseError(text, "is not a duration", f"enter {DURATION_HELP}")
-        number = float(match.group(1).replace(",", "").replace("_", ""))
+        if match.group(1).startswith("-"):
+            problem = "cannot be negative" if parts == 1 else "has a negative part"
+            raise ParseError(text, problem, f"enter {DURATION_HELP}")
+        number = _to_float(match.group(1), text, DURATION_HELP)
         unit = match.group(2)
-        factor = _TIME_UNITS.get(unit if unit in {"M", "Mo"} else unit.lower())
+        key = unit if unit in {"M", "Mo"} else unit.lower()
+        factor = _TIME_UNITS.get(key)
+        if key in {"mo", "month", "months", "q", "quarter", "quarters"} or key in _YEARS:
+            factor = None if factor is None else factor * scale
         if unit == "":
             factor = 1.0
             if parts > 1 or rest[match.end() :]:
@@ -274,48 +374,59 @@ def parse_duration(text: str) -> float:
             raise _unknown_unit(text, unit, DURATION_HELP)
         total += number * factor
         rest = rest[match.end() :]
-    if not math.isfinite(total):
-        raise ParseError(text, "is too large", f"enter {DURATION_HELP}")
-    return _non_negative(total, text, DURATION_HELP)
+    return _checked(total, text, DURATION_HELP)
+
+
+_YEARS = {"y", "yr", "yrs", "year", "years"}
 
 
 def parse_fraction(text: str) -> float:
-    """A share between 0 and 1: ``20%`` or ``0.2``."""
+    """A share between 0 and 1: ``20%`` or ``0.2``; a bare number above 1 is refused."""
     number, unit = _split(text, FRACTION_HELP)
+    _checked(number, text, FRACTION_HELP)
     if unit == "%":
         number /= 100
     elif unit:
         raise _unknown_unit(text, unit, FRACTION_HELP)
     elif number > 1:
-        raise ParseError(
-            text, "is above 1", f"write {number:g}% for a percentage, or a fraction 0-1"
-        )
+        raise ParseError(text, "is above 1", f"write {number:g}% for a percentage")
     if number > 1:
         raise ParseError(text, "is above 100%", f"enter {FRACTION_HELP}")
-    return _non_negative(number, text, FRACTION_HELP)
+    return number + 0.0
+
+
+MAX_NINES = 15
+"""The most nines a float can tell apart from 100% (1 − 1e-16 rounds to 1)."""
 
 
 def parse_availability(text: str) -> float:
-    """Availability as a fraction: ``99.95%``, ``0.9995``, ``99.95`` (percent), ``3.5 nines``."""
+    """Availability as a fraction: ``99.95%``, ``0.9995`` or ``3.5 nines``.
+
+    The rule: a value with ``%`` is a percentage, a bare number from 0 to 1 is a fraction, and
+    a bare number above 1 is refused with a hint (``99.9`` → "write 99.9%").
+    """
     number, unit = _split(text, AVAILABILITY_HELP)
-    _non_negative(number, text, AVAILABILITY_HELP)
-    unit = unit.lower()
-    if unit in {"nine", "nines", "9s"}:
+    _checked(number, text, AVAILABILITY_HELP)
+    if unit.lower() in {"nine", "nines", "9s"}:
         if number <= 0:
             raise ParseError(text, "needs more than zero nines", f"enter {AVAILABILITY_HELP}")
+        if number > MAX_NINES:
+            raise ParseError(text, "has too many nines", f"enter at most {MAX_NINES} nines")
         value = 1 - math.pow(10.0, -number)
     elif unit == "%":
         value = number / 100
     elif unit:
         raise _unknown_unit(text, unit, AVAILABILITY_HELP)
-    elif 1 < number <= 100:
-        value = number / 100  # "99.9" can only mean a percentage
+    elif number > 1:
+        raise ParseError(
+            text, "is above 1", f"write {number:g}% for a percentage (a bare number is a fraction)"
+        )
     else:
         value = number
     if value > 1:
         raise ParseError(text, "is above 100%", f"enter {AVAILABILITY_HELP}")
     if value <= 0:
-        raise ParseError(text, "must be above 0%", f"enter {AVAILABILITY_HELP}")
+        raise ParseError(text, "is not above 0%", f"enter {AVAILABILITY_HELP}")
     return value
 
 
@@ -336,13 +447,56 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
+def parse_list(text: str, parse_item: Callable[[str], T], accepted: str) -> list[T]:
+    """Every item of a comma list, parsed; a comma between two digits is refused.
+
+    ``99,9%, 99,95%`` would otherwise be four items: the reader is asked for a decimal point.
+    A message names the bad item: ``'99.9%, abc' has an item 'abc' that is not a number``.
+
+    >>> parse_list("20%, 0.5", parse_fraction, "enter shares")
+    [0.2, 0.5]
+    """
+    _ascii_digits(text, accepted)
+    comma = re.search(r"[0-9],[0-9]", text)
+    if comma:
+        raise ParseError(
+            text,
+            f"has a comma between two digits ({comma.group()!r})",
+            "write a decimal point (99.9%) and a space after each comma between items",
+        )
+    items = split_list(text)
+    if not items:
+        raise ParseError(text, "is empty" if not text.strip() else "lists nothing", accepted)
+    values = []
+    for item in items:
+        try:
+            values.append(parse_item(item))
+        except ParseError as error:
+            if len(items) == 1:
+                raise ParseError(text, error.problem, accepted) from None
+            shown = item if len(item) <= 20 else item[:20] + "…"
+            raise ParseError(
+                text, f"has an item {shown!r} that {error.problem}", accepted
+            ) from None
+    return values
+
+
 # --- formatting -------------------------------------------------------------------------
 
 
 def format_number(value: float, digits: int = 3) -> str:
-    """A number rounded to ``digits`` significant figures, with thousands separators."""
+    """A number rounded to ``digits`` significant figures, with thousands separators.
+
+    From 1e15 up and below 1e-6 it uses an exponent, which reads (and parses) better than
+    sixteen zeros: ``format_number(2.31e28)`` → ``'2.31e28'``.
+    """
     if value == 0 or not math.isfinite(value):
         return "0" if value == 0 else str(value)
+    if abs(value) >= 1e15 or abs(value) < 1e-6:
+        mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+        if "." in mantissa:
+            mantissa = mantissa.rstrip("0").rstrip(".")
+        return f"{mantissa}e{int(exponent)}"
     magnitude = math.floor(math.log10(abs(value)))
     rounded = round(value, digits - 1 - magnitude)  # a negative place rounds to tens, hundreds…
     decimals = max(0, digits - 1 - magnitude)
@@ -364,6 +518,8 @@ def _scaled(value: float, steps: list[tuple[float, str]], digits: int = 3) -> tu
 
 _COUNT_STEPS = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"), (1.0, "")]
 _BYTE_STEPS = [
+    (1e24, "YB"),
+    (1e21, "ZB"),
     (1e18, "EB"),
     (1e15, "PB"),
     (1e12, "TB"),
@@ -419,6 +575,8 @@ def format_duration(seconds: float, parts: int = 3) -> str:
         return "-" + format_duration(-seconds, parts)
     if seconds == 0:
         return "0s"
+    if seconds >= 1e4 * YEAR:  # days and hours no longer matter
+        return format_number(seconds / YEAR) + "y"
     if seconds < 59.95:  # from 59.95 s, "60s" would show: use minutes
         small = [(1.0, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")]
         for index, (factor, unit) in enumerate(small):
@@ -460,3 +618,32 @@ def format_availability(fraction: float) -> str:
     decimals = max(0, 1 - math.floor(math.log10(down)))
     text = f"{fraction * 100:.{min(decimals, 12)}f}"
     return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
+
+
+# --- readings: how a typed value was read, shown beside the input ---------------------------
+
+
+def read_number(value: float) -> str:
+    """A count or plain number in full: ``5e8`` → ``'500,000,000'``; ``2.5`` → ``'2.5'``."""
+    if abs(value) < 1e15 and value == int(value):
+        return f"{int(value):,}"
+    return format_number(value, 6)
+
+
+def read_bytes(value: float) -> str:
+    """A size, with the exact byte count when the rounded one hides it.
+
+    >>> read_bytes(1500.0), read_bytes(4096.0)
+    ('1.5 KB', '4.1 KB (4,096 bytes)')
+    """
+    text = format_bytes(value)
+    if abs(value) < 1e15 and value == int(value):
+        shown = parse_bytes(text.replace(",", ""))
+        if abs(shown - value) > 1e-9 * abs(value):
+            return f"{text} ({int(value):,} bytes)"
+    return text
+
+
+def read_percent(value: float) -> str:
+    """A fraction as a percentage with six significant figures: ``0.2`` → ``'20%'``."""
+    return format_percent(value, 6)

@@ -21,6 +21,7 @@ import re
 import sys
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import fields
 from pathlib import Path
 from types import ModuleType
 
@@ -33,19 +34,52 @@ from .records import (
     list_problems,
     table_problems,
 )
+from .registry import calculators
 
-__all__ = ["ROOT", "definition", "admonitions", "problems", "main"]
+__all__ = [
+    "ROOT",
+    "INTERNAL_WORDING",
+    "VOICE_EXEMPT",
+    "definition",
+    "admonitions",
+    "internal_wording",
+    "voice_problems",
+    "problems",
+    "main",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 """The repository root: file names in messages and source links are relative to it."""
 
 CORRECTIONS_MODULE = "sysdesign_core/tables/changelog.py"
 
-# `!!! corrected "Corrected: <what the seed said>"` (or a collapsible `???`), possibly indented
-# (inside a list or a tab), with \" escapes inside the title.
+# `!!! corrected "Often said: <the claim>"` (or "Common mistake: <the mistake>", or a collapsible
+# `???`), possibly indented (inside a list or a tab), with \" escapes inside the title.
 _ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?) corrected "(?P<title>(?:[^"\\]|\\.)*)"\s*$')
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_PREFIX = "Corrected: "
+PREFIXES = ("Often said: ", "Common mistake: ")
+"""How a correction box's title starts; the rest of the title is its record's ``name``."""
+_PREFIX_TEXT = " or ".join(repr(prefix) for prefix in PREFIXES)
+
+
+INTERNAL_WORDING = re.compile(
+    r"\bseeds?\b|\bseed's\b|\bseed\s*00\d|\bthe\s+slides\b|\bsource\s+notes\b", re.IGNORECASE
+)
+"""Words that name the site's own source notes, which readers never see."""
+
+VOICE_EXEMPT = frozenset({"practice/drills.md"})
+"""Pages whose "seed" is the drills' random seed, a reader's control, not the source notes."""
+
+
+def internal_wording(text: str) -> list[str]:
+    """The internal words in ``text`` ("the seed", "seed 003", "the slides", …).
+
+    >>> internal_wording("As seed 003 says, the slides list it")
+    ['seed 003', 'the slides']
+    >>> internal_wording("A seedling of an idea")
+    []
+    """
+    return [match.group(0) for match in INTERNAL_WORDING.finditer(text)]
 
 
 def _topics() -> tuple[ModuleType, ...]:
@@ -102,12 +136,8 @@ def _located(message: str, path: str, line: int) -> str:
     return f"{path}:{line}: {message}" if line else f"{path}: {message}"
 
 
-def admonitions(docs: Path) -> Iterator[tuple[str, int, str]]:
-    """Every ``!!! corrected`` admonition: (page under docs/, line, what the seed said).
-
-    Admonitions shown inside code fences (as in the contributing guide) are examples, not
-    corrections, and are skipped.
-    """
+def _titles(docs: Path) -> Iterator[tuple[str, int, str]]:
+    """Every ``!!! corrected`` admonition outside code fences: (page, line, whole title)."""
     for path in sorted(docs.rglob("*.md")):
         fence = ""
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -117,8 +147,27 @@ def admonitions(docs: Path) -> Iterator[tuple[str, int, str]]:
                 continue
             match = None if fence else _ADMONITION.match(line)
             if match:
-                title = match.group("title").replace('\\"', '"').removeprefix(_PREFIX)
+                title = match.group("title").replace('\\"', '"')
                 yield path.relative_to(docs).as_posix(), number, title
+
+
+def admonitions(docs: Path) -> Iterator[tuple[str, int, str]]:
+    """Every ``!!! corrected`` admonition: (page under docs/, line, the claim it corrects).
+
+    The claim is the title without "Often said: " or "Common mistake: ". Admonitions shown
+    inside code fences (as in the contributing guide) are examples, not corrections, and are
+    skipped.
+    """
+    for page, number, title in _titles(docs):
+        yield page, number, _claim(title)
+
+
+def _claim(title: str) -> str:
+    """The claim a correction box quotes: its title without "Often said: " (or the like)."""
+    for prefix in PREFIXES:
+        if title.startswith(prefix):
+            return title.removeprefix(prefix)
+    return title
 
 
 def _correction_problems(tables: list[Table[Record]], docs: Path) -> Iterator[str]:
@@ -130,12 +179,18 @@ def _correction_problems(tables: list[Table[Record]], docs: Path) -> Iterator[st
         if isinstance(row, Correction)
     }
     found = set()
-    for page, line, title in admonitions(docs):
+    for page, line, whole in _titles(docs):
+        if not whole.startswith(PREFIXES):
+            yield (
+                f"docs/{page}:{line}: correction title {whole!r} must start with "
+                f"{_PREFIX_TEXT}, then quote the claim as people say it"
+            )
+        title = _claim(whole)
         found.add((page, title))
         if (page, title) not in records:
             yield (
                 f"docs/{page}:{line}: correction {title!r} has no Correction record in "
-                f"{CORRECTIONS_MODULE}; its name must be the title without {_PREFIX!r}"
+                f"{CORRECTIONS_MODULE}; its name must be the title without {_PREFIX_TEXT}"
             )
     for (page, name), table in sorted(records.items()):
         if (page, name) in found:
@@ -147,9 +202,56 @@ def _correction_problems(tables: list[Table[Record]], docs: Path) -> Iterator[st
         else:
             message = (
                 f"{where}: docs/{page} has no admonition "
-                f'!!! corrected "{_PREFIX}{name}"; fix the name or the page'
+                f'!!! corrected "{PREFIXES[0]}{name}"; fix the name or the page'
             )
         yield _located(message, path, line)
+
+
+def _record_texts(tables: Iterable[Table[Record]]) -> Iterator[tuple[str, str | None, str]]:
+    """(table, row or None, text) for every title, caption and text cell of ``tables``."""
+    for table in tables:
+        yield table.name, None, f"{table.title} {table.caption}"
+        for row in table.rows:
+            for item in fields(row):
+                value = getattr(row, item.name)
+                if isinstance(value, str):
+                    yield table.name, row.name, value
+
+
+def voice_problems(
+    tables: Iterable[Table[Record]], lists: Iterable[ItemList], docs: Path | None = None
+) -> Iterator[str]:
+    """Every place a reader would meet internal wording ("the seed", "the slides", …).
+
+    Checks the catalog (titles, captions, cells, list items), the calculators' labels and help
+    texts, and every page under ``docs`` except :data:`VOICE_EXEMPT`.
+    """
+    hint = "write for the reader: quote the claim as people say it, or drop the reference"
+    for table, row, text in _record_texts(tables):
+        for words in internal_wording(text):
+            path, line = definition(table, row)
+            where = f"table {table!r}" + (f", row {row!r}" if row else "")
+            yield _located(f"{where}: says {words!r}; {hint}", path, line)
+    for item_list in lists:
+        texts = [item_list.title] + [f"{i.text} {i.detail}" for i in item_list.items]
+        for words in (w for text in texts for w in internal_wording(text)):
+            path, line = definition(item_list.name, kind="list")
+            yield _located(f"list {item_list.name!r}: says {words!r}; {hint}", path, line)
+    for calculator in calculators():
+        texts = [calculator.title, calculator.description]
+        texts += [f"{i.label} {i.help}" for i in calculator.inputs]
+        texts += [f"{o.label} {o.help}" for o in calculator.outputs]
+        for words in (w for text in texts for w in internal_wording(text)):
+            yield f"calculator {calculator.id!r}: says {words!r}; {hint}"
+    if docs is None:
+        return
+    for md in sorted(docs.rglob("*.md")):
+        page = md.relative_to(docs).as_posix()
+        if page in VOICE_EXEMPT:
+            continue
+        for number, text in enumerate(md.read_text(encoding="utf-8").splitlines(), 1):
+            for words in internal_wording(text):
+                yield f"docs/{page}:{number}: says {words!r}; {hint}"
 
 
 def problems(
@@ -163,10 +265,12 @@ def problems(
             yield _located(problem.message, path, line)
     if docs is not None:
         yield from _correction_problems(tables, docs)
+    lists = list(lists)
     for item_list in lists:
         path, line = definition(item_list.name, kind="list")
         for message in list_problems(item_list):
             yield _located(message, path, line)
+    yield from voice_problems(tables, lists, docs)
 
 
 def _import_problem(error: Exception) -> str:

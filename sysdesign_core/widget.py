@@ -1,41 +1,82 @@
-"""The browser widget's entry point: ``run()`` with errors turned into per-field messages.
+"""The browser widget's entry point: ``run()`` with every failure turned into a reply.
 
 The worker calls :func:`respond_json` with the calculator id and the form's raw strings;
 nothing else runs in the browser, so the page shows exactly what the CLI prints.
 
+The reply (a dict; :func:`respond_json` gives it as JSON, never with NaN or Infinity) is one of:
+
+- ``{"ok": True, "result": run(...), "chart": svg, "readings": {...}}``
+- ``{"ok": False, "errors": {input_name: message}, "readings": {...}}`` for bad inputs
+  (every bad input has its one-line message);
+- ``{"ok": False, "errors": {"": reason}, "readings": {...}}`` for anything else (an unknown
+  calculator, JSON that does not parse, a failure in the core): ``""`` names no input, and
+  ``reason`` is one line.
+
+``readings`` maps every input that parsed to how it was read (``"= 1.5%"``, ``""`` for a
+choice or an empty optional input), in error replies too. :func:`respond` never raises.
+
 >>> import json
->>> json.loads(respond_json("availability", '{"availability": "150%"}'))["errors"]
+>>> reply = json.loads(respond_json("availability", '{"availability": "150%"}'))
+>>> reply["errors"]
 {'availability': "'150%' is above 100%; enter an availability such as 99.95%, 0.9995 or 3.5 nines"}
+>>> reply["readings"]
+{'year': ''}
+>>> json.loads(respond_json("availability", '{"availability": "0.999"}'))["readings"]
+{'availability': '= 99.9%', 'year': ''}
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from .errors import InputError
-from .registry import get, parse_inputs, run
+from .registry import get, parse_inputs, readings, run
 
 __all__ = ["respond", "respond_json", "chart", "chart_json"]
 
 
-def respond(calc_id: str, raw_inputs: dict[str, str], with_chart: bool = True) -> dict[str, Any]:
-    """``{"ok": True, "result": run(...), "chart": svg}`` or ``{"ok": False, "errors": {…}}``.
+def _reason(error: BaseException) -> str:
+    """One line saying what went wrong, for an error that no input explains."""
+    if isinstance(error, KeyError) and error.args:
+        text = str(error.args[0])
+    else:
+        text = f"{type(error).__name__}: {error}"
+    line = " ".join(text.split())
+    return line[:200] + ("…" if len(line) > 200 else "")
+
+
+def _strings(raw_inputs: Any) -> dict[str, str]:
+    """The form's values as ``{name: text}``; anything else is a TypeError."""
+    if not isinstance(raw_inputs, Mapping):
+        raise TypeError(f"inputs must be an object of strings, not {type(raw_inputs).__name__}")
+    return {str(name): "" if value is None else str(value) for name, value in raw_inputs.items()}
+
+
+def respond(calc_id: str, raw_inputs: Mapping[str, str], with_chart: bool = True) -> dict[str, Any]:
+    """The reply for the form's raw strings (see the module docstring); never raises.
 
     ``chart`` is the calculator's inline SVG for these inputs ("" if it draws none); it is
     drawn by the same function the build uses, so the live picture matches the static one.
     The worker asks without it (``with_chart=False``) and draws it once typing pauses, so a
     chart never delays the numbers.
     """
+    shown: dict[str, str] = {}
     try:
-        result = run(calc_id, raw_inputs)
-        svg = chart(calc_id, raw_inputs) if with_chart else ""
-        return {"ok": True, "result": result, "chart": svg}
+        raw = _strings(raw_inputs)
+        shown = readings(get(calc_id), raw)
+        result = run(calc_id, raw)
+        svg = chart(calc_id, raw) if with_chart else ""
+        return {"ok": True, "result": result, "chart": svg, "readings": shown}
     except InputError as error:
-        return {"ok": False, "errors": {bad.name: bad.message for bad in error.errors}}
+        errors = {bad.name: bad.message for bad in error.errors}
+        return {"ok": False, "errors": errors, "readings": shown}
+    except Exception as error:  # noqa: BLE001 - the form must always get a reply
+        return {"ok": False, "errors": {"": _reason(error)}, "readings": shown}
 
 
-def chart(calc_id: str, raw_inputs: dict[str, str]) -> str:
+def chart(calc_id: str, raw_inputs: Mapping[str, str]) -> str:
     """The calculator's chart (inline SVG) for ``raw_inputs``, or "" if it has none."""
     calculator = get(calc_id)
     if calculator.chart is None:
@@ -43,11 +84,33 @@ def chart(calc_id: str, raw_inputs: dict[str, str]) -> str:
     return calculator.chart(parse_inputs(calculator, raw_inputs))
 
 
+def _dumps(reply: dict[str, Any]) -> str:
+    return json.dumps(reply, ensure_ascii=False, allow_nan=False)
+
+
 def respond_json(calc_id: str, raw_json: str, with_chart: bool = True) -> str:
-    """:func:`respond` over JSON strings (cheap to pass between Pyodide and JavaScript)."""
-    return json.dumps(respond(calc_id, json.loads(raw_json), with_chart), ensure_ascii=False)
+    """:func:`respond` over JSON strings (cheap to pass between Pyodide and JavaScript).
+
+    Always valid JSON (``allow_nan=False``), whatever ``raw_json`` holds.
+    """
+    try:
+        raw = json.loads(raw_json)
+    except (TypeError, ValueError) as error:
+        return _dumps({"ok": False, "errors": {"": _reason(error)}, "readings": {}})
+    reply = respond(calc_id, raw, with_chart)
+    try:
+        return _dumps(reply)
+    except ValueError as error:  # a NaN slipped through: say so rather than write bad JSON
+        return _dumps({"ok": False, "errors": {"": _reason(error)}, "readings": {}})
 
 
 def chart_json(calc_id: str, raw_json: str) -> str:
-    """:func:`chart` for the worker: the SVG for the form's raw strings ("" if none)."""
-    return chart(calc_id, json.loads(raw_json))
+    """:func:`chart` for the worker: the SVG for the form's raw strings.
+
+    "" if the calculator draws none, or if the inputs do not give a chart (a bad input: the
+    numbers' reply already says why); never raises.
+    """
+    try:
+        return chart(calc_id, _strings(json.loads(raw_json)))
+    except Exception:  # noqa: BLE001 - no chart is better than a dead worker
+        return ""

@@ -228,14 +228,16 @@ def test_validate_cli_reports_a_broken_record_without_traceback(tmp_path: Path) 
 def test_validate_cli_matches_corrections_and_admonitions(tmp_path: Path) -> None:
     root = _repo_copy(tmp_path)
     page = root / "docs" / "toolbox" / "cdn.md"
-    page.write_text(page.read_text() + '\n!!! corrected "Corrected: the moon is cheese"\n    No.\n')
+    page.write_text(
+        page.read_text() + '\n!!! corrected "Often said: the moon is cheese"\n    No.\n'
+    )
     process = _validate(root)
     line = _line_of(page, "the moon is cheese")
     assert process.returncode == 1
     assert process.stderr.splitlines() == [
         f"docs/toolbox/cdn.md:{line}: correction 'the moon is cheese' has no Correction "
         "record in sysdesign_core/tables/changelog.py; its name must be the title without "
-        "'Corrected: '"
+        "'Often said: ' or 'Common mistake: '"
     ]
 
 
@@ -485,8 +487,8 @@ def test_a_rebuild_reads_changed_rows_and_macros_again(tmp_path: Path) -> None:
 
 def test_admonitions_are_found_indented_but_not_in_fences(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(
-        '# A\n\n!!! corrected "Corrected: \\"one\\""\n    Why.\n\n'
-        '- item\n\n    ??? corrected "Corrected: two"\n        Why.\n\n'
-        '```text\n!!! corrected "Corrected: an example"\n```\n'
+        '# A\n\n!!! corrected "Often said: \\"one\\""\n    Why.\n\n'
+        '- item\n\n    ??? corrected "Common mistake: two"\n        Why.\n\n'
+        '```text\n!!! corrected "Often said: an example"\n```\n'
     )
     assert list(admonitions(tmp_path)) == [("a.md", 3, '"one"'), ("a.md", 8, "two")]

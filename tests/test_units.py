@@ -87,7 +87,7 @@ def test_parse_duration(text: str, expected: float) -> None:
     [
         ("99.95%", 0.9995),
         ("0.9995", 0.9995),
-        ("99.9", 0.999),
+        ("1", 1.0),
         ("3 nines", 0.999),
         ("3.5 nines", 1 - 10**-3.5),
         ("100%", 1.0),
@@ -96,6 +96,13 @@ def test_parse_duration(text: str, expected: float) -> None:
 )
 def test_parse_availability(text: str, expected: float) -> None:
     assert units.parse_availability(text) == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize("text", ["99.9", "1.5", "2"])
+def test_bare_availability_above_one_is_refused_with_the_percent_spelling(text: str) -> None:
+    # The rule: % is a percentage, a bare number 0-1 a fraction, a bare number above 1 refused.
+    with pytest.raises(ParseError, match=f"write {text}%"):
+        units.parse_availability(text)
 
 
 @pytest.mark.parametrize(

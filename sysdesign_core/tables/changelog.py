@@ -1,11 +1,13 @@
-"""Content corrections: where the seeds (or the site) were wrong, and what is right, with sources.
+"""Content corrections: claims often made (or made by the site) that are wrong, with sources.
 
 Each :class:`~sysdesign_core.records.Correction` matches one ``!!! corrected`` admonition in
-``docs/`` (same page, ``name`` = the admonition's title without "Corrected: ");
+``docs/`` (same page, ``name`` = the admonition's title without "Often said: " or "Common
+mistake: ");
 ``python -m sysdesign_core.validate`` checks that the two stay in step. The "What changed"
 page shows this table, newest first.
 
->>> CORRECTIONS.rows[0].date <= "2026-11-25"
+>>> dates = [row.date for row in CORRECTIONS.rows]
+>>> dates == sorted(dates, reverse=True)
 True
 """
 
@@ -41,6 +43,9 @@ def _fix(name: str, *, date: str, page: str, was: str, now: str, source: Source)
     )
 
 
+_TODAY = "2026-12-03"
+"""The day of the second correctness pass (the records below it that use it)."""
+
 _ROWS = (
     _fix(
         "“Always include a soft-delete `deleted_at` column”",
@@ -56,11 +61,12 @@ _ROWS = (
     ),
     _fix(
         "“SQS FIFO: 300 msg/s limit per group”",
-        date="2026-11-25",
+        date=_TODAY,
         page="toolbox/message-queues.md",
-        was="The quota is counted in API calls per queue, not messages per group.",
-        now="300 calls/s per operation per queue, up to 3,000 messages/s with batches of 10; "
-        "high-throughput mode partitions by group and raises it much further.",
+        was="By default the quota is counted in API calls per queue, not messages per group.",
+        now="300 calls/s per action per queue (3,000 messages/s in batches of 10); in "
+        "high-throughput mode each group lives on one partition of about 300 calls/s. "
+        "Deduplication spans the whole queue for 5 minutes by default.",
         source=Source(
             "Amazon SQS message quotas",
             "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/"
@@ -82,10 +88,10 @@ _ROWS = (
         ),
     ),
     _fix(
-        "the celebrity threshold (“followers < 10k” vs “> 1M followers”)",
+        "“Fan out on write below 10K followers” and “pull only above 1M followers”",
         date="2026-11-25",
         page="toolbox/sync-async.md",
-        was="The two seeds give different cut-offs as if each were a fact.",
+        was="Two different cut-offs are each given as if they were a fact.",
         now="The cut-off between fan-out on write and on read is a tuning knob: pick it from "
         "the follower distribution and the timeline write rate you can afford.",
         source=Source(
@@ -134,7 +140,7 @@ _ROWS = (
         ),
     ),
     _fix(
-        '"80% of traffic in 20% of the day → peak ≈ 2–3× average"',
+        "“80% of traffic in 20% of the day → peak ≈ 2–3× average”",
         date="2026-11-25",
         page="framework/capacity-estimation.md",
         was="The 80:20 rule implies a 4× peak, not 2–3×.",
@@ -147,12 +153,13 @@ _ROWS = (
         ),
     ),
     _fix(
-        'circuit breakers "used in: Resilience4j, AWS SDK"',
-        date="2026-11-25",
+        "“Circuit breakers are built into Resilience4j and the AWS SDKs”",
+        date=_TODAY,
         page="framework/failure-modes.md",
-        was="The AWS SDKs have no circuit breaker.",
-        now="Their standard retry mode has a retry quota that stops retry storms, but no open "
-        "state that fails calls fast; Resilience4j and Polly are breaker libraries.",
+        was="The AWS SDKs break only the retry circuit: a retry quota stops retries under "
+        "sustained failure, but a first attempt is never blocked.",
+        now="No open state fails calls fast; for that, wrap the call in a breaker library "
+        "(Resilience4j, Polly).",
         source=Source(
             "AWS SDKs and Tools reference: retry behavior",
             "https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html",
@@ -160,7 +167,7 @@ _ROWS = (
         ),
     ),
     _fix(
-        "1K concurrent users per GPU, each image in under 10 s",
+        "“Image generation: under 10 s per image, 1K concurrent users per GPU”",
         date="2026-11-25",
         page="framework/non-functional-requirements.md",
         was="One GPU serves images a few at a time; a thousand concurrent requests would queue.",
@@ -174,7 +181,7 @@ _ROWS = (
         ),
     ),
     _fix(
-        '"with 100 ms avg you can still have 5% of users at 2 s"',
+        "“With a 100 ms average you can still have 5% of users at 2 s”",
         date="2026-11-25",
         page="framework/non-functional-requirements.md",
         was="5% at 2 s alone makes a 100 ms mean, leaving nothing for the other 95%.",
@@ -186,7 +193,7 @@ _ROWS = (
         ),
     ),
     _fix(
-        '"each extra 9 ≈ 10× cost"',
+        "“Each extra 9 ≈ 10× the cost”",
         date="2026-11-25",
         page="framework/non-functional-requirements.md",
         was="Each nine cuts downtime tenfold; the cost has no fixed multiple.",
@@ -199,7 +206,7 @@ _ROWS = (
         ),
     ),
     _fix(
-        'the "45-minute" Design Twitter walkthrough',
+        "a “45-minute” Design Twitter plan whose slots add up to 50 minutes",
         date="2026-11-25",
         page="checklist.md",
         was="Its time slots add up to 50 minutes and leave out the API and data model.",
@@ -226,7 +233,7 @@ _ROWS = (
         ),
     ),
     _fix(
-        "the seed's “45-minute” plan",
+        "a “45-minute” interview plan with 50 minutes of slots",
         date="2026-11-25",
         page="walkthroughs/twitter.md",
         was="The walkthrough's slots add up to 50 minutes, not 45.",
@@ -252,11 +259,149 @@ _ROWS = (
         date="2026-11-25",
         page="walkthroughs/twitter.md",
         was="200 bytes is the text alone, not the stored tweet.",
-        now="IDs, timestamps, references and indexes bring a tweet to about 1 KB; the "
-        "walkthrough computes storage with replicas and retention.",
+        now="IDs, timestamps, references and indexes add to the text; the walkthrough assumes "
+        "1 KB a tweet (stated as an assumption, not a measured size) and computes storage "
+        "with replicas and retention.",
         source=Source(
             "X API data dictionary: the Post object",
             "https://docs.x.com/x-api/fundamentals/data-dictionary",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Encode a scrambled 64-bit Snowflake ID as a 7-character code”",
+        date=_TODAY,
+        page="walkthroughs/url-shortener.md",
+        was="62^7 is about 2^41.7: a 64-bit value needs 11 base-62 characters, so cutting a "
+        "scrambled ID to 7 loses bits and uniqueness.",
+        now="Permute a counter within [0, 62^7) with a keyed Feistel network and "
+        "cycle-walking (or give each server a counter range), or accept 11 characters.",
+        source=Source(
+            "Black and Rogaway, Ciphers with Arbitrary Finite Domains (CT-RSA 2002)",
+            "https://web.cs.ucdavis.edu/~rogaway/papers/subset.pdf",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Egress = read QPS × 200 B per tweet”",
+        date=_TODAY,
+        page="walkthroughs/twitter.md",
+        was="A read returns a home-timeline page of about 20 tweets, not one tweet: egress "
+        "was about 20× too low.",
+        now="The response size is its own input (a 4 KB page of 20 tweets), separate from "
+        "the 200-byte record.",
+        source=Source(
+            "X API data dictionary: the Post object",
+            "https://docs.x.com/x-api/fundamentals/data-dictionary",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Shard tweets by tweet_id to spread writes evenly”",
+        date=_TODAY,
+        page="walkthroughs/twitter.md",
+        was="Snowflake IDs are time-ordered, so range-sharding on them sends every new tweet "
+        "to the newest shard.",
+        now="Shard by a hash of the ID for even writes; ranges of the ID only for time scans.",
+        source=Source(
+            "Twitter Engineering, Announcing Snowflake",
+            "https://blog.x.com/engineering/en_us/a/2010/announcing-snowflake",
+            2026,
+        ),
+    ),
+    _fix(
+        "“An L4 balancer (NLB) can only pass TLS through; an L7 balancer (ALB) rate-limits”",
+        date=_TODAY,
+        page="toolbox/load-balancers.md",
+        was="NLB terminates TLS with a TLS listener; ALB has no built-in rate limiting.",
+        now="NLB: TLS listener (terminate) or TCP listener (pass through). ALB: rate limits "
+        "come from an attached AWS WAF rate-based rule.",
+        source=Source(
+            "Elastic Load Balancing: listeners for your Network Load Balancers",
+            "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/"
+            "load-balancer-listeners.html",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Stateless services scale horizontally without limit”",
+        date=_TODAY,
+        page="toolbox/scaling.md",
+        was="The shared state store and the coordination between instances cap the scale-out.",
+        now="Stateless moves the bottleneck into the session store or database; size it with "
+        "the servers and measure where throughput flattens.",
+        source=Source(
+            "Neil Gunther, Universal Scalability Law",
+            "http://www.perfdynamics.com/Manifesto/USLscalability.html",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Redis with persistence on does not lose writes”",
+        date=_TODAY,
+        page="toolbox/databases.md",
+        was="AOF `everysec` (the default) can lose about a second; async replication can "
+        "drop acknowledged writes on failover.",
+        now="Pick the fsync policy (`always`, `everysec`, `no`) for the loss you accept; "
+        "`WAIT`/`WAITAOF` narrow the failover window without closing it.",
+        source=Source(
+            "Redis documentation: persistence",
+            "https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/",
+            2026,
+        ),
+    ),
+    _fix(
+        "“MongoDB is for when weaker consistency is fine”",
+        date=_TODAY,
+        page="toolbox/databases.md",
+        was="Out of date: multi-document ACID transactions since 4.0, majority-acknowledged "
+        "writes by default since 5.0.",
+        now="Choose MongoDB for the document model; avoid it for data full of relations that "
+        "need joins.",
+        source=Source(
+            "MongoDB manual: transactions",
+            "https://www.mongodb.com/docs/manual/core/transactions/",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Memcached has no persistence: a restart always empties it”",
+        date=_TODAY,
+        page="toolbox/caches.md",
+        was="Since 1.5.18 a planned restart can keep the cache in a memory file.",
+        now="A crash or reboot still empties it and there is no replication: plan for a "
+        "cold cache after failures.",
+        source=Source(
+            "memcached wiki: warm restart",
+            "https://github.com/memcached/memcached/wiki/WarmRestart",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Purges are slow and expensive: never rely on them”",
+        date=_TODAY,
+        page="toolbox/cdn.md",
+        was="Out of date for major CDNs: purges reach every edge within seconds, and are "
+        "included in every Cloudflare plan.",
+        now="Version asset names so nothing needs purging; purge what cannot be renamed. "
+        "Some CDNs bill per path beyond a free allowance.",
+        source=Source(
+            "Cloudflare Cache documentation: purge cache",
+            "https://developers.cloudflare.com/cache/how-to/purge-cache/",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Give each node 256 virtual nodes”",
+        date=_TODAY,
+        page="concepts/consistent-hashing.md",
+        was="256 was Cassandra's old default; 4.0 lowered it to 16 with a load-balancing "
+        "token allocator.",
+        now="More tokens even out random placement but slow repairs and streaming; choose the "
+        "count for balance and operations.",
+        source=Source(
+            "Apache Cassandra 4.0: cassandra.yaml, num_tokens",
+            "https://cassandra.apache.org/doc/4.0/cassandra/configuration/cass_yaml_file.html",
             2026,
         ),
     ),
@@ -265,11 +410,12 @@ _ROWS = (
 CORRECTIONS: Table[Correction] = Table(
     name="corrections",
     title="Content corrections",
-    caption="Where a seed note (or an earlier version of this site) was wrong, and what the "
-    "site says now. Each row links to the page holding the full explanation.",
+    caption="Claims often made about system design (or made by an earlier version of this "
+    "site) that are wrong or out of date, and what holds instead. Each row links to the page "
+    "holding the full explanation.",
     ages=True,
     columns=(
-        Column("name", "What it said"),
+        Column("name", "Often said"),
         Column("was", "What was wrong"),
         Column("now", "What is right"),
         Column("date", "Corrected on"),

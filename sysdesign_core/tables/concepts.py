@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import shortcode
 from ..availability import downtime, nines
 from ..records import Column, Item, ItemList, Record, Source, Table
 from ..units import (
@@ -39,6 +40,7 @@ __all__ = [
     "SHARDING_STRATEGIES",
     "REPLICATION_MODES",
     "SHORT_CODE_KEYSPACE",
+    "SHORT_CODE_NOTES",
     "CONSISTENT_HASHING_NOTES",
     "DURABILITY_NOTES",
     "keys_moved_fraction",
@@ -166,12 +168,13 @@ CAP_PACELC: Table[Pacelc] = Table(
             partition="Eventually consistent reads keep being served",
             normal="Eventually consistent reads by default; strongly consistent reads "
             "on request, at twice the read cost",
-            notes="Global tables replicate across regions asynchronously by default",
+            notes="Global tables replicate across regions asynchronously by default; a "
+            "multi-Region strong consistency mode (PC/EC) is an option since 2025",
             source=Source(
                 "Amazon DynamoDB Developer Guide, read consistency",
                 "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
                 "HowItWorks.ReadConsistency.html",
-                2025,
+                2026,
             ),
             tags=frozenset({"PA/EL", "tunable"}),
         ),
@@ -324,6 +327,12 @@ CONSISTENCY_MODELS: Table[ConsistencyModel] = Table(
 
 # --- unique IDs ------------------------------------------------------------------------------
 
+_CYCLE_WALKING = Source(
+    "John Black and Phillip Rogaway, “Ciphers with Arbitrary Finite Domains”, CT-RSA 2002",
+    "https://web.cs.ucdavis.edu/~rogaway/papers/subset.pdf",
+    2002,
+)
+
 RFC_9562 = Source(
     "RFC 9562, Universally Unique IDentifiers (UUIDs)",
     "https://www.rfc-editor.org/rfc/rfc9562",
@@ -406,6 +415,14 @@ ID_SCHEMES: Table[IdScheme] = Table(
             source=Source("ULID specification", "https://github.com/ulid/spec", 2025),
         ),
         IdScheme(
+            name="Counter + keyed permutation",
+            sortable="No (the permutation scrambles the order)",
+            coordination="One counter, or a block of counters handed to each server",
+            size=f"{shortcode.CODE_LENGTH} base-62 characters, any value below 62^7",
+            hotspot="None; unique without a lookup, and not guessable in sequence",
+            source=_CYCLE_WALKING,
+        ),
+        IdScheme(
             name="Hash-based short code",
             sortable="No",
             coordination="None to generate; a uniqueness check on collision",
@@ -450,6 +467,54 @@ SHORT_CODE_KEYSPACE: Table[Keyspace] = Table(
     rows=tuple(
         Keyspace(name=f"{n} characters", length=n, per_day=SHORT_CODE_PER_DAY) for n in (6, 7, 8)
     ),
+)
+
+
+def _short_code_items() -> tuple[Item, ...]:
+    space = shortcode.SPACE
+    block = 2 ** (2 * math.ceil(math.log2(space) / 2))
+    per_day = SHORT_CODE_PER_DAY
+    return (
+        Item(
+            f"{shortcode.CODE_LENGTH} base-62 characters give {space:,} codes, about "
+            f"2^{math.log2(space):.1f}",
+            "So a 7-character code carries fewer than 42 bits of information.",
+        ),
+        Item(
+            f"A 64-bit ID needs {shortcode.chars_for_bits(64)} characters",
+            "62^10 is below 2^64, so 10 characters are not enough. Scrambling a 64-bit "
+            "Snowflake ID and keeping 7 characters would drop bits, and two IDs could then "
+            "share a code.",
+        ),
+        Item(
+            f"Permute a counter within [0, 62^{shortcode.CODE_LENGTH})",
+            f"A keyed {shortcode.ROUNDS}-round Feistel network over "
+            f"{math.log2(block):.0f}-bit values maps each counter to a distinct value; when "
+            f"the result is 62^7 or more (for {1 - space / block:.0%} of inputs) it is "
+            "applied again until it falls in range (cycle-walking). Every counter gets its "
+            "own 7-character code, no uniqueness check is needed, and consecutive counters "
+            "give unrelated codes.",
+            source=_CYCLE_WALKING,
+        ),
+        Item(
+            f"At {format_count(per_day)} new links a day, the codes last "
+            f"{format_duration(space / per_day * DAY, 2)}",
+            "Counters are never reused, so that is the lifetime of the scheme at this rate; "
+            "an 8th character multiplies it by 62.",
+        ),
+        Item(
+            "Hand out counters in blocks",
+            "A counter service gives each create server a block (say a million counters) at "
+            "a time, so servers issue codes without a round trip per link; a crash only "
+            "skips the rest of a block.",
+        ),
+    )
+
+
+SHORT_CODE_NOTES = ItemList(
+    name="short_code_notes",
+    title="Seven-character codes from a counter",
+    items=_short_code_items(),
 )
 
 
@@ -607,8 +672,15 @@ def _hashing_items() -> tuple[Item, ...]:
         ),
         Item(
             "Virtual nodes even out the load",
-            "Each server takes many points on the ring (often 100-256), so its share of "
-            "keys is the sum of many small arcs instead of one large arbitrary arc.",
+            "Each server takes many points on the ring, so its share of keys is the sum of "
+            "many small arcs instead of one large arbitrary arc. Cassandra used 256 a node "
+            "until 4.0, which lowered the default to 16 and places them with a "
+            "load-balancing token allocator rather than at random.",
+            source=Source(
+                "Apache Cassandra 4.0 documentation: cassandra.yaml, num_tokens",
+                "https://cassandra.apache.org/doc/4.0/cassandra/configuration/cass_yaml_file.html",
+                2026,
+            ),
         ),
         Item(
             "Virtual nodes also spread a failure",
@@ -699,4 +771,4 @@ _TOPIC_TABLES: tuple[Table[Any], ...] = (
     REPLICATION_MODES,
 )
 TABLES: list[Table[Record]] = list(_TOPIC_TABLES)
-LISTS: list[ItemList] = [CONSISTENT_HASHING_NOTES, DURABILITY_NOTES]
+LISTS: list[ItemList] = [CONSISTENT_HASHING_NOTES, DURABILITY_NOTES, SHORT_CODE_NOTES]

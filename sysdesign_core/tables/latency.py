@@ -46,10 +46,13 @@ SCOTT = Source(
     "https://colin-scott.github.io/personal_website/research/interactive_latency.html",
     2020,
 )
+NAPKIN_COMMIT = "aae5832fc5d7c6881b7a78f756e8863ec86c428b"
+"""The napkin-math README commit (21 March 2026) the current figures were checked against."""
+
 NAPKIN = Source(
-    "napkin-math (measured)",
-    "https://github.com/sirupsen/napkin-math",
-    2023,
+    "napkin-math README (measured March 2026, commit aae5832)",
+    f"https://github.com/sirupsen/napkin-math/blob/{NAPKIN_COMMIT}/README.md",
+    2026,
 )
 
 
@@ -96,9 +99,9 @@ LATENCY_NUMBERS: Table[Latency] = Table(
     caption=(
         "The 2012 column is the list popularised by [Jonas Bonér's gist]"
         "(https://gist.github.com/jboner/2841832) of Jeff Dean's and Peter Norvig's figures. "
-        "The current column gives the source shown in the last column: napkin-math rows are "
-        "rounded measurements on one server; Colin Scott's rows are trend extrapolations, "
-        "not measurements. Treat every figure as an order of magnitude."
+        "Each current figure names its source: napkin-math rows are rounded measurements "
+        "(re-measured on a cloud server in March 2026); Colin Scott's rows are trend "
+        "extrapolations, not measurements. Treat every figure as an order of magnitude."
     ),
     ages=True,
     columns=(
@@ -140,7 +143,7 @@ LATENCY_NUMBERS: Table[Latency] = Table(
         Latency(
             name="Main memory reference",
             classic_s=100 * NS,
-            current_s=50 * NS,
+            current_s=20 * NS,
             basis="Random 64-byte read from RAM",
             source=NAPKIN,
         ),
@@ -169,22 +172,22 @@ LATENCY_NUMBERS: Table[Latency] = Table(
         Latency(
             name="Read 1 MB sequentially from memory",
             classic_s=250 * US,
-            current_s=MIB / (10 * GIB),
-            basis="1 MiB at 10 GiB/s (one thread, no SIMD; about 3× faster threaded)",
+            current_s=MIB / (20 * GIB),
+            basis="1 MiB at 20 GiB/s on one thread (about 200 GiB/s with all cores)",
             source=NAPKIN,
         ),
         Latency(
             name="Round trip within the same datacenter",
             classic_s=500 * US,
             current_s=250 * US,
-            basis="Network round trip within a zone",
+            basis="Network round trip within a region (or a zone)",
             source=NAPKIN,
         ),
         Latency(
             name="Read 1 MB sequentially from SSD",
             classic_s=1 * MS,
-            current_s=MIB / (4 * GIB),
-            basis="1 MiB at 4 GiB/s sequential SSD read",
+            current_s=MIB / (8 * GIB),
+            basis="1 MiB at 8 GiB/s sequential SSD read",
             source=NAPKIN,
         ),
         Latency(
@@ -211,7 +214,7 @@ LATENCY_NUMBERS: Table[Latency] = Table(
         Latency(
             name="System call",
             classic_s=None,
-            current_s=500 * NS,
+            current_s=300 * NS,
             basis="Entering and leaving the kernel",
             source=NAPKIN,
         ),
@@ -239,15 +242,15 @@ LATENCY_NUMBERS: Table[Latency] = Table(
         Latency(
             name="SSD write with fsync",
             classic_s=None,
-            current_s=1 * MS,
+            current_s=300 * US,
             basis="Sequential 8 KiB write made durable",
             source=NAPKIN,
         ),
         Latency(
             name="Blob storage GET (S3, GCS)",
             classic_s=None,
-            current_s=50 * MS,
-            basis="Time to first byte, one connection",
+            current_s=80 * MS,
+            basis="GET of 128 KiB on one connection (30 ms for a 304 Not Modified)",
             source=NAPKIN,
         ),
         Latency(
@@ -341,9 +344,19 @@ POWER_OF_TWO: Table[PowerOfTwo] = Table(
 def _rules() -> tuple[Item, ...]:
     """The rules of thumb, each figure computed from its definition."""
     rounding = 100_000 / DAY - 1
-    ssd = LATENCY_NUMBERS.row("Read 4 KB randomly from SSD").current_s
-    ram_vs_ssd = ssd / LATENCY_NUMBERS.row("Main memory reference").current_s
-    ssd_vs_disk = LATENCY_NUMBERS.row("Disk seek").current_s / ssd
+    row = LATENCY_NUMBERS.row
+    ssd = row("Read 4 KB randomly from SSD").current_s
+    ram_vs_ssd = ssd / row("Main memory reference").current_s
+    ssd_vs_disk = row("Disk seek").current_s / ssd
+    seq_ram_vs_ssd = (
+        row("Read 1 MB sequentially from SSD").current_s
+        / row("Read 1 MB sequentially from memory").current_s
+    )
+    seq_ssd_vs_disk = (
+        row("Read 1 MB sequentially from disk").current_s
+        / row("Read 1 MB sequentially from SSD").current_s
+    )
+    fsync_vs_syscall = row("SSD write with fsync").current_s / row("System call").current_s
     return (
         Item(
             "A day has 86,400 seconds; round it to 10^5",
@@ -362,12 +375,13 @@ def _rules() -> tuple[Item, ...]:
         Item(
             f"1 million requests a day is about {format_rate(1e6 / DAY)}",
             f"So 1 billion a day is {format_rate(1e9 / DAY)}; divide a daily count by "
-            "86,400 (or 10^5) for the average rate, then multiply by 2-3 for the peak.",
+            "86,400 (or 10^5) for the average rate, then multiply by the peak factor.",
         ),
         Item(
-            "Peak traffic is 2-3× the average",
+            f"Peak traffic is about {0.8 / 0.2:.0f}× the average under the 80:20 rule",
             "If 80% of requests arrive in 20% of the day, the busy hours run at "
-            f"{0.8 / 0.2:.0f}× the average rate; 2-3× is the figure most estimates use.",
+            f"0.8 / 0.2 = {0.8 / 0.2:.0f}× the average rate; the 2-3× often quoted is a "
+            "looser convention. Use a measured peak when you have one.",
         ),
         Item(
             "An ASCII character is 1 byte",
@@ -390,7 +404,16 @@ def _rules() -> tuple[Item, ...]:
         Item(
             f"Random reads: RAM is about {ram_vs_ssd:,.0f}× faster than SSD, SSD about "
             f"{ssd_vs_disk:,.0f}× faster than a spinning disk",
-            "Ratios of the current figures in the latency table; sequential reads narrow the gaps.",
+            "Ratios of the current figures in the latency table. Sequential reads narrow the "
+            f"gaps to about {seq_ram_vs_ssd:.2g}× (RAM vs SSD) and {seq_ssd_vs_disk:.2g}× "
+            "(SSD vs disk).",
+            source=NAPKIN,
+        ),
+        Item(
+            f"A durable write costs about {fsync_vs_syscall:,.0f} system calls",
+            "An fsync'd SSD write against entering the kernel once, from the latency table: "
+            "batch durable writes (group commit, a write-ahead log) instead of syncing each one.",
+            source=NAPKIN,
         ),
         Item(
             "Each extra nine of availability divides the downtime by ten",

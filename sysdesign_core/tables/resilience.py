@@ -208,9 +208,10 @@ CIRCUIT_BREAKER_LIBRARIES = ItemList(
             ),
         ),
         Item(
-            "AWS SDKs: a retry quota, not a breaker",
-            "standard retry mode stops *retrying* when too many attempts fail, but first "
-            "attempts still go out",
+            "AWS SDKs: retry circuit breaking, not a call breaker",
+            "in standard mode a retry quota runs dry under sustained failure and the SDK "
+            "stops *retrying*; it never blocks or delays a first attempt, so calls do not "
+            "fail fast the way an open breaker makes them",
             _AWS_RETRY,
         ),
     ),

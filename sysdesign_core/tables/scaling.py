@@ -9,6 +9,17 @@ from ..records import Column, Item, ItemList, Record, Source, Table
 
 __all__ = ["TABLES", "LISTS", "UpVsOut", "StateAspect", "LoadBalancer"]
 
+_NLB_LISTENERS = Source(
+    "Elastic Load Balancing: listeners for your Network Load Balancers",
+    "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-listeners.html",
+    2026,
+)
+_WAF_RATE = Source(
+    "AWS WAF Developer Guide: rate-based rule statements",
+    "https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html",
+    2026,
+)
+
 _USL = Source(
     "Neil Gunther: the Universal Scalability Law",
     "http://www.perfdynamics.com/Manifesto/USLscalability.html",
@@ -96,7 +107,9 @@ STATELESS_VS_STATEFUL: Table[StateAspect] = Table(
         ),
         StateAspect(
             name="Scaling",
-            stateless="Add servers; any instance can serve any request",
+            stateless="Add servers; any instance can serve any request, until the shared "
+            "state store (database, Redis) or the coordination between instances becomes "
+            "the bottleneck",
             stateful="Sticky sessions and coordination: a user must reach the same server",
         ),
         StateAspect(
@@ -129,6 +142,13 @@ STATE_EXAMPLES = ItemList(
     title="State in real systems",
     items=(
         Item("Netflix", "Stateless API servers; session data kept in a shared store."),
+        Item(
+            "Stateless moves the limit, it does not remove it",
+            "Every instance reads and writes the same session store or database, so that "
+            "store's throughput, and any locks or coordination between instances, cap the "
+            "scale-out; measure where the curve flattens.",
+            source=_USL,
+        ),
         Item(
             "WhatsApp",
             "Stateful: each WebSocket connection is pinned to one server, while presence "
@@ -206,14 +226,18 @@ LOAD_BALANCERS: Table[LoadBalancer] = Table(
             layer="Transport: TCP / UDP",
             knows="IP addresses and ports",
             use_for="Lowest latency and raw throughput, non-HTTP protocols, long-lived "
-            "connections, TLS passthrough",
+            "connections; TLS either passed through to the targets (TCP listener) or "
+            "terminated at the balancer (TLS listener)",
+            source=_NLB_LISTENERS,
         ),
         LoadBalancer(
             name="L7 (e.g. AWS ALB)",
             layer="Application: HTTP",
             knows="URL path, host, headers, cookies",
-            use_for="Routing by path or host, TLS termination, rate limiting, A/B and "
-            "canary splits, cookie-based stickiness",
+            use_for="Routing by path or host, TLS termination, A/B and canary splits "
+            "(weighted target groups), cookie-based stickiness; rate limiting only through "
+            "an attached WAF with rate-based rules, not in the ALB itself",
+            source=_WAF_RATE,
         ),
     ),
 )

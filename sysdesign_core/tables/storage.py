@@ -7,7 +7,7 @@ from typing import Any
 
 from ..records import Column, Item, ItemList, Record, Source, Table
 
-__all__ = ["TABLES", "LISTS", "Database", "Cache"]
+__all__ = ["TABLES", "LISTS", "Database", "Cache", "CdnMode"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -26,6 +26,12 @@ class Cache(Record):
     use_when: str
     watch_out: str
 
+
+_REDIS_PERSISTENCE = Source(
+    "Redis documentation: persistence (AOF fsync policies)",
+    "https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/",
+    2026,
+)
 
 DATABASES: Table[Database] = Table(
     name="databases",
@@ -78,7 +84,14 @@ DATABASES: Table[Database] = Table(
             name="DynamoDB",
             model="Key-value / document",
             use_when="Managed key-value or document access with predictable latency and "
-            "automatic scaling; global tables for writes in several regions",
+            "automatic scaling; global tables for writes in several regions (eventually "
+            "consistent by default, strongly consistent across regions as an option)",
+            source=Source(
+                "Amazon DynamoDB Developer Guide: global tables, consistency modes",
+                "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+                "GlobalTables.html",
+                2026,
+            ),
             avoid_when="Ad-hoc queries or joins not planned into the key design",
             tags=frozenset({"managed", "multi-region writes", "ACID"}),
         ),
@@ -93,8 +106,16 @@ DATABASES: Table[Database] = Table(
         Database(
             name="MongoDB",
             model="Document",
-            use_when="Flexible schema and nested documents where moderate consistency is fine",
-            avoid_when="Many relations between documents that need joins",
+            use_when="Flexible schema and nested documents read and written as a whole; "
+            "majority-acknowledged writes by default and multi-document ACID transactions "
+            "when you need them",
+            avoid_when="Many relations between documents that need joins (`$lookup` "
+            "exists, but a model built on it fights the store)",
+            source=Source(
+                "MongoDB manual: transactions",
+                "https://www.mongodb.com/docs/manual/core/transactions/",
+                2026,
+            ),
             tags=frozenset({"ACID", "full-text"}),
         ),
         Database(
@@ -102,7 +123,11 @@ DATABASES: Table[Database] = Table(
             model="In-memory data structures",
             use_when="Sub-millisecond reads: sessions, leaderboards, rate limits, pub/sub, "
             "counters",
-            avoid_when="The data set is larger than memory or must never lose a write",
+            avoid_when="The data set is larger than memory, or an acknowledged write must "
+            "never be lost: AOF with `appendfsync everysec` (the default) can lose about a "
+            "second of writes, and asynchronous replication can lose acknowledged writes "
+            "on failover",
+            source=_REDIS_PERSISTENCE,
             tags=frozenset({"in-memory"}),
         ),
         Database(
@@ -198,7 +223,13 @@ CACHES: Table[Cache] = Table(
             name="Memcached",
             use_when="Plain key-value caching with the best memory efficiency, spread over "
             "many cores by its multi-threaded server",
-            watch_out="No persistence, no replication, no data types: a restart empties it",
+            watch_out="No replication and no data types; a crash or reboot empties it (a "
+            "planned restart can keep the cache in a memory file since 1.5.18)",
+            source=Source(
+                "memcached wiki: warm restart",
+                "https://github.com/memcached/memcached/wiki/WarmRestart",
+                2026,
+            ),
         ),
         Cache(
             name="In-process (e.g. Caffeine)",
@@ -213,6 +244,61 @@ CACHES: Table[Cache] = Table(
             "the world",
             watch_out="Freshness is controlled by headers and purges, so serve only what "
             "may be a little stale",
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CdnMode(Record):
+    """How content reaches a CDN's edges: pulled from an origin on a miss, or pushed ahead."""
+
+    how: str
+    fits: str
+    watch_out: str
+
+
+CDN_PUSH_PULL: Table[CdnMode] = Table(
+    name="cdn_push_pull",
+    title="CDN: origin pull or push?",
+    caption="Most sites pull; push pays off for large files published ahead of demand.",
+    columns=(
+        Column("name", "Mode"),
+        Column("how", "How content gets to the edge"),
+        Column("fits", "Fits"),
+        Column("watch_out", "Watch out for"),
+    ),
+    rows=(
+        CdnMode(
+            name="Origin pull",
+            how="An edge that misses fetches the object from your origin (a web server or a "
+            "bucket), caches it for its TTL and serves later requests itself",
+            fits="Most sites and APIs: nothing to upload, the cache fills with what users "
+            "actually ask for, a changed file needs only a new URL or a purge",
+            watch_out="The first request per edge (and each expiry) goes to the origin, so "
+            "cold or rarely read objects are slow; a shield keeps those misses off the origin",
+            source=Source(
+                "Amazon CloudFront Developer Guide: how CloudFront delivers content",
+                "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/"
+                "HowCloudFrontWorks.html",
+                2026,
+            ),
+        ),
+        CdnMode(
+            name="Push (upload to CDN storage)",
+            how="You upload files to the CDN's storage (or a bucket it serves as its "
+            "origin) when you publish; edges serve them from there",
+            fits="Large files published before anyone asks: software downloads, video "
+            "segments, game patches, a release that must be ready at launch (KeyCDN "
+            "recommends push above 10 MB and requires it above 100 MB, which its pull "
+            "zones do not cache); sites with little traffic, where pulls would mostly miss",
+            watch_out="You manage what is uploaded, renamed and deleted, and pay to store "
+            "everything, including files nobody reads",
+            source=Source(
+                "KeyCDN support: create a Push Zone",
+                "https://www.keycdn.com/support/zones/push-zone",
+                2026,
+            ),
         ),
     ),
 )
@@ -245,8 +331,15 @@ CDN_PRACTICES = ItemList(
         Item(
             "Invalidate by renaming",
             "Put a version or content hash in the file name (`/app.3f9c2.js`) and cache it "
-            "for a year; a new release is a new URL. Keep purge APIs for mistakes: they "
-            "are slower and cost more.",
+            "for a year; a new release is a new URL, so nothing needs purging. Purge "
+            "what cannot be renamed (HTML, API responses): major CDNs now purge worldwide "
+            "within seconds, Cloudflare on every plan, while some bill per path beyond a "
+            "free allowance.",
+            source=Source(
+                "Cloudflare Cache documentation: purge cache (Instant Purge)",
+                "https://developers.cloudflare.com/cache/how-to/purge-cache/",
+                2026,
+            ),
         ),
         Item(
             "Put an origin shield in front of the origin",
@@ -265,5 +358,5 @@ CDN_PRACTICES = ItemList(
 )
 
 # Any: Table is invariant in its row type, and the catalog reads rows as Record.
-TABLES: list[Table[Any]] = [DATABASES, CACHES]
+TABLES: list[Table[Any]] = [DATABASES, CACHES, CDN_PUSH_PULL]
 LISTS: list[ItemList] = [SCHEMA_RULES, CDN_PRACTICES]
