@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from sysdesign_core import catalog, get, run, widget
-from sysdesign_core.registry import Calculator, parse_inputs
+from sysdesign_core.registry import Calculator, parse_inputs, readings
 from sysdesign_core.validate import definition
 
 __all__ = [
@@ -161,6 +161,7 @@ def calculator(calc_id: str, **overrides: Any) -> str:
         calc=calc,
         raw=raw,
         outcome=outcome,
+        reading=readings(calc, raw),
         chart=Markup(widget.chart(calc_id, raw)),
         defaults=json.dumps(raw, ensure_ascii=False),
     )

@@ -85,13 +85,21 @@ CAPACITY = register(
         description="QPS, peak load, storage and bandwidth from daily active users.",
         page="calculators/capacity.md",
         inputs=(
-            Input("dau", "Daily active users", "count", "500M", "People who use it on a day."),
+            Input(
+                "dau",
+                "Daily active users",
+                "count",
+                "500M",
+                "People who use it on a day.",
+                maximum=1e12,
+            ),
             Input(
                 "writes_per_user",
                 "Writes per user per day",
                 "number",
                 "2",
                 "Posts, uploads or other writes each user makes a day.",
+                maximum=1e9,
             ),
             Input(
                 "read_write_ratio",
@@ -99,14 +107,17 @@ CAPACITY = register(
                 "ratio",
                 "100",
                 "100 means 100 reads for each write (100:1).",
+                maximum=1e9,
             ),
             Input(
                 "peak_factor",
                 "Peak ÷ average",
                 "number",
                 "3",
-                "80% of traffic in 20% of the day gives about 2-3×.",
+                "Busiest second over the average; 80% of traffic in 20% of the day is "
+                "0.8 ÷ 0.2 = 4×; 2-3× is common.",
                 minimum=1,
+                maximum=1000,
             ),
             Input("record_size", "Record size", "bytes", "200B", "Bytes stored per write."),
             Input(
@@ -131,8 +142,17 @@ CAPACITY = register(
                 "number",
                 "5",
                 "How long data is kept; a year is 365.25 days.",
+                maximum=1000,
             ),
-            Input("replicas", "Replicas", "count", "3", "Copies of every byte.", minimum=1),
+            Input(
+                "replicas",
+                "Replicas",
+                "count",
+                "3",
+                "Copies of every byte.",
+                minimum=1,
+                maximum=1000,
+            ),
             Input(
                 "day_seconds",
                 "Seconds per day",
@@ -140,6 +160,7 @@ CAPACITY = register(
                 "86400",
                 "86,400 exactly; 100,000 is the interview rounding.",
                 minimum=1,
+                maximum=1e7,
             ),
         ),
         outputs=(

@@ -315,13 +315,18 @@ def tail_latency_chart(fanout: int, slow_probability: float) -> str:
     )
 
 
+MAX_BARS = 100
+"""The most bars a chart draws (a retention of 1,000 years is drawn every 10 years)."""
+
+
 def capacity_chart(values: dict[str, Any]) -> str:
     """Stored bytes (with replicas) at the end of each retention year (the last may be partial)."""
     base = {key: val for key, val in values.items() if val is not None}
     retention = float(base.get("retention_years", 5.0))
     years = max(1, math.ceil(retention))
     points = []
-    for step in range(0, years + 1):
+    every = max(1, math.ceil(years / MAX_BARS))  # at most ~100 bars, whatever the retention
+    for step in [*range(0, years, every), years]:
         kept = min(float(step), retention) if retention > 0 else float(step)
         estimate = capacity_estimate(**{**base, "retention_years": kept})
         points.append((float(step), estimate.storage_total))
@@ -333,7 +338,7 @@ def capacity_chart(values: dict[str, Any]) -> str:
         "Years kept",
         "Storage (with replicas)",
     )
-    bar = (WIDTH - LEFT - RIGHT) / (years + 1) * 0.6
+    bar = (WIDTH - LEFT - RIGHT) / (years / every + 1) * 0.6
     for year, stored in points[1:]:
         left, height = plot.px(year) - bar / 2, HEIGHT - BOTTOM - plot.py(stored)
         body += (

@@ -1,43 +1,87 @@
 """The ``sysdesign`` command: the calculators in a terminal, through the same ``run()``.
 
-``sysdesign list`` names them; ``sysdesign ID --input-name VALUE …`` runs one and prints a
-table (``--json`` for machines). Bad input exits 2 with one line on stderr naming the input.
+``sysdesign`` alone (or ``sysdesign list``) names them; ``sysdesign ID --input-name VALUE …``
+runs one and prints a table (``--json`` for machines). Ids may be written with ``-`` or ``_``
+(``sysdesign rate-limiter``). Bad input exits 2 with one line on stderr naming the input and
+nothing on stdout; no input ever prints a traceback; a closed pipe (``| head -1``) ends quietly.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
 from .errors import InputError
-from .registry import Calculator, calculators, get, run
+from .registry import KINDS, Calculator, calculators, get, run
 
 __all__ = ["main", "build_parser"]
+
+NOTATION = """\
+notation (as on the site's calculators):
+  counts   500, 10K, 500M, 1.5B, 2T, 1,000,000 (commas only in groups of three; 2.5, not 2,5)
+  sizes    200B, 1.5KB, 10MB, 2TB (x1000) or 4KiB, 1GiB (x1024)
+  rates    10K/s, 5M/day, 300/min      bandwidth  100Mbps, 1Gbps (or 125MB/s, bytes)
+  time     200ms, 5 min, 1h 30m, 30d, 1y (a year is 365.25 days)
+  shares   20% or 0.2                  availability  99.95%, 0.9995 or 3.5 nines
+  a bare number above 1 is not a percentage: write 99.9%, not 99.9"""
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"{self.prog}: {message}\n")
+        sys.stderr.write(f"{self.prog}: {' '.join(message.split())}\n")
         raise SystemExit(2)
+
+
+def _example(calc: Calculator) -> str:
+    """A runnable example from the defaults: ``sysdesign capacity --dau 500M …``."""
+    shown = [item for item in calc.inputs if item.default and not item.choices][:3]
+    args = " ".join(f"{item.flag} {_shell(item.default)}" for item in shown)
+    return f"sysdesign {calc.id} {args}".rstrip()
+
+
+def _shell(text: str) -> str:
+    return text if text.replace(".", "").replace("%", "").isalnum() else f"'{text}'"
 
 
 def _add_calculator(commands: argparse._SubParsersAction[_Parser], calc: Calculator) -> None:
     about = calc.description.replace("%", "%%")
-    sub = commands.add_parser(calc.id, help=about, description=about)
+    epilog = f"example:\n  {_example(calc)}\n  {_example(calc)} --json\n\n{NOTATION}"
+    if calc.note:
+        epilog += f"\n\n{calc.note}"
+    sub = commands.add_parser(
+        calc.id,
+        help=about,
+        description=calc.description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     for item in calc.inputs:
         default = f" (default: {item.default})" if item.default else ""
-        text = f"{item.label}. {item.help}{default}".replace("%", "%%")  # argparse formats help
-        sub.add_argument(item.flag, dest=item.name, metavar="VALUE", help=text)
+        accepted = (
+            "one of " + ", ".join(item.choices)
+            if item.choices
+            else KINDS[item.kind].hint or item.kind
+        )
+        text = f"{item.label}. {item.help} Accepts {accepted}.{default}"
+        sub.add_argument(item.flag, dest=item.name, metavar="VALUE", help=text.replace("%", "%%"))
     sub.add_argument("--json", action="store_true", help="print JSON, values in base units")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, generated from the calculator registry."""
-    parser = _Parser(prog="sysdesign", description="System design calculators.")
+    from . import __version__
+
+    parser = _Parser(
+        prog="sysdesign",
+        description="System design calculators.",
+        epilog="Run `sysdesign ID --help` for a calculator's inputs and an example.",
+    )
+    parser.add_argument("--version", action="version", version=f"sysdesign {__version__}")
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )
@@ -52,27 +96,79 @@ def _table(rows: Sequence[tuple[str, str]]) -> str:
     return "\n".join(f"{label:<{width}}  {text}" for label, text in rows)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit status (0 ok, 2 bad input)."""
-    args = vars(build_parser().parse_args(argv))
+def _listing(with_usage: bool) -> str:
+    text = _table([(calc.id, calc.description) for calc in calculators()])
+    if with_usage:
+        text += (
+            "\n\nRun one:   sysdesign ID --input-name VALUE ...   (e.g. "
+            f"{_example(calculators()[0])})\nIts inputs: sysdesign ID --help"
+        )
+    return text
+
+
+def _normalise(argv: list[str]) -> list[str]:
+    """Accept an id written with ``-`` for ``_`` (``rate-limiter``), as page URLs do."""
+    ids = {calc.id for calc in calculators()}
+    for index, arg in enumerate(argv):
+        if arg.startswith("-"):
+            continue
+        candidate = arg.replace("-", "_")
+        if arg not in ids and candidate in ids:
+            argv[index] = candidate
+        break
+    return argv
+
+
+def _run(argv: list[str]) -> int:
+    if not argv:
+        print(_listing(with_usage=True))
+        return 0
+    args = vars(build_parser().parse_args(_normalise(argv)))
     command = args.pop("command")
     if command == "list":
-        print(_table([(calc.id, calc.description) for calc in calculators()]))
+        print(_listing(with_usage=False))
         return 0
     as_json = args.pop("json")
     raw = {name: value for name, value in args.items() if value is not None}
     try:
         result = run(command, raw)
+        text = json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False)
     except InputError as error:
         sys.stderr.write(f"sysdesign {command}: {error}\n")
         return 2
     if as_json:
-        print(json.dumps(result, indent=2, ensure_ascii=False))
+        print(text)
         return 0
     calc = get(command)
     inputs = [
         (item.label, raw.get(item.name, item.default) or "(same as record)") for item in calc.inputs
     ]
     outputs = [(out.label, result["outputs"][out.name]["text"]) for out in calc.outputs]
-    print(f"{calc.title}\n\nInputs\n{_table(inputs)}\n\nResults\n{_table(outputs)}")
+    note = f"\n\n{calc.note}" if calc.note else ""
+    print(f"{calc.title}\n\nInputs\n{_table(inputs)}\n\nResults\n{_table(outputs)}{note}")
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status (0 ok, 2 bad input or usage, 1 a bug).
+
+    A bug in the core still prints one line, never a traceback; a reader that closed the
+    pipe early (``sysdesign list | head -1``) ends the command quietly.
+    """
+    try:
+        code = _run(list(sys.argv[1:] if argv is None else argv))
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # Python would report the pipe again when it flushes stdout at exit: point it at
+        # /dev/null (the recipe in the signal module's documentation).
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return 0
+    except Exception as error:  # noqa: BLE001 - one line, never a traceback
+        reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+        sys.stderr.write(f"sysdesign: internal error ({reason}); please report it\n")
+        return 1

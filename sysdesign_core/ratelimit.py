@@ -27,7 +27,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 
 from . import units
-from .errors import InputError
+from .errors import InputError, ParseError
 from .registry import Calculator, Input, Output, Values, register
 
 __all__ = [
@@ -207,16 +207,14 @@ def parse_trace(raw: str) -> list[int]:
     name = raw.strip().lower()
     if name in PRESETS:
         return list(PRESETS[name])
-    items = units.split_list(raw)
-    trace = []
-    for item in items:
-        if not item.isdigit():
-            raise InputError(
-                "trace", raw, f"has {item!r}, not a whole number of requests", accepted
-            )
-        trace.append(int(item))
-    if not trace:
-        raise InputError("trace", raw, "has no requests", accepted)
+    if len(units.split_list(raw)) > MAX_STEPS:
+        raise InputError(
+            "trace", raw, f"has {len(units.split_list(raw))} seconds", f"keep it to {MAX_STEPS}"
+        )
+    try:
+        trace = units.parse_list(raw, units.parse_whole, accepted)
+    except ParseError as error:
+        raise InputError("trace", raw, error.problem, error.accepted) from None
     if len(trace) > MAX_STEPS:
         raise InputError("trace", raw, f"has {len(trace)} seconds", f"keep it to {MAX_STEPS}")
     if max(trace) > MAX_PER_STEP:
@@ -227,6 +225,12 @@ def parse_trace(raw: str) -> list[int]:
             f"keep each second to {MAX_PER_STEP}",
         )
     return trace
+
+
+def _read_trace(raw: str) -> str:
+    trace = parse_trace(raw)
+    seconds = "second" if len(trace) == 1 else "seconds"
+    return f"= {len(trace)} {seconds}, {sum(trace):,} requests"
 
 
 def _run(values: Values) -> tuple[list[int], dict[str, Accepted], float]:
@@ -264,6 +268,7 @@ RATE_LIMITER = register(
                 "text",
                 "bursty",
                 "bursty, steady, or your own: 0, 5, 20, 3 (one number per second).",
+                describe=_read_trace,
             ),
             Input(
                 "limit",

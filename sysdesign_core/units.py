@@ -183,7 +183,7 @@ def _ascii_digits(text: str, accepted: str) -> None:
     if all(ch.isdecimal() for ch in foreign):  # another script's 0-9: say what it reads as
         ascii_text = "".join(str(int(ch)) if ch in foreign else ch for ch in text.strip())
         raise ParseError(text, "uses digits other than 0-9", f"write {ascii_text[:40]}")
-    raise ParseError(text, f"has {foreign[0]!r}, not a digit 0-9", f"enter {accepted}")
+    raise ParseError(text, f"has {foreign[0]!r}, not a digit 0-9", accepted)
 
 
 def _to_float(token: str, text: str, accepted: str) -> float:
@@ -207,7 +207,7 @@ def _to_float(token: str, text: str, accepted: str) -> float:
 
 def _split(text: str, accepted: str) -> tuple[float, str]:
     """Split ``text`` into a finite number and the unit text that follows it."""
-    _ascii_digits(text, accepted)
+    _ascii_digits(text, f"enter {accepted}")
     match = _QUANTITY.fullmatch(text.strip())
     if not match:
         problem = "is empty" if not text.strip() else "is not a number"
@@ -307,7 +307,7 @@ def parse_bandwidth(text: str) -> float:
     """Bits per second: ``1Gbps``, ``100 Mbit/s``; a byte rate such as ``125MB/s`` is ×8."""
     number, unit = _split(text, BANDWIDTH_HELP)
     compact = unit.replace(" ", "")
-    bits = re.fullmatch(r"([kmgtpKMGTP]?)(?:bps|b/s|bit/s|bits/s|bit|bits|b)", compact)
+    bits = re.fullmatch(r"([kmgtpeKMGTPE]?)(?:bps|b/s|bit/s|bits/s|bit|bits|b)", compact)
     if bits and not (compact.endswith("B/s") or compact == "B"):
         factor = _SI[bits.group(1).lower()]
     elif compact.endswith("/s") or compact.lower().endswith("ps"):
@@ -344,7 +344,7 @@ def parse_duration(text: str, year: float = YEAR) -> float:
     >>> parse_duration("1y", year=365 * DAY) / DAY
     365.0
     """
-    _ascii_digits(text, DURATION_HELP)
+    _ascii_digits(text, f"enter {DURATION_HELP}")
     rest = text.strip()
     if not rest:
         raise ParseError(text, "is empty", f"enter {DURATION_HELP}")
@@ -462,7 +462,7 @@ def parse_list(text: str, parse_item: Callable[[str], T], accepted: str) -> list
         raise ParseError(
             text,
             f"has a comma between two digits ({comma.group()!r})",
-            "write a decimal point (99.9%) and a space after each comma between items",
+            "use a decimal point (2.5, 99.9%) and a space after each comma between items",
         )
     items = split_list(text)
     if not items:
@@ -528,7 +528,15 @@ _BYTE_STEPS = [
     (1e3, "KB"),
     (1.0, "B"),
 ]
-_BIT_STEPS = [(1e12, "Tbps"), (1e9, "Gbps"), (1e6, "Mbps"), (1e3, "Kbps"), (1.0, "bps")]
+_BIT_STEPS = [
+    (1e18, "Ebps"),
+    (1e15, "Pbps"),
+    (1e12, "Tbps"),
+    (1e9, "Gbps"),
+    (1e6, "Mbps"),
+    (1e3, "Kbps"),
+    (1.0, "bps"),
+]
 
 
 def format_count(value: float) -> str:

@@ -54,7 +54,13 @@ def test_calculator_form_is_complete_without_javascript(site_dir: Path) -> None:
     assert '<output name="write_qps"' in form.group(0)
     assert "11.6K/s</output>" in form.group(0)
     assert 'id="capacity-dau"' in form.group(0) and 'name="dau"' in form.group(0)
-    assert 'aria-describedby="capacity-dau-error"' in form.group(0)
+    # The input is described by its error box and by its reading ("= 500,000,000").
+    assert 'aria-describedby="capacity-dau-error capacity-dau-reading"' in form.group(0)
+    assert (
+        '<span class="sd-calc__reading" id="capacity-dau-reading" aria-live="polite">'
+        "= 500,000,000</span>"
+    ) in form.group(0)
+    assert "data-stale" not in form.group(0)  # set by the runtime only
     assert 'id="capacity-dau-error" class="sd-calc__error" role="alert" hidden' in form.group(0)
 
 

@@ -51,7 +51,8 @@ def test_list_order() -> None:
         (("quorum", "--nodes", "3", "--required", "5"), "required"),
         (("composite", "--components", "99.9%,abc"), "components"),
         (("transfer", "--bandwidth", "0"), "bandwidth"),
-        (("tail-latency",), None),
+        (("tail-latency", "--fanout", "0"), "fanout"),  # an id with "-" is accepted
+        (("no-such-calculator",), None),
         (("tail_latency", "--slow-probability", "120%"), "slow_probability"),
     ],
 )
