@@ -14,6 +14,7 @@ const STATUS = {
   live: "Live: results update as you type.",
   offline: "The calculator runtime could not load, so editing is off. The results below were computed when the page was built for the default inputs.",
   stale: "Not updated: these results are for the last valid inputs. Correct the marked value to update them.",
+  staleDefaults: "Not updated: these results are for the default inputs (computed when the page was built). Correct the marked value to update them.",
   slow: "That took too long (over 2 s), so it was stopped and the calculator restarted. These results are for the last valid inputs: change a value to try again.",
   chartSlow: "Live: results update as you type. The chart took too long to draw (over 2 s) and was skipped.",
 };
@@ -198,8 +199,10 @@ function writeUrl(form) {
 
 // --- showing results and errors ----------------------------------------------------------
 
+// The input's error box: the id in its aria-describedby that ends in "-error".
 function errorBox(form, el) {
-  return form.querySelector(`#${CSS.escape(el.getAttribute("aria-describedby").split(" ").pop())}`);
+  const id = (el.getAttribute("aria-describedby") || "").split(/\s+/).find((ref) => ref.endsWith("-error"));
+  return form.querySelector(`#${CSS.escape(id || `${el.id}-error`)}`);
 }
 
 function showErrors(form, errors) {
@@ -321,7 +324,10 @@ function markStale(form, why) {
 }
 
 function showReply(form, reply) {
+  // Until a first valid reply, the results on screen are the build's, for the defaults.
+  const stale = form._current ? STATUS.stale : STATUS.staleDefaults;
   if (reply.ok) {
+    form._current = true;
     showErrors(form, {});
     showResult(form, reply.result);
     showReadings(form, reply.readings);
@@ -341,7 +347,7 @@ function showReply(form, reply) {
   const general = Object.entries(errors)
     .filter(([name]) => !fields(form).some((el) => el.name === name))
     .map(([, message]) => message);
-  markStale(form, general.length ? `${general.join(" ")} ${STATUS.stale}` : STATUS.stale);
+  markStale(form, general.length ? `${general.join(" ")} ${stale}` : stale);
 }
 
 // Coalesce edits: at most one request in flight per form; the latest values win. No timer,
