@@ -301,4 +301,6 @@ def test_a_hostile_chart_is_inserted_without_its_script(
     assert page.evaluate(SANITISE, "<p>no svg here</p>") == ""
     real = widget.chart("capacity", {})
     assert page.evaluate(SANITISE, real).count("<rect") == real.count("<rect")
-    assert console.errors == []
+    # Parsing the hostile markup (in an inert document) already meets the page's CSP, which
+    # refuses its inline handlers and reports that: those reports, and nothing else.
+    assert [e for e in console.errors if "Content Security Policy" not in e] == []
