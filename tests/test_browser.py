@@ -214,6 +214,8 @@ def test_every_page_is_clean_and_accessible(
     context: Any, console: Console, site_dir: Path, base_url: str
 ) -> None:
     """No console error, no Pyodide byte where there is no calculator, no serious axe issue."""
+    # axe goes in as an init script: the pages' CSP refuses an injected inline <script>.
+    context.add_init_script(path=str(AXE))
     page = context.new_page()
     problems: list[str] = []
     for path in html_pages(site_dir):
@@ -232,7 +234,6 @@ def test_every_page_is_clean_and_accessible(
         requested = console.cdn_requests[seen:]
         if not has_calc and any(url.startswith(PYODIDE_CDN) for url in requested):
             problems.append(f"{path}: requested Pyodide without a calculator")
-        page.add_script_tag(path=str(AXE))
         violations = page.evaluate(
             "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
             ".filter(v => ['serious', 'critical'].includes(v.impact))"
