@@ -190,7 +190,14 @@ function compileEarly(wasmUrl, integrity) {
   };
   WebAssembly.instantiateStreaming = async function (source, imports) {
     if ((await source) !== standIn) return instantiateStreaming.call(this, source, imports);
-    const module = await compiled;
+    let module;
+    try {
+      module = await compiled;
+    } catch {
+      // Refused (not the pinned bytes): boot() has failed already through its race; Pyodide
+      // would only log a warning and wait, so it is left waiting, quietly.
+      return new Promise(() => {});
+    }
     return { module, instance: await WebAssembly.instantiate(module, imports) };
   };
   return compiled;
