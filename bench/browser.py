@@ -327,7 +327,7 @@ class Browser:
 def time_bare(context: Any, base: str) -> float:
     page = context.new_page()
     page.goto(base + BENCH + "blank.html")
-    page.wait_for_function("window.__bare", timeout=LIVE_TIMEOUT)
+    page.wait_for_function("() => window.__bare", timeout=LIVE_TIMEOUT)
     at = float(page.evaluate("window.__bare.at"))
     page.close()
     return at
@@ -337,9 +337,9 @@ def time_live(context: Any, url: str) -> tuple[float, list[float]]:
     """(ms from navigation to live, long task durations) for one visit."""
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function("window.__live", timeout=LIVE_TIMEOUT)
+    page.wait_for_function("() => window.__live", timeout=LIVE_TIMEOUT)
     live = page.evaluate("window.__live")
-    page.wait_for_function("window.sdRuntime", timeout=LIVE_TIMEOUT)
+    page.wait_for_function("() => window.sdRuntime", timeout=LIVE_TIMEOUT)
     how = page.evaluate("window.sdRuntime")
     if how.get("fallback"):
         sys.exit(f"{url}: the snapshot was not used: {how['fallback']}")

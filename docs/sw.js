@@ -20,6 +20,7 @@ const SITE_CACHE = `sd-site-${VERSION}`;
 const CDN_CACHE = `sd-cdn-${CDN_VERSION}`;
 const OURS = /^sd-(?:site|cdn)-/;
 const META = "sd-sw-meta"; // which caches the active version uses, for the next one
+const META_KEY = "__sd-sw/active";
 const HASHED = /\.[0-9a-f]{8,}\.(?:min\.)?(?:js|css|zip|wasm|json|bin\.gz|sparse\.gz|gz)$/;
 // The runtime's artefacts are named after the first 12 hex digits of their SHA-256.
 const SHA_NAMED = /\/assets\/(?:runtime\/[\w-]+|sysdesign_core)\.([0-9a-f]{12})\.[\w.]+$/;
@@ -43,14 +44,14 @@ self.addEventListener("activate", (event) => {
     // The version active until now keeps its caches while a window is open (a tab of that
     // deploy asks for its own hashed files); older ones go.
     const meta = await caches.open(META);
-    const previous = await (await meta.match("active"))?.json().catch(() => null);
+    const previous = await (await meta.match(scoped(META_KEY)))?.json().catch(() => null);
     const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
     const keep = new Set([SITE_CACHE, CDN_CACHE]);
     if (previous && windows.length) for (const name of previous.caches || []) keep.add(name);
     for (const name of await caches.keys()) {
       if (OURS.test(name) && !keep.has(name)) await caches.delete(name);
     }
-    await meta.put("active", Response.json({ version: VERSION, caches: [SITE_CACHE, CDN_CACHE] }));
+    await meta.put(scoped(META_KEY), Response.json({ version: VERSION, caches: [SITE_CACHE, CDN_CACHE] }));
     await self.clients.claim();
   })());
 });

@@ -105,7 +105,10 @@ def test_live_edit_bad_input_and_url(
             arg=[calc.id, new_chart],
             timeout=LIVE_TIMEOUT,
         )
-    page.wait_for_function(f"new URLSearchParams(location.search).get({json.dumps(name)}) !== null")
+    # Predicates are functions: a bare expression is polled through eval, which the CSP refuses.
+    page.wait_for_function(
+        f"() => new URLSearchParams(location.search).get({json.dumps(name)}) !== null"
+    )
     shared_url = page.url
 
     # Bad input: message under the field, aria-invalid, last good results kept, console quiet.
@@ -227,7 +230,7 @@ def test_every_page_is_clean_and_accessible(
             page.wait_for_selector("form.sd-calc[data-state=live]", timeout=LIVE_TIMEOUT)
         if page.locator(".mermaid").count():
             page.wait_for_function(
-                "[...document.querySelectorAll('pre.mermaid, div.mermaid')]"
+                "() => [...document.querySelectorAll('pre.mermaid, div.mermaid')]"
                 ".every(e => e.tagName === 'DIV')",
                 timeout=30_000,
             )

@@ -108,20 +108,23 @@ def test_a_tab_of_the_previous_deploy_keeps_its_hashed_files(
                  new Response("window.__gone = 1"))""",
             [old, gone],
         )
-        # The next deploy: the same site, another version.
+        # The next deploy: the same site, another version of the service worker (served
+        # under another name: Playwright cannot answer the browser's update check).
         source = (site_dir / "sw.js").read_text(encoding="utf-8")
         version = re.search(r'const VERSION = "([0-9a-f]+)";', source)
         assert version, "sw.js has no VERSION"
-        nxt = source.replace(version.group(0), 'const VERSION = "nextdeploy";')
-        context.route(
-            "**/sw.js",
-            lambda route: route.fulfill(body=nxt, headers={"content-type": "text/javascript"}),
+        (site_dir / "sw-next.js").write_text(
+            source.replace(version.group(0), 'const VERSION = "nextdeploy";'), encoding="utf-8"
         )
-        page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
+        page.evaluate(
+            "async ([url, scope]) => navigator.serviceWorker.register(url, {scope})",
+            [base_url + "sw-next.js", base_url],
+        )
         page.wait_for_function(
             """async () => {
-                 const meta = await (await caches.open("sd-sw-meta")).match("active");
-                 return meta && (await meta.json()).version === "nextdeploy";
+                 const meta = await caches.open("sd-sw-meta");
+                 const [key] = await meta.keys();
+                 return key && (await (await meta.match(key)).json()).version === "nextdeploy";
                }""",
             timeout=LIVE_TIMEOUT,
             polling=200,
