@@ -3,18 +3,21 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
+PORT   ?= 8000
+ARGS   ?= list
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve site test check lint typecheck validate bench pdf lighthouse clean
+.PHONY: help install serve site cli test check lint typecheck validate bench pdf lighthouse clean
 
 help:
-	@echo "make serve  - install, then serve the site on http://127.0.0.1:8000 (live reload)"
+	@echo "make serve  - install, then serve the site on http://127.0.0.1:8000 (PORT=8001 for another)"
 	@echo "make test   - install Python deps, npm assets and Chromium, run the whole suite"
-	@echo "make site   - build the static site into site/ (strict)"
+	@echo "make site   - build the static site into site/ (strict), with its PDFs if Chromium is here"
+	@echo "make cli ARGS='capacity --dau 1B' - run the sysdesign command (default: list)"
 	@echo "make check  - fast pre-push check: ruff, mypy --strict, catalog validation, strict build"
 	@echo "make bench  - print browser performance figures (bench/browser.py)"
-	@echo "make pdf    - build the site, then print the cheat sheet and key pages to site/pdf/"
+	@echo "make pdf    - like make site, and fails unless the PDFs were printed (installs Chromium)"
 	@echo "make lighthouse - print Lighthouse scores for three pages, mobile and desktop"
 
 $(BIN)/python:
@@ -35,10 +38,18 @@ install: $(VENV)/.installed node_modules/.installed
 
 serve: $(VENV)/.installed
 	# SITE_URL: serve at the root, not under the production path (/sysdesign/).
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
+# With a Chromium at hand (the one the tests would use), the cheat sheet and the key pages are
+# printed to site/pdf/ and the cheat sheet's PDF link is shown; without one it stays hidden.
 site: $(VENV)/.installed node_modules/.installed
 	$(BIN)/mkdocs build --strict --site-dir site
+	@if $(BIN)/python tools/make_pdf.py --check; then $(BIN)/python tools/make_pdf.py site; \
+	else echo "no Chromium: site/ built without PDFs (the cheat sheet's PDF link stays hidden)"; fi
+
+# The CLI from the project's virtualenv, so a fresh shell needs no activation.
+cli: $(VENV)/.installed
+	@$(BIN)/sysdesign $(ARGS)
 
 test: install
 	$(BIN)/python -m pytest
@@ -61,9 +72,11 @@ check: lint typecheck validate
 bench: install
 	$(BIN)/python bench/browser.py
 
-# The cheat sheet (A4 and Letter) and the key pages as PDF, printed by the tests' Chromium.
-pdf: site install
-	$(BIN)/python tools/make_pdf.py site
+# The cheat sheet (A4 and Letter) and the key pages as PDF, printed by the tests' Chromium
+# (installed first), as part of `make site`.
+pdf: install
+	$(MAKE) site
+	@test -f site/pdf/cheatsheet.pdf || { echo "no PDF was printed" >&2; exit 1; }
 
 # Lighthouse scores of three pages, mobile and desktop (pinned lighthouse from npm).
 lighthouse: install

@@ -129,8 +129,11 @@ def define_env(env: Any) -> None:
     def calc_link(calc_id: str, **inputs: Any) -> str:
         return str(render.calc_link(calc_id, env.page.file.src_uri, **inputs))
 
+    def api_calculators() -> str:
+        return str(render.api_calculators(env.page.file.src_uri))
+
     own: dict[str, Callable[..., Any]] = {name: getattr(render, name) for name in render.MACROS}
-    own.update(table=table, items=items, calc_link=calc_link)
+    own.update(table=table, items=items, calc_link=calc_link, api_calculators=api_calculators)
     for name, func in own.items():
         func.__doc__ = getattr(render, name).__doc__
         env.macro(_reporting(env, name, func), name)

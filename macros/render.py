@@ -18,8 +18,8 @@ import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from sysdesign_core import catalog, get, run, widget
-from sysdesign_core.registry import Calculator, parse_inputs, readings
+from sysdesign_core import calculators, catalog, get, plan, run, widget
+from sysdesign_core.registry import KINDS, Calculator, parse_inputs, readings
 from sysdesign_core.validate import definition
 
 __all__ = [
@@ -31,11 +31,22 @@ __all__ = [
     "result",
     "value",
     "calc_link",
+    "plan_chart",
+    "api_calculators",
+    "api_modules",
     "page_href",
     "source_url",
 ]
 
-MACROS = ("table", "items", "calculator", "result", "value")  # calc_link needs the page
+MACROS = (
+    "table",
+    "items",
+    "calculator",
+    "result",
+    "value",
+    "plan_chart",
+    "api_modules",
+)  # calc_link needs the page
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -45,6 +56,16 @@ _TEMPLATES = Environment(
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+)
+
+# Markdown (the API page's generated sections): not HTML, so nothing is escaped.
+_MARKDOWN = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=False,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
 )
 
 # A link in a catalog cell to another page is written docs-relative, like in the pages
@@ -197,3 +218,41 @@ def calc_link(calc_id: str, from_page: str, **inputs: Any) -> str:
     parse_inputs(calc, {**calc.defaults(), **_raw(inputs)})
     target = posixpath.relpath(calc.page, posixpath.dirname(from_page) or ".")
     return f"{target}?{urlencode(_raw(inputs))}" if inputs else target
+
+
+def plan_chart() -> Markup:
+    """The 45-minute interview plan as a chart (minutes per slot, in order), from the catalog."""
+    return Markup(f'<figure class="sd-figure">{plan.plan_chart()}</figure>')
+
+
+def api_calculators(page: str = "reference/api.md") -> str:
+    """Every registered calculator's inputs and outputs as Markdown, from the registry.
+
+    One ``### `id` — title`` section each, in the order of ``sysdesign list``; a calculator
+    added to the registry appears here with nothing else to edit.
+    """
+
+    def relative(target: str) -> str:
+        return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+    env = _MARKDOWN.overlay()
+    env.filters["relative"] = relative
+    return env.get_template("api_calculators.md").render(calcs=calculators(), kinds=KINDS)
+
+
+# Modules documented on the API page besides the calculators' own, in this order.
+API_BASE_MODULES = ("sysdesign_core.registry", "sysdesign_core.errors", "sysdesign_core.units")
+
+
+def api_modules() -> str:
+    """mkdocstrings blocks (``::: module``) for the core's API and every calculator's module.
+
+    The calculator modules come from the registry (where each ``compute`` function lives), so
+    a new calculator module is documented as soon as it registers a calculator.
+    """
+    names = list(API_BASE_MODULES)
+    for calc in calculators():
+        module = getattr(calc.compute, "__module__", "")
+        if module.startswith("sysdesign_core.") and module not in names:
+            names.append(module)
+    return "\n\n".join(f"::: {name}" for name in names) + "\n"

@@ -13,8 +13,9 @@ from __future__ import annotations
 # Importing a calculator module registers it; the order here is the order of `sysdesign list`.
 # isort: off
 from . import capacity, availability  # noqa: F401
-from . import reliability, latency, sizing, fanout, ids, scaling, ratelimit  # noqa: F401
-from . import charts  # noqa: F401
+from . import composite, reliability, latency, sizing, fanout, ids, scaling, ratelimit  # noqa: F401
+from . import sketches, connections, video, geo  # noqa: F401
+from . import burn_rate, cost  # noqa: F401  (senior topics)
 
 # isort: on
 from .errors import InputError, ParseError

@@ -11,10 +11,20 @@ from __future__ import annotations
 
 import math
 
+from . import charts, units
 from .registry import Calculator, Input, Output, Values, register
 from .units import DAY, MONTH, QUARTER, WEEK, YEAR
 
-__all__ = ["downtime", "nines", "periods", "PERIODS", "YEAR_NOTE", "YEAR_INPUT", "AVAILABILITY"]
+__all__ = [
+    "downtime",
+    "nines",
+    "periods",
+    "availability_chart",
+    "PERIODS",
+    "YEAR_NOTE",
+    "YEAR_INPUT",
+    "AVAILABILITY",
+]
 
 PERIODS: dict[str, float] = {
     "year": YEAR,
@@ -68,10 +78,53 @@ def _compute(values: Values) -> dict[str, float]:
     }
 
 
-def _chart(values: Values) -> str:
-    from .charts import availability_chart  # charts imports this module: import when drawn
+def availability_chart(availability: float, year: float = YEAR) -> str:
+    """Downtime per year (log scale) against nines, 1 to 6, with ``availability`` marked.
 
-    return availability_chart(values["availability"])
+    ``year`` is the length of a year in seconds (365.25 days unless the reader chose 365).
+    """
+    plot = charts.Plot((1, 6), (10, 1e7), log_y=True)
+    curve = [(n, downtime(1 - 10**-n, year)) for n in charts.sample(1, 6, 26)]
+    shown = min(6.0, max(1.0, -math.log10(max(1 - availability, 1e-300))))
+    mark = downtime(availability, year)
+    # No tick at the bottom of the y axis: there it would crowd the first x label.
+    y_ticks = [(60.0, "1m"), (3600.0, "1h"), (86400.0, "1d"), (2629800.0, "1mo")]
+    body = (
+        plot.axes(
+            [(float(n), f"{n}") for n in range(1, 7)],
+            y_ticks,
+            "Nines of availability (3 = 99.9%)",
+            "Downtime per year",
+        )
+        + plot.line(curve)
+        + plot.marker(
+            shown,
+            max(10.0, mark),
+            f"{units.format_availability(availability)}: {units.format_duration(mark, parts=2)}",
+        )
+    )
+    rows = [
+        (
+            units.format_availability(1 - 10.0**-n),
+            "1 nine" if n == 1 else f"{n} nines",
+            units.format_duration(downtime(1 - 10.0**-n, year)),
+        )
+        for n in range(1, 7)
+    ]
+    return charts.figure(
+        "Downtime per year against availability",
+        "Each extra nine divides the allowed downtime by ten; the line falls straight on a "
+        f"log scale. The marked point is {units.format_availability(availability)}.",
+        body,
+        f"Downtime per year (log scale) for one to six nines; a year is "
+        f"{units.format_number(year / DAY, 5)} days.",
+        ("Availability", "Nines", "Downtime per year"),
+        rows,
+    )
+
+
+def _chart(values: Values) -> str:
+    return availability_chart(values["availability"], float(values.get("year") or 365.25) * DAY)
 
 
 AVAILABILITY = register(

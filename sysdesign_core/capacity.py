@@ -8,12 +8,18 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
+from typing import Any
 
+from . import charts, units
 from .registry import Calculator, Input, Output, Values, register
 from .units import DAY, YEAR
 
-__all__ = ["CapacityEstimate", "capacity_estimate", "CAPACITY"]
+__all__ = ["CapacityEstimate", "capacity_estimate", "capacity_chart", "CAPACITY"]
+
+MAX_BARS = 20
+"""The storage chart draws at most this many yearly bars (spread evenly over a long retention)."""
 
 
 @dataclass(frozen=True)
@@ -72,9 +78,46 @@ def _compute(values: Values) -> dict[str, float]:
     return asdict(capacity_estimate(**values))
 
 
-def _chart(values: Values) -> str:
-    from .charts import capacity_chart  # charts imports this module: import when drawn
+def capacity_chart(values: dict[str, Any]) -> str:
+    """Stored bytes (with replicas) at the end of retention years (the last may be partial).
 
+    One bar a year, at most :data:`MAX_BARS` of them: a longer retention is drawn at evenly
+    spaced years, so the chart's size does not grow with it.
+    """
+    base = {key: val for key, val in values.items() if val is not None}
+    retention = float(base.get("retention_years", 5.0))
+    years = max(1, math.ceil(retention))
+    step = max(1, math.ceil(years / MAX_BARS))
+    marks = sorted({*range(step, years + 1, step), years})
+    points = []
+    for year in marks:
+        kept = min(float(year), retention) if retention > 0 else float(year)
+        estimate = capacity_estimate(**{**base, "retention_years": kept})
+        points.append((float(year), estimate.storage_total))
+    top = max(points[-1][1], 1.0) * 1.1
+    plot = charts.Plot((0, years + step * 0.6), (0, top), left=80)  # room for the last bar
+    x_ticks = [(t, units.format_count(t)) for t in charts.nice_ticks(0, years) if t <= years]
+    body = plot.axes(
+        x_ticks,
+        [(y, units.format_bytes(y)) for y in charts.nice_ticks(0, top, 4)],
+        "Years kept",
+        "Storage",
+    )
+    width = (plot.right - plot.left) / (len(marks) + 1) * 0.6
+    body += "".join(plot.bar(year, stored, width) for year, stored in points)
+    rows = [(units.format_count(year), units.format_bytes(stored)) for year, stored in points]
+    return charts.figure(
+        "Storage growth over the retention years",
+        f"Storage grows by the same amount each year, reaching "
+        f"{units.format_bytes(points[-1][1])} after {units.format_number(retention)} years.",
+        body,
+        "Total storage with replicas at the end of each year kept.",
+        ("Year", "Storage"),
+        rows,
+    )
+
+
+def _chart(values: Values) -> str:
     return capacity_chart(values)
 
 

@@ -1,12 +1,23 @@
-"""Inline SVG charts drawn from a calculator's parsed inputs (pure Python, no dependencies).
+"""The drawing layer of every chart: axes, marks, text, escaping and the figure around them.
 
-The build and the browser worker call the same functions, so the static and the live
-picture agree. Every chart is ``role="img"`` with a ``<title>`` and ``<desc>``, and is followed
-by a ``<figcaption>`` holding a caption and the plotted numbers as a table (the text
+This module knows SVG and nothing about calculators: each calculator module draws its own
+chart with it (``availability.availability_chart``, ``scaling.scaling_chart``, …), and the
+build and the browser worker call those same functions, so the static and the live picture
+agree.
+
+Every chart is ``role="img"`` with a ``<title>`` and ``<desc>``, followed by a
+``<figcaption>`` that holds a caption and the plotted numbers as a table (the text
 alternative). Colours come from ``currentColor``, so the theme's text colour (light or dark)
-gives the contrast; series differ by dash pattern and marker too, never by colour alone.
+gives the contrast; series differ by dash pattern, fill and direct labels, never by colour
+alone.
 
->>> svg = tail_latency_chart(100, 0.01)
+Sizes are in SVG user units. A chart is :data:`WIDTH` units wide and drawn at most that many
+CSS pixels wide, with :data:`FONT_SIZE`-unit text: on a 390 px phone the chart shrinks to about
+316 px, and its smallest text still renders at 12 px or more.
+
+>>> plot = Plot((0, 10), (0, 1))
+>>> body = plot.line([(0, 0), (10, 1)])
+>>> svg = figure("A line", "It rises.", body, "Caption.", ("x", "y"), [("0", "0"), ("10", "1")])
 >>> svg.startswith('<svg') and 'role="img"' in svg and '<table' in svg
 True
 """
@@ -14,38 +25,105 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from html import escape
-from typing import Any
-
-from . import units
-from .availability import downtime
-from .capacity import capacity_estimate
-from .latency import slow_fraction
-from .scaling import NO_PEAK, peak_nodes, usl_speedup
-from .units import YEAR
 
 __all__ = [
+    "WIDTH",
+    "HEIGHT",
+    "FONT_SIZE",
+    "MAX_POINTS",
+    "MAX_ROWS",
     "Plot",
     "figure",
-    "availability_chart",
-    "scaling_chart",
-    "tail_latency_chart",
-    "capacity_chart",
-    "rate_limit_chart",
+    "text",
+    "text_width",
+    "num",
+    "sample",
+    "nice_ticks",
+    "thin",
 ]
 
-WIDTH, HEIGHT = 560, 260
-LEFT, RIGHT, TOP, BOTTOM = 70, 16, 14, 40
-_FONT = 'font-family="inherit" font-size="13" fill="currentColor"'
+WIDTH, HEIGHT = 400, 250
+"""Width and height of a chart in SVG units (the width is also its largest size in CSS px)."""
+FONT_SIZE = 16
+"""Text size in SVG units: 16 × 316 / 400 ≈ 12.6 px at its smallest (a 390 px phone)."""
+MAX_POINTS = 120
+"""A polyline keeps at most this many points; more are thinned evenly."""
+MAX_ROWS = 40
+"""The data table under a chart keeps at most this many rows (thinned evenly, ends kept)."""
+
+LEFT, RIGHT, TOP, BOTTOM = 64, 12, 12, 48
+_CHAR = 0.6  # average advance of a character in font sizes (sans-serif, a little generous)
 
 
-def _fmt(value: float) -> str:
+def num(value: float) -> str:
+    """A coordinate with one decimal, as SVG wants it."""
     return f"{value:.1f}"
 
 
+def text_width(label: str, size: float = FONT_SIZE) -> float:
+    """The estimated width of ``label`` in SVG units (no font metrics in pure Python)."""
+    return len(label) * size * _CHAR
+
+
+def text(
+    x: float,
+    y: float,
+    label: str,
+    *,
+    anchor: str = "start",
+    bold: bool = False,
+    size: float = FONT_SIZE,
+    extra: str = "",
+) -> str:
+    """A ``<text>`` element in the theme's colour; ``label`` is escaped."""
+    weight = ' font-weight="700"' if bold else ""
+    return (
+        f'<text x="{num(x)}" y="{num(y)}" text-anchor="{anchor}" font-family="inherit" '
+        f'font-size="{size:g}" fill="currentColor"{weight}{extra}>{escape(label)}</text>'
+    )
+
+
+def thin(
+    items: Sequence[tuple[float, float]], limit: int = MAX_POINTS
+) -> list[tuple[float, float]]:
+    """At most ``limit`` of ``items``, evenly spaced, first and last kept."""
+    if len(items) <= limit:
+        return list(items)
+    step = (len(items) - 1) / (limit - 1)
+    return [items[round(i * step)] for i in range(limit)]
+
+
+def sample(low: float, high: float, count: int, log: bool = False) -> list[float]:
+    """``count`` values from ``low`` to ``high``, evenly spaced (in log space if ``log``)."""
+    count = max(2, min(count, MAX_POINTS))
+    if log:
+        a, b = math.log10(low), math.log10(high)
+        return [10 ** (a + (b - a) * i / (count - 1)) for i in range(count)]
+    return [low + (high - low) * i / (count - 1) for i in range(count)]
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values (1, 2 or 5 times a power of ten apart) from ``low`` to ``high``.
+
+    >>> nice_ticks(0, 100)
+    [0.0, 25.0, 50.0, 75.0, 100.0]
+    """
+    raw = (high - low) / max(1, count - 1)
+    if not raw > 0 or not math.isfinite(raw):
+        return [low]
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    first = math.ceil(low / step) * step
+    return [first + i * step for i in range(int((high - first) / step + 1e-9) + 1)]
+
+
 class Plot:
-    """A plotting area with linear or log axes; methods return SVG fragments."""
+    """A plotting area with linear or log axes in a ``width`` × ``height`` chart.
+
+    Methods return SVG fragments; data go in as data units and come out as SVG units.
+    """
 
     def __init__(
         self,
@@ -54,25 +132,37 @@ class Plot:
         *,
         log_x: bool = False,
         log_y: bool = False,
+        width: float = WIDTH,
+        height: float = HEIGHT,
+        left: float = LEFT,
     ) -> None:
         self.x0, self.x1 = x
         self.y0, self.y1 = y
         self.log_x, self.log_y = log_x, log_y
+        self.width, self.height, self.left = width, height, left
 
     def _unit(self, value: float, low: float, high: float, log: bool) -> float:
         if log:
             value, low, high = (math.log10(max(v, 1e-300)) for v in (value, low, high))
         return 0.5 if high == low else (value - low) / (high - low)
 
+    @property
+    def right(self) -> float:
+        """The right edge of the plotting area."""
+        return self.width - RIGHT
+
+    @property
+    def bottom(self) -> float:
+        """The bottom edge of the plotting area (the x axis)."""
+        return self.height - BOTTOM
+
     def px(self, x: float) -> float:
-        """Pixel column of ``x``."""
-        return LEFT + self._unit(x, self.x0, self.x1, self.log_x) * (WIDTH - LEFT - RIGHT)
+        """Column of ``x``."""
+        return self.left + self._unit(x, self.x0, self.x1, self.log_x) * (self.right - self.left)
 
     def py(self, y: float) -> float:
-        """Pixel row of ``y``."""
-        return (
-            HEIGHT - BOTTOM - self._unit(y, self.y0, self.y1, self.log_y) * (HEIGHT - TOP - BOTTOM)
-        )
+        """Row of ``y``."""
+        return self.bottom - self._unit(y, self.y0, self.y1, self.log_y) * (self.bottom - TOP)
 
     def axes(
         self,
@@ -81,61 +171,93 @@ class Plot:
         x_label: str,
         y_label: str,
     ) -> str:
-        """Axis lines, light grid lines, tick labels and axis titles."""
+        """Axis lines, light grid lines, tick labels and axis titles.
+
+        A tick label that would run past the chart's edge is pulled in; one that would
+        overlap the label before it is left out (its grid line stays).
+        """
+        bottom = self.bottom
         parts = [
             f'<g stroke="currentColor" stroke-width="1">'
-            f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" '
-            f'y2="{HEIGHT - BOTTOM}"/><line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" '
-            f'y2="{HEIGHT - BOTTOM}"/></g>'
+            f'<line x1="{num(self.left)}" y1="{num(bottom)}" x2="{num(self.right)}" '
+            f'y2="{num(bottom)}"/><line x1="{num(self.left)}" y1="{TOP}" '
+            f'x2="{num(self.left)}" y2="{num(bottom)}"/></g>'
         ]
+        last_end = -math.inf
         for value, label in x_ticks:
-            x = _fmt(self.px(value))
+            x = self.px(value)
             parts.append(
-                f'<line x1="{x}" y1="{TOP}" x2="{x}" y2="{HEIGHT - BOTTOM}" '
+                f'<line x1="{num(x)}" y1="{TOP}" x2="{num(x)}" y2="{num(bottom)}" '
                 f'stroke="currentColor" stroke-opacity="0.15"/>'
-                f'<text x="{x}" y="{HEIGHT - BOTTOM + 14}" text-anchor="middle" '
-                f"{_FONT}>{escape(label)}</text>"
             )
+            half = text_width(label) / 2
+            centre = min(max(x, half + 2), self.width - half - 2)
+            if centre - half < last_end + 6:
+                continue
+            last_end = centre + half
+            parts.append(text(centre, bottom + FONT_SIZE + 2, label, anchor="middle"))
         for value, label in y_ticks:
-            y = _fmt(self.py(value))
+            y = self.py(value)
             parts.append(
-                f'<line x1="{LEFT}" y1="{y}" x2="{WIDTH - RIGHT}" y2="{y}" '
-                f'stroke="currentColor" stroke-opacity="0.15"/>'
-                f'<text x="{LEFT - 6}" y="{y}" dy="0.35em" text-anchor="end" '
-                f"{_FONT}>{escape(label)}</text>"
+                f'<line x1="{num(self.left)}" y1="{num(y)}" x2="{num(self.right)}" '
+                f'y2="{num(y)}" stroke="currentColor" stroke-opacity="0.15"/>'
             )
+            parts.append(text(self.left - 6, y, label, anchor="end", extra=' dy="0.35em"'))
+        parts.append(text((self.left + self.right) / 2, self.height - 6, x_label, anchor="middle"))
         parts.append(
-            f'<text x="{(LEFT + WIDTH - RIGHT) / 2}" y="{HEIGHT - 6}" '
-            f'text-anchor="middle" {_FONT}>{escape(x_label)}</text>'
-        )
-        parts.append(
-            f'<text transform="translate(12 {(TOP + HEIGHT - BOTTOM) / 2}) rotate(-90)" '
-            f'text-anchor="middle" {_FONT}>{escape(y_label)}</text>'
+            text(
+                0,
+                0,
+                y_label,
+                anchor="middle",
+                extra=f' transform="translate({FONT_SIZE} {num((TOP + bottom) / 2)}) rotate(-90)"',
+            )
         )
         return "".join(parts)
 
     def line(self, points: Sequence[tuple[float, float]], dash: str = "") -> str:
-        """A polyline through ``points`` (data units)."""
-        coords = " ".join(f"{_fmt(self.px(x))},{_fmt(self.py(y))}" for x, y in points)
+        """A polyline through ``points`` (data units), at most :data:`MAX_POINTS` of them."""
+        coords = " ".join(f"{num(self.px(x))},{num(self.py(y))}" for x, y in thin(points))
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         return (
             f'<polyline points="{coords}" fill="none" stroke="currentColor" '
             f'stroke-width="2"{dashed}/>'
         )
 
-    def marker(self, x: float, y: float, label: str, *, above: bool = True) -> str:
-        """A ringed point with a text label."""
-        px, py = self.px(x), self.py(y)
-        anchor = "end" if px > WIDTH * 0.7 else "start"
-        shift = -8 if anchor == "end" else 8
-        dy = -8 if above else 16
+    def bar(self, x: float, y: float, width: float) -> str:
+        """A bar ``width`` units wide centred on ``x``, from the x axis up to ``y``."""
+        top = self.py(y)
         return (
-            f'<circle cx="{_fmt(px)}" cy="{_fmt(py)}" r="5" fill="none" '
-            f'stroke="currentColor" stroke-width="2"/><circle cx="{_fmt(px)}" '
-            f'cy="{_fmt(py)}" r="2" fill="currentColor"/><text x="{_fmt(px + shift)}" '
-            f'y="{_fmt(py + dy)}" text-anchor="{anchor}" {_FONT} font-weight="700">'
-            f"{escape(label)}</text>"
+            f'<rect x="{num(self.px(x) - width / 2)}" y="{num(top)}" width="{num(width)}" '
+            f'height="{num(max(0.0, self.bottom - top))}" fill="currentColor" '
+            f'fill-opacity="0.35" stroke="currentColor" stroke-width="1.5"/>'
         )
+
+    def marker(self, x: float, y: float, label: str, *, above: bool = True) -> str:
+        """A ringed point with a bold label beside it, kept inside the chart."""
+        px, py = self.px(x), self.py(y)
+        wide = text_width(label)
+        if px + 8 + wide <= self.width - 2:
+            lx, anchor = px + 8, "start"
+        elif px - 8 - wide >= 2:
+            lx, anchor = px - 8, "end"
+        else:  # too long for either side: keep it inside, starting at the left edge
+            lx, anchor = 2.0, "start"
+        ly = py - 8 if above else py + FONT_SIZE + 4
+        ly = min(max(ly, TOP + FONT_SIZE), self.bottom - 4)
+        return (
+            f'<circle cx="{num(px)}" cy="{num(py)}" r="5" fill="none" '
+            f'stroke="currentColor" stroke-width="2"/><circle cx="{num(px)}" '
+            f'cy="{num(py)}" r="2" fill="currentColor"/>'
+            + text(lx, ly, label, anchor=anchor, bold=True)
+        )
+
+
+def _rows(rows: Sequence[Sequence[str]]) -> list[Sequence[str]]:
+    if len(rows) <= MAX_ROWS:
+        return list(rows)
+    step = (len(rows) - 1) / (MAX_ROWS - 1)
+    return [rows[round(i * step)] for i in range(MAX_ROWS)]
 
 
 def figure(
@@ -146,279 +268,38 @@ def figure(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
     *,
-    height: int = HEIGHT,
+    width: float = WIDTH,
+    height: float = HEIGHT,
 ) -> str:
     """The SVG (``role="img"``, ``<title>``, ``<desc>``) plus a caption and a data table.
 
     Returned as one line of HTML: the page inserts it into ``<figure class="sd-calc__chart">``.
+    The SVG is drawn at most ``width`` CSS pixels wide and shrinks with a narrower column. The
+    table keeps at most :data:`MAX_ROWS` rows; an empty ``rows`` leaves the table out.
     """
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
-    body_rows = "".join(
-        "<tr>"
-        + "".join(
-            (f'<th scope="row">{escape(c)}</th>' if i == 0 else f"<td>{escape(c)}</td>")
-            for i, c in enumerate(row)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}" '
-        f'width="100%" style="max-width:{WIDTH}px;height:auto;color:inherit">'
-        f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>{body}</svg>"
-        f"<figcaption>{escape(caption)}<details><summary>The numbers</summary>"
-        f'<table class="sd-chart__data"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{body_rows}</tbody></table></details></figcaption>"
-    )
-
-
-def _sample(low: float, high: float, count: int, log: bool) -> list[float]:
-    if log:
-        a, b = math.log10(low), math.log10(high)
-        return [10 ** (a + (b - a) * i / (count - 1)) for i in range(count)]
-    return [low + (high - low) * i / (count - 1) for i in range(count)]
-
-
-def _ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values (1, 2 or 5 times a power of ten apart) from ``low`` to ``high``."""
-    raw = (high - low) / max(1, count - 1)
-    if raw <= 0:
-        return [low]
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
-    first = math.ceil(low / step) * step
-    return [first + i * step for i in range(int((high - first) / step + 1e-9) + 1)]
-
-
-def _duration_short(seconds: float) -> str:
-    return units.format_duration(seconds, parts=1)
-
-
-def availability_chart(availability: float) -> str:
-    """Downtime per year (log scale) against nines, 1 to 6, with ``availability`` marked."""
-    plot = Plot((1, 6), (10, 1e7), log_y=True)
-    curve = [(n, downtime(1 - 10**-n, YEAR)) for n in _sample(1, 6, 26, False)]
-    nines = min(6.0, max(1.0, -math.log10(max(1 - availability, 1e-300))))
-    mark = downtime(availability, YEAR)
-    y_ticks = [(10.0, "10s"), (60.0, "1m"), (3600.0, "1h"), (86400.0, "1d"), (2629800.0, "1mo")]
-    body = (
-        plot.axes(
-            [(n, f"{n} nines") for n in range(1, 7)],
-            y_ticks,
-            "Availability (nines)",
-            "Downtime per year (log)",
-        )
-        + plot.line(curve)
-        + plot.marker(
-            nines,
-            max(10.0, mark),
-            f"{units.format_availability(availability)}: {units.format_duration(mark)}",
-        )
-    )
-    rows = [
-        (
-            units.format_availability(1 - 10.0**-n),
-            f"{n}",
-            units.format_duration(downtime(1 - 10.0**-n, YEAR)),
-        )
-        for n in range(1, 7)
-    ]
-    return figure(
-        "Downtime per year against availability",
-        "Each extra nine divides the allowed downtime by ten; the line falls straight on a "
-        f"log scale. The marked point is {units.format_availability(availability)}.",
-        body,
-        "Downtime per year for one to six nines (a year is 365.25 days).",
-        ("Availability", "Nines", "Downtime per year"),
-        rows,
-    )
-
-
-def scaling_chart(nodes: float, contention: float, coherency: float) -> str:
-    """USL speedup against nodes, the chosen ``nodes`` and the peak (if any) marked."""
-    peak = peak_nodes(contention, coherency)
-    span = max(4.0, nodes * 2, peak * 2 if peak < NO_PEAK else 0.0)
-    span = min(span, 1e6)
-    xs = _sample(1, span, 80, False)
-    speed: Callable[[float], float] = lambda n: usl_speedup(n, contention, coherency)  # noqa: E731
-    top = max(max(speed(x) for x in xs), 1.0) * 1.15
-    plot = Plot((1, span), (0, top))
-    x_ticks = [(x, units.format_count(x)) for x in _ticks(0, span) if x >= 1] or [(1.0, "1")]
-    y_ticks = [(y, units.format_number(y)) for y in _ticks(0, top)]
-    body = plot.axes(x_ticks, y_ticks, "Nodes", "Speedup over one node")
-    body += plot.line([(x, speed(x)) for x in xs])
-    if peak < NO_PEAK and peak <= span:
-        body += plot.marker(peak, speed(peak), f"peak: {units.format_number(peak)} nodes")
-    body += plot.marker(nodes, speed(nodes), f"N = {units.format_count(nodes)}", above=False)
-    samples = sorted(
-        {
-            1.0,
-            nodes,
-            *(round(x) for x in _sample(1, span, 6, False)),
-            *([round(peak)] if peak < NO_PEAK and peak <= span else []),
-        }
-    )
-    rows = [
-        (units.format_count(n), units.format_number(speed(n)), units.format_percent(speed(n) / n))
-        for n in samples
-        if n >= 1
-    ]
-    peak_text = (
-        f"The speedup peaks at about {units.format_number(peak)} nodes and falls after."
-        if peak < NO_PEAK
-        else "With no coherency cost the curve never turns down."
-    )
-    return figure(
-        "Speedup against nodes (Universal Scalability Law)",
-        f"Contention {units.format_percent(contention)}, coherency "
-        f"{units.format_percent(coherency)}. {peak_text}",
-        body,
-        "USL speedup as nodes are added; the ring marks your node count.",
-        ("Nodes", "Speedup", "Efficiency"),
-        rows,
-    )
-
-
-def tail_latency_chart(fanout: int, slow_probability: float) -> str:
-    """Share of slowed requests against fan-out (log x), current fan-out marked."""
-    span = max(1000.0, fanout * 1.0)
-    plot = Plot((1, span), (0, 1), log_x=True)
-    xs = _sample(1, span, 60, True)
-    body = plot.axes(
-        [(10.0**k, units.format_count(10.0**k)) for k in range(int(math.log10(span)) + 1)],
-        [(y / 4, units.format_percent(y / 4)) for y in range(5)],
-        "Fan-out (log)",
-        "Requests slowed",
-    )
-    body += plot.line([(x, slow_fraction(round(x), slow_probability)) for x in xs])
-    here = slow_fraction(fanout, slow_probability)
-    body += plot.marker(
-        fanout,
-        here,
-        f"{units.format_count(fanout)}: {units.format_percent(here)}",
-        above=here < 0.8,
-    )
-    counts = sorted({1, 10, 100, 1000, fanout})
-    rows = [
-        (units.format_count(n), units.format_percent(slow_fraction(n, slow_probability)))
-        for n in counts
-    ]
-    return figure(
-        "Share of requests slowed against fan-out",
-        f"With each backend slow {units.format_percent(slow_probability)} of the time, the "
-        f"share of requests that wait on a slow reply rises with fan-out: "
-        f"{units.format_percent(here)} at {units.format_count(fanout)}.",
-        body,
-        "1 − (1 − p)^fan-out: the chance at least one backend replies slowly.",
-        ("Fan-out", "Requests slowed"),
-        rows,
-    )
-
-
-MAX_BARS = 100
-"""The most bars a chart draws (a retention of 1,000 years is drawn every 10 years)."""
-
-
-def capacity_chart(values: dict[str, Any]) -> str:
-    """Stored bytes (with replicas) at the end of each retention year (the last may be partial)."""
-    base = {key: val for key, val in values.items() if val is not None}
-    retention = float(base.get("retention_years", 5.0))
-    years = max(1, math.ceil(retention))
-    points = []
-    every = max(1, math.ceil(years / MAX_BARS))  # at most ~100 bars, whatever the retention
-    for step in [*range(0, years, every), years]:
-        kept = min(float(step), retention) if retention > 0 else float(step)
-        estimate = capacity_estimate(**{**base, "retention_years": kept})
-        points.append((float(step), estimate.storage_total))
-    top = max(points[-1][1], 1.0) * 1.1
-    plot = Plot((0, years + 0.6), (0, top))  # room for the last bar
-    body = plot.axes(
-        [(float(t), f"{t}") for t in range(0, years + 1, max(1, years // 10))],
-        [(y, units.format_bytes(y)) for y in _ticks(0, top)],
-        "Years kept",
-        "Storage (with replicas)",
-    )
-    bar = (WIDTH - LEFT - RIGHT) / (years / every + 1) * 0.6
-    for year, stored in points[1:]:
-        left, height = plot.px(year) - bar / 2, HEIGHT - BOTTOM - plot.py(stored)
-        body += (
-            f'<rect x="{_fmt(left)}" y="{_fmt(plot.py(stored))}" width="{_fmt(bar)}" '
-            f'height="{_fmt(height)}" fill="currentColor" fill-opacity="0.35" '
-            f'stroke="currentColor" stroke-width="1.5"/>'
-        )
-    rows = [(f"{int(year)}", units.format_bytes(stored)) for year, stored in points[1:]]
-    return figure(
-        "Storage growth over the retention years",
-        f"Storage grows by the same amount each year, reaching "
-        f"{units.format_bytes(points[-1][1])} after {years} years.",
-        body,
-        "Total storage with replicas at the end of each year.",
-        ("Year", "Storage"),
-        rows,
-    )
-
-
-def rate_limit_chart(
-    trace: Sequence[int],
-    accepted: dict[str, list[int]],
-    labels: dict[str, str],
-    limit: int,
-    window: float,
-) -> str:
-    """One row per algorithm, one column per second: solid = accepted, outlined = rejected."""
-    rows = [("Requests", list(trace))] + [(labels[name], accepted[name]) for name in labels]
-    row_height, label_width, top = 40, 150, 8
-    height = top + row_height * len(rows) + 30
-    step = (WIDTH - label_width - RIGHT) / max(1, len(trace))
-    peak = max(1, *trace)
-    parts = []
-    for index, (label, counts) in enumerate(rows):
-        base = top + row_height * (index + 1) - 6
-        weight = ' font-weight="700"' if index == 0 else ""
-        parts.append(
-            f'<text x="{label_width - 8}" y="{base - 8}" text-anchor="end" {_FONT}'
-            f"{weight}>{escape(label)}</text>"
-            f'<line x1="{label_width}" y1="{base}" x2="{WIDTH - RIGHT}" y2="{base}" '
-            f'stroke="currentColor" stroke-opacity="0.3"/>'
-        )
-        for second, (asked, got) in enumerate(zip(trace, counts, strict=True)):
-            if not asked:
-                continue
-            x = label_width + second * step + step * 0.15
-            full = (row_height - 10) * asked / peak
-            kept = (row_height - 10) * got / peak
-            parts.append(
-                f'<rect x="{_fmt(x)}" y="{_fmt(base - full)}" width="{_fmt(step * 0.7)}" '
-                f'height="{_fmt(full)}" fill="none" stroke="currentColor" '
-                f'stroke-width="1" stroke-dasharray="2 1"/>'
+    table = ""
+    if rows:
+        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+        body_rows = "".join(
+            "<tr>"
+            + "".join(
+                (f'<th scope="row">{escape(c)}</th>' if i == 0 else f"<td>{escape(c)}</td>")
+                for i, c in enumerate(row)
             )
-            if got:
-                parts.append(
-                    f'<rect x="{_fmt(x)}" y="{_fmt(base - kept)}" '
-                    f'width="{_fmt(step * 0.7)}" height="{_fmt(kept)}" '
-                    f'fill="currentColor"/>'
-                )
-    axis_y = top + row_height * len(rows) + 14
-    for second in range(0, len(trace), max(1, len(trace) // 10)):
-        parts.append(
-            f'<text x="{_fmt(label_width + (second + 0.5) * step)}" y="{axis_y}" '
-            f'text-anchor="middle" {_FONT}>{second}s</text>'
+            + "</tr>"
+            for row in _rows(rows)
         )
-    headers = ["Second", "Requests", *(labels[name] for name in labels)]
-    table = [
-        [f"{second}", f"{trace[second]}", *(f"{accepted[name][second]}" for name in labels)]
-        for second in range(len(trace))
-        if trace[second]
-    ]
-    totals = ", ".join(f"{labels[name]} {sum(accepted[name])}" for name in labels)
-    return figure(
-        "Accepted and rejected requests over time, by algorithm",
-        f"Limit {limit} per {units.format_duration(window)}. Of {sum(trace)} requests, "
-        f"accepted: {totals}. Solid bars are accepted requests, dashed outlines rejected ones.",
-        "".join(parts),
-        "Each column is one second: the solid part was accepted, the dashed outline shows the "
-        "requests that arrived.",
-        headers,
-        table,
-        height=height,
+        table = (
+            f'<details class="sd-chart__numbers"><summary>The numbers</summary>'
+            f'<div class="sd-chart__scroll" tabindex="0" role="region" '
+            f'aria-label="{escape(title)}: the numbers">'
+            f'<table class="sd-chart__data"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body_rows}</tbody></table></div></details>"
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="sd-chart" '
+        f'viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}" '
+        f'style="max-width:100%;height:auto;color:inherit">'
+        f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>{body}</svg>"
+        f"<figcaption>{escape(caption)}{table}</figcaption>"
     )

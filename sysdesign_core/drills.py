@@ -73,6 +73,8 @@ class Scenario:
     writes_per_user: tuple[float, ...]
     read_write_ratio: tuple[float, ...]
     record_size: tuple[float, ...]
+    problem: str = ""
+    """The problem-bank row (``tables/problems.py``) that designs this product in full."""
 
 
 _M = 1e6
@@ -94,6 +96,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         (20, 40, 50, 100),
         (1, 2, 5),
         (100, 200, 500, 1e3),
+        problem="Chat",
     ),
     Scenario(
         "a URL shortener",
@@ -103,6 +106,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         (0.1, 0.5, 1),
         (10, 100, 1000),
         (200, 500, 1e3),
+        problem="URL shortener",
     ),
     Scenario(
         "a microblogging site",
@@ -112,6 +116,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         (1, 2, 5),
         (50, 100, 200),
         (300, 500, 1e3),
+        problem="News feed",
     ),
     Scenario(
         "a video platform",
@@ -121,6 +126,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         (0.001, 0.005, 0.01),
         (50, 100, 200),
         (50e6, 100e6, 200e6),
+        problem="Video streaming",
     ),
     Scenario(
         "an online shop",
@@ -139,6 +145,7 @@ SCENARIOS: tuple[Scenario, ...] = (
         (500, 1000, 2000),
         (1, 2, 5),
         (50, 100, 200),
+        problem="Ride-hailing",
     ),
     Scenario(
         "a news-feed reader",
@@ -148,6 +155,47 @@ SCENARIOS: tuple[Scenario, ...] = (
         (1, 2, 5),
         (10, 20, 50),
         (500, 1e3, 2e3),
+    ),
+    # From the problem bank: each is designed in full on its page.
+    Scenario(
+        "a ticketing site",
+        "books",
+        "ticket",
+        (1 * _M, 5 * _M, 20 * _M),
+        (0.05, 0.1, 0.5),
+        (100, 500, 1000),
+        (1e3, 2e3, 5e3),
+        problem="Ticket booking",
+    ),
+    Scenario(
+        "a payments service",
+        "makes",
+        "payment",
+        (10 * _M, 50 * _M, 100 * _M),
+        (0.5, 1, 2),
+        (2, 5, 10),
+        (1e3, 2e3, 4e3),
+        problem="Payments and wallets",
+    ),
+    Scenario(
+        "a file-sync service",
+        "saves",
+        "file version",
+        (10 * _M, 50 * _M, 100 * _M),
+        (2, 5, 10),
+        (1, 2, 5),
+        (100e3, 500e3, 1e6),
+        problem="File sync",
+    ),
+    Scenario(
+        "a notification service",
+        "receives",
+        "notification",
+        (100 * _M, 500 * _M, 1000 * _M),
+        (5, 10, 20),
+        (1, 2),
+        (200, 500, 1e3),
+        problem="Notification system",
     ),
 )
 
@@ -164,6 +212,7 @@ class Drill:
     writes_per_user: float
     read_write_ratio: float
     record_size: float
+    problem: str = ""
 
     def statement(self) -> str:
         """The problem in words, as an interviewer would pose it."""
@@ -182,6 +231,11 @@ class Drill:
             f"is read {reads} for each one written. "
             f"Estimate the write QPS, the read QPS, the storage a day, the storage over "
             f"{units.format_number(RETENTION_YEARS)} years (one copy) and the read bandwidth."
+            + (
+                f" Then compare with the full design in the problem bank: {self.problem}."
+                if self.problem
+                else ""
+            )
         )
 
 
@@ -200,6 +254,7 @@ def generate(seed: int) -> Drill:
         writes_per_user=scenario.writes_per_user[rng.randrange(len(scenario.writes_per_user))],
         read_write_ratio=scenario.read_write_ratio[rng.randrange(len(scenario.read_write_ratio))],
         record_size=scenario.record_size[rng.randrange(len(scenario.record_size))],
+        problem=scenario.problem,
     )
 
 

@@ -48,7 +48,8 @@ class ParseError(ValueError):
             text = f"{quote(self.given)} {self.problem}"
         else:  # nothing typed: either the value is missing, or the problem is about the name
             text = "A value is needed" if self.problem == "is empty" else self.problem
-        return f"{text}; {self.accepted}" if self.accepted else text
+        message = f"{text}; {self.accepted}" if self.accepted else text
+        return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
 
 
 class InputError(ValueError):

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import math
 
+from . import charts, units
 from .registry import Calculator, Input, Output, Values, register
 
-__all__ = ["slow_fraction", "servers_needed", "TAIL_LATENCY", "SERVERS"]
+__all__ = ["slow_fraction", "servers_needed", "tail_latency_chart", "TAIL_LATENCY", "SERVERS"]
 
 
 def slow_fraction(fanout: int, slow_probability: float) -> float:
@@ -48,10 +49,46 @@ def _tail(values: Values) -> dict[str, float]:
     return {"slow_fraction": slow, "fast_fraction": 1 - slow}
 
 
-def _tail_chart(values: Values) -> str:
-    from . import charts
+def tail_latency_chart(fanout: int, slow_probability: float) -> str:
+    """Share of slowed requests against fan-out (log x), the current fan-out marked."""
+    span = max(1000.0, fanout * 1.0)
+    plot = charts.Plot((1, span), (0, 1), log_x=True)
+    xs = charts.sample(1, span, 60, log=True)
+    decades = int(math.log10(span))
+    every = max(1, math.ceil((decades + 1) / 5))  # at most about five labelled decades
+    body = plot.axes(
+        [(10.0**k, units.format_count(10.0**k)) for k in range(0, decades + 1, every)],
+        [(y / 4, units.format_percent(y / 4)) for y in range(5)],
+        "Fan-out (log scale)",
+        "Requests slowed",
+    )
+    body += plot.line([(x, slow_fraction(round(x), slow_probability)) for x in xs])
+    here = slow_fraction(fanout, slow_probability)
+    body += plot.marker(
+        fanout,
+        here,
+        f"{units.format_count(fanout)}: {units.format_percent(here)}",
+        above=here < 0.8,
+    )
+    counts = sorted({1, 10, 100, 1000, fanout})
+    rows = [
+        (units.format_count(n), units.format_percent(slow_fraction(n, slow_probability)))
+        for n in counts
+    ]
+    return charts.figure(
+        "Share of requests slowed against fan-out",
+        f"With each backend slow {units.format_percent(slow_probability)} of the time, the "
+        f"share of requests that wait on a slow reply rises with fan-out: "
+        f"{units.format_percent(here)} at {units.format_count(fanout)}.",
+        body,
+        "1 − (1 − p)^fan-out: the chance at least one backend replies slowly.",
+        ("Fan-out", "Requests slowed"),
+        rows,
+    )
 
-    return charts.tail_latency_chart(int(values["fanout"]), values["slow_probability"])
+
+def _tail_chart(values: Values) -> str:
+    return tail_latency_chart(int(values["fanout"]), values["slow_probability"])
 
 
 TAIL_LATENCY = register(

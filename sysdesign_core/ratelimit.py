@@ -26,12 +26,13 @@ import math
 from collections import deque
 from collections.abc import Callable, Sequence
 
-from . import units
+from . import charts, units
 from .errors import InputError, ParseError
 from .registry import Calculator, Input, Output, Values, register
 
 __all__ = [
     "ALGORITHMS",
+    "rate_limit_chart",
     "PRESETS",
     "arrivals",
     "token_bucket",
@@ -82,6 +83,7 @@ PRESETS: dict[str, tuple[int, ...]] = {
 }
 MAX_STEPS = 120
 MAX_PER_STEP = 1000
+MAX_REQUESTS = 20_000  # in the whole trace: a run (and its chart) stays well under a second
 
 Accepted = list[int]
 
@@ -224,6 +226,13 @@ def parse_trace(raw: str) -> list[int]:
             f"has {max(trace)} requests in one second",
             f"keep each second to {MAX_PER_STEP}",
         )
+    if sum(trace) > MAX_REQUESTS:
+        raise InputError(
+            "trace",
+            raw,
+            f"has {sum(trace):,} requests in all",
+            f"keep the trace to {MAX_REQUESTS:,} requests",
+        )
     return trace
 
 
@@ -246,13 +255,84 @@ def _compute(values: Values) -> dict[str, float]:
     return {"requests": float(sum(trace)), **outputs, "leaky_bucket_max_delay": delay}
 
 
-def _chart(values: Values) -> str:
-    from . import charts
+def rate_limit_chart(
+    trace: Sequence[int],
+    accepted: dict[str, list[int]],
+    labels: dict[str, str],
+    limit: int,
+    window: float,
+) -> str:
+    """One row per algorithm, one column per second: solid = accepted, outlined = rejected.
 
-    trace, results, _ = _run(values)
-    return charts.rate_limit_chart(
-        trace, results, ALGORITHMS, int(values["limit"]), values["window"]
+    Each row's name sits above its bars across the chart's full width, so the names stay
+    at full size on a phone.
+    """
+    rows = [("Requests", list(trace))] + [(labels[name], accepted[name]) for name in labels]
+    size = charts.FONT_SIZE
+    label_height, bar_height, gap, edge = size + 4, 28, 10, 4
+    row_height = label_height + bar_height + gap
+    width = charts.WIDTH
+    height = row_height * len(rows) + size + 12
+    step = (width - 2 * edge) / max(1, len(trace))
+    bar = charts.num(step * 0.7)
+    peak = max(1, *trace)
+    parts = []
+    for index, (label, counts) in enumerate(rows):
+        top = row_height * index
+        base = top + label_height + bar_height
+        parts.append(
+            charts.text(edge, top + size, label, bold=index == 0)
+            + f'<line x1="{edge}" y1="{base}" x2="{width - edge}" y2="{base}" '
+            f'stroke="currentColor" stroke-opacity="0.3"/>'
+        )
+        outline, solid = [], []  # one path each per row: ~30 characters a bar
+        for second, (asked, got) in enumerate(zip(trace, counts, strict=True)):
+            if not asked:
+                continue
+            x = charts.num(edge + second * step + step * 0.15)
+            full, kept = bar_height * asked / peak, bar_height * got / peak
+            outline.append(f"M{x} {charts.num(base)}v-{charts.num(full)}h{bar}v{charts.num(full)}z")
+            if got:
+                solid.append(
+                    f"M{x} {charts.num(base)}v-{charts.num(kept)}h{bar}v{charts.num(kept)}z"
+                )
+        parts.append(
+            f'<path d="{"".join(outline)}" fill="none" stroke="currentColor" '
+            f'stroke-width="1" stroke-dasharray="2 1"/>'
+        )
+        if solid:
+            parts.append(f'<path d="{"".join(solid)}" fill="currentColor"/>')
+    axis_y = row_height * len(rows) + size
+    every = max(1, math.ceil(len(trace) / 6))
+    for second in range(0, len(trace), every):
+        centre = edge + (second + 0.5) * step
+        anchor = "start" if second == 0 else "middle"
+        parts.append(
+            charts.text(edge if second == 0 else centre, axis_y, f"{second}s", anchor=anchor)
+        )
+    headers = ["Second", "Requests", *(labels[name] for name in labels)]
+    table = [
+        [f"{second}", f"{trace[second]}", *(f"{accepted[name][second]}" for name in labels)]
+        for second in range(len(trace))
+        if trace[second]
+    ]
+    totals = ", ".join(f"{labels[name]} {sum(accepted[name])}" for name in labels)
+    return charts.figure(
+        "Accepted and rejected requests over time, by algorithm",
+        f"Limit {limit} per {units.format_duration(window)}. Of {sum(trace)} requests, "
+        f"accepted: {totals}. Solid bars are accepted requests, dashed outlines rejected ones.",
+        "".join(parts),
+        "Each column is one second: the solid part was accepted, the dashed outline shows the "
+        "requests that arrived.",
+        headers,
+        table,
+        height=height,
     )
+
+
+def _chart(values: Values) -> str:
+    trace, results, _ = _run(values)
+    return rate_limit_chart(trace, results, ALGORITHMS, int(values["limit"]), values["window"])
 
 
 RATE_LIMITER = register(

@@ -170,6 +170,16 @@ KINDS: dict[str, Kind] = {
             tiny=1e-9,
             read=units.format_availability,
         ),
+        Kind(
+            "distance",
+            units.parse_distance,
+            units.format_distance,
+            "m",
+            units.DISTANCE_HELP,
+            high=1e9,
+            tiny=1e-3,
+            read=units.format_distance,
+        ),
         # Lists and traces that a calculator splits itself (composite, rate_limiter).
         Kind("text", units.parse_text, str, "text", units.TEXT_HELP),
     ]
@@ -259,9 +269,10 @@ class Input:
         low, high = self.bounds
         fmt = KINDS[self.kind].format
         span = f"enter a value from {fmt(low)} to {fmt(high)}"
-        if not math.isfinite(value) or value > high:
+        slack = 1e-12  # "1e-7%" is 1e-9 to the reader, 9.99…e-10 to the float
+        if not math.isfinite(value) or value > high * (1 + slack):
             raise InputError(self.name, raw, f"is above {fmt(high)}", span)
-        if value < low:
+        if value < low * (1 - slack):
             problem = "cannot be negative" if low == 0 else f"is below {fmt(low)}"
             raise InputError(self.name, raw, problem, span)
         if self.integer and value != int(value):

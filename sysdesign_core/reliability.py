@@ -1,4 +1,7 @@
-"""Reliability arithmetic: composite and quorum availability, downtime, error budgets, durability.
+"""Reliability arithmetic: quorum availability, downtime, error budgets, durability.
+
+Components in series and in parallel (the composite calculator) live in
+:mod:`sysdesign_core.composite`; ``serial`` and ``parallel`` are re-exported here.
 
 Availabilities are fractions (0.999 for 99.9%); durations are seconds; a year is 365.25 days.
 
@@ -13,12 +16,12 @@ Availabilities are fractions (0.999 for 99.9%); durations are seconds; a year is
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 
 from . import units
 from .availability import YEAR_INPUT, YEAR_NOTE, nines
 from .availability import downtime as allowed_downtime
-from .errors import InputError, ParseError
+from .composite import parallel, serial
+from .errors import InputError
 from .registry import Calculator, Input, Output, Values, register
 from .units import YEAR
 
@@ -30,28 +33,11 @@ __all__ = [
     "error_budget",
     "expected_losses",
     "chance_of_any_loss",
-    "COMPOSITE",
     "QUORUM",
     "DOWNTIME",
     "ERROR_BUDGET",
     "DURABILITY",
 ]
-
-
-def serial(availabilities: Sequence[float]) -> float:
-    """Availability of components that must *all* be up: the product of their availabilities.
-
-    Assumes failures are independent (a shared power feed or deploy breaks that).
-    """
-    return math.prod(availabilities)
-
-
-def parallel(availabilities: Sequence[float]) -> float:
-    """Availability of redundant components where *any one* up is enough.
-
-    One minus the chance that all are down at once; independent failures assumed.
-    """
-    return 1.0 - math.prod(1.0 - a for a in availabilities)
 
 
 def quorum_availability(availability: float, nodes: int, required: int) -> float:
@@ -96,76 +82,6 @@ def chance_of_any_loss(durability: float, objects: float, years: float = 1.0) ->
 
 
 # --- calculators -------------------------------------------------------------------------
-
-
-_COMPONENTS_HELP = "enter availabilities separated by commas, e.g. 99.9%, 99.95%, 4 nines"
-MAX_COMPONENTS = 100
-
-
-def _components(raw: str) -> list[float]:
-    try:
-        values = units.parse_list(raw, units.parse_availability, _COMPONENTS_HELP)
-    except ParseError as error:
-        raise InputError("components", raw, error.problem, error.accepted) from None
-    if len(values) > MAX_COMPONENTS:
-        raise InputError(
-            "components",
-            raw,
-            f"lists {len(values)} components",
-            f"list at most {MAX_COMPONENTS}",
-        )
-    return values
-
-
-def _read_components(raw: str) -> str:
-    parts = _components(raw)
-    shown = ", ".join(units.format_availability(part) for part in parts[:6])
-    more = ", …" if len(parts) > 6 else ""
-    return f"= {len(parts)} component{'s' if len(parts) != 1 else ''}: {shown}{more}"
-
-
-def _composite(values: Values) -> dict[str, float]:
-    parts = _components(values["components"])
-    total = serial(parts) if values["mode"] == "serial" else parallel(parts)
-    return {
-        "availability": total,
-        "downtime_year": allowed_downtime(total, YEAR),
-        "components_count": float(len(parts)),
-    }
-
-
-COMPOSITE = register(
-    Calculator(
-        id="composite",
-        title="Composite availability",
-        description="Availability of components in series (all needed) or in parallel (any one).",
-        page="calculators/composite.md",
-        inputs=(
-            Input(
-                "components",
-                "Component availabilities",
-                "text",
-                "99.9%, 99.9%",
-                "Comma-separated: 99.9%, 99.95%, 4 nines (a decimal point, not a comma).",
-                describe=_read_components,
-            ),
-            Input(
-                "mode",
-                "How they combine",
-                "text",
-                "serial",
-                "serial: every one must be up; parallel: any one up is enough.",
-                choices=("serial", "parallel"),
-            ),
-        ),
-        outputs=(
-            Output("availability", "Combined availability", "availability"),
-            Output("downtime_year", "Downtime per year", "duration"),
-            Output("components_count", "Components", "count"),
-        ),
-        compute=_composite,
-    )
-)
 
 
 def _quorum(values: Values) -> dict[str, float]:

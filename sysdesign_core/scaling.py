@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 
+from . import charts, units
 from .registry import Calculator, Input, Output, Values, register
 
-__all__ = ["usl_speedup", "peak_nodes", "NO_PEAK", "SCALING"]
+__all__ = ["usl_speedup", "peak_nodes", "scaling_chart", "NO_PEAK", "SCALING"]
 
 NO_PEAK = 1e12
 """``peak_nodes`` when κ = 0: the curve never turns down, and JSON has no infinity."""
@@ -51,10 +52,58 @@ def _scaling(values: Values) -> dict[str, float]:
     }
 
 
-def _chart(values: Values) -> str:
-    from . import charts
+def scaling_chart(nodes: float, contention: float, coherency: float) -> str:
+    """USL speedup against nodes, the chosen ``nodes`` and the peak (if any) marked."""
+    peak = peak_nodes(contention, coherency)
+    span = max(4.0, nodes * 2, peak * 2 if peak < NO_PEAK else 0.0)
+    span = min(span, 1e6)
+    xs = charts.sample(1, span, 80)
 
-    return charts.scaling_chart(values["nodes"], values["contention"], values["coherency"])
+    def speed(n: float) -> float:
+        return usl_speedup(n, contention, coherency)
+
+    top = max(max(speed(x) for x in xs), 1.0) * 1.15
+    plot = charts.Plot((1, span), (0, top))
+    ticks = [x for x in charts.nice_ticks(0, span, 4) if x >= 1] or [1.0]
+    y_ticks = [(y, units.format_number(y)) for y in charts.nice_ticks(0, top, 4)]
+    body = plot.axes(
+        [(x, units.format_count(x)) for x in ticks], y_ticks, "Nodes", "Speedup over one node"
+    )
+    body += plot.line([(x, speed(x)) for x in xs])
+    if peak < NO_PEAK and peak <= span:
+        body += plot.marker(peak, speed(peak), f"peak: {units.format_number(peak)} nodes")
+    body += plot.marker(nodes, speed(nodes), f"N = {units.format_count(nodes)}", above=False)
+    samples = sorted(
+        {
+            1.0,
+            nodes,
+            *(round(x) for x in charts.sample(1, span, 6)),
+            *([round(peak)] if peak < NO_PEAK and peak <= span else []),
+        }
+    )
+    rows = [
+        (units.format_count(n), units.format_number(speed(n)), units.format_percent(speed(n) / n))
+        for n in samples
+        if n >= 1
+    ]
+    peak_text = (
+        f"The speedup peaks at about {units.format_number(peak)} nodes and falls after."
+        if peak < NO_PEAK
+        else "With no coherency cost the curve never turns down."
+    )
+    return charts.figure(
+        "Speedup against nodes (Universal Scalability Law)",
+        f"Contention {units.format_percent(contention)}, coherency "
+        f"{units.format_percent(coherency)}. {peak_text}",
+        body,
+        "USL speedup as nodes are added; the ring marks your node count.",
+        ("Nodes", "Speedup", "Efficiency"),
+        rows,
+    )
+
+
+def _chart(values: Values) -> str:
+    return scaling_chart(values["nodes"], values["contention"], values["coherency"])
 
 
 SCALING = register(

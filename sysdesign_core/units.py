@@ -47,6 +47,7 @@ __all__ = [
     "parse_duration",
     "parse_fraction",
     "parse_availability",
+    "parse_distance",
     "parse_text",
     "parse_whole",
     "parse_list",
@@ -65,6 +66,7 @@ __all__ = [
     "format_duration",
     "format_percent",
     "format_availability",
+    "format_distance",
 ]
 
 DAY = 86_400.0
@@ -173,6 +175,27 @@ AVAILABILITY_HELP = "an availability such as 99.95%, 0.9995 or 3.5 nines"
 NUMBER_HELP = "a plain number such as 3 or 2.5"
 RATIO_HELP = "a number such as 100 or a ratio such as 100:1"
 TEXT_HELP = "a comma-separated list"
+DISTANCE_HELP = "a distance such as 500m, 5km or 3mi"
+
+_DISTANCE_UNITS = {
+    "": 1.0,
+    "m": 1.0,
+    "meter": 1.0,
+    "meters": 1.0,
+    "metre": 1.0,
+    "metres": 1.0,
+    "cm": 0.01,
+    "km": 1000.0,
+    "kilometer": 1000.0,
+    "kilometers": 1000.0,
+    "kilometre": 1000.0,
+    "kilometres": 1000.0,
+    "mi": 1609.344,
+    "mile": 1609.344,
+    "miles": 1609.344,
+    "ft": 0.3048,
+    "feet": 0.3048,
+}
 
 
 def _ascii_digits(text: str, accepted: str) -> None:
@@ -430,6 +453,15 @@ def parse_availability(text: str) -> float:
     return value
 
 
+def parse_distance(text: str) -> float:
+    """A distance in metres: ``500m`` → 500; ``5km`` → 5000; ``3mi`` → 4828.032; ``500`` → 500."""
+    number, unit = _split(text, DISTANCE_HELP)
+    factor = _DISTANCE_UNITS.get(unit.lower())
+    if factor is None:
+        raise _unknown_unit(text, unit, DISTANCE_HELP)
+    return _checked(number * factor, text, DISTANCE_HELP)
+
+
 def parse_text(text: str) -> str:
     """Free text (a comma list, a request trace), stripped; the calculator reads the rest."""
     stripped = text.strip()
@@ -626,6 +658,20 @@ def format_availability(fraction: float) -> str:
     decimals = max(0, 1 - math.floor(math.log10(down)))
     text = f"{fraction * 100:.{min(decimals, 12)}f}"
     return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
+
+
+def format_distance(metres: float) -> str:
+    """Metres for reading: ``4.8`` → ``'4.8 m'``, ``1223`` → ``'1.22 km'``.
+
+    Below a metre in centimetres: ``0.149`` → ``'14.9 cm'``.
+    """
+    if 0 < abs(metres) < 1:
+        return format_number(metres * 100) + " cm"
+    if abs(metres) < 1000:
+        text = format_number(metres)
+        if text != "1,000":
+            return text + " m"
+    return format_number(metres / 1000) + " km"
 
 
 # --- readings: how a typed value was read, shown beside the input ---------------------------

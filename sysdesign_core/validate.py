@@ -63,7 +63,7 @@ _PREFIX_TEXT = " or ".join(repr(prefix) for prefix in PREFIXES)
 
 
 INTERNAL_WORDING = re.compile(
-    r"\bseeds?\b|\bseed's\b|\bseed\s*00\d|\bthe\s+slides\b|\bsource\s+notes\b", re.IGNORECASE
+    r"\bseed\s*00\d|\bseeds?\b|\bthe\s+slides\b|\bsource\s+notes\b", re.IGNORECASE
 )
 """Words that name the site's own source notes, which readers never see."""
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from macros import render
 from sysdesign_core import calculators
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -27,12 +28,26 @@ def test_page_exists_embeds_the_calculator_and_is_linked(calc: object) -> None:
     assert page in NAV
 
 
+def test_api_page_is_generated_from_the_registry() -> None:
+    assert "{{ api_calculators() }}" in API and "{{ api_modules() }}" in API
+    assert "### `" not in API, "calculator sections are generated, not typed"
+
+
 @pytest.mark.parametrize("calc", calculators(), ids=lambda calc: calc.id)
-def test_api_page_names_every_input_and_output(calc: object) -> None:
-    assert f"### `{calc.id}`" in API
-    section = API.split(f"### `{calc.id}`", 1)[1].split("### ", 1)[0]
+def test_api_sections_name_every_input_and_output(calc: object) -> None:
+    generated = render.api_calculators()
+    assert f"### `{calc.id}` — {calc.title}" in generated
+    section = generated.split(f"### `{calc.id}`", 1)[1].split("### ", 1)[0]
     for item in (*calc.inputs, *calc.outputs):
-        assert f"- `{item.name}`" in section
+        assert f"- `{item.name}` — {item.label} (" in section
+    assert f"[Page](../{calc.page})" in section
+
+
+def test_api_modules_cover_every_calculator_module() -> None:
+    blocks = render.api_modules()
+    for calc in calculators():
+        assert f"::: {calc.compute.__module__}\n" in blocks
+    assert blocks.startswith("::: sysdesign_core.registry")
 
 
 def test_capacity_links_onward() -> None:

@@ -97,3 +97,57 @@ def test_every_calculator_has_help() -> None:
         assert result.returncode == 0, (calc.id, result.stderr)
         for item in calc.inputs:
             assert item.flag in result.stdout
+
+
+def test_version() -> None:
+    from sysdesign_core import __version__
+
+    result = cli("--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"sysdesign {__version__}")
+
+
+def test_sysdesign_alone_lists_the_calculators_and_how_to_run_one() -> None:
+    result = cli()
+    assert result.returncode == 0, result.stderr
+    for calc in calculators():
+        assert calc.id in result.stdout
+    assert "sysdesign ID --help" in result.stdout
+    assert "sysdesign capacity --dau 500M" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["rate-limiter", "rate_limiter"])
+def test_ids_accept_dash_and_underscore(name: str) -> None:
+    result = cli(name, "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["calculator"] == "rate_limiter"
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    # The reader goes away before the command writes (as `| head -1` may): no traceback.
+    with subprocess.Popen(
+        ["sysdesign", "rate_limiter", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()
+        error = process.stderr.read()
+        assert process.wait() == 0
+    assert error == ""
+
+
+def test_every_help_shows_an_example_and_the_notation() -> None:
+    for calc in calculators():
+        result = cli(calc.id, "--help")
+        assert result.returncode == 0, (calc.id, result.stderr)
+        assert f"example:\n  sysdesign {calc.id}" in result.stdout
+        assert "notation" in result.stdout and "1h 30m" in result.stdout
+        assert "%%" not in result.stdout
+
+
+def test_an_overflowing_input_exits_2_with_one_line() -> None:
+    result = cli("transfer", "--bandwidth", "1e-300", "--json")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("sysdesign transfer: bandwidth: '1e-300' is below 1 bps")
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr

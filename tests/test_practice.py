@@ -216,3 +216,26 @@ def test_service_worker_is_versioned_and_precaches_pages(site_dir: Path) -> None
     precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", source).group(1))
     assert "" in precache and "practice/drills/" in precache and "calculators/capacity/" in precache
     assert not any(url.endswith(".map") for url in precache)
+
+
+def test_the_drills_page_usage_holds() -> None:
+    """What the drills page says in prose: a number always gives the same drill, and an
+    answer 1.5× off the reference is graded close."""
+    drill = drills.generate(42)
+    assert drill == drills.generate(42)
+    reference = drills.expected(drill)
+    answer = drills.format_answer("write_qps", reference["write_qps"] * 1.5)
+    assert drills.check(drill, {"write_qps": answer})[0].grade == "close"
+
+
+def test_the_look_at_column_links_titles_not_keys() -> None:
+    from sysdesign_core.tables.practice import INTERVIEW_PROMPTS, REF_PAGES, ref_title
+
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    for row in INTERVIEW_PROMPTS.rows:
+        cell = row.cells(INTERVIEW_PROMPTS.columns)[2]
+        for ref in row.ref_names:
+            assert ref not in cell.replace(REF_PAGES[ref], "")
+            assert f"[{ref_title(ref)}]({REF_PAGES[ref]})" in cell
+            page = (docs / REF_PAGES[ref].split("#")[0]).read_text(encoding="utf-8")
+            assert f'("{ref}")' in page, f"{REF_PAGES[ref]} does not show {ref}"

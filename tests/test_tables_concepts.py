@@ -134,3 +134,24 @@ def test_short_code_keyspace() -> None:
     years = 62**7 / concepts.SHORT_CODE_PER_DAY / (YEAR / DAY)
     assert math.floor(years) == 96
     assert row.lasts.startswith("96y")
+
+
+def test_latency_current_column_follows_napkin_math_march_2026() -> None:
+    from sysdesign_core.tables.latency import LATENCY_NUMBERS, NAPKIN, NAPKIN_COMMIT, RULES_OF_THUMB
+
+    assert NAPKIN.as_of == 2026 and NAPKIN_COMMIT in NAPKIN.url
+    current = {row.name: row.current_s for row in LATENCY_NUMBERS.rows}
+    gib = 2**30
+    expected = {
+        "Main memory reference": 20e-9,
+        "Read 1 MB sequentially from memory": 2**20 / (20 * gib),
+        "Read 1 MB sequentially from SSD": 2**20 / (8 * gib),
+        "System call": 300e-9,
+        "SSD write with fsync": 300e-6,
+        "Blob storage GET (S3, GCS)": 80e-3,
+    }
+    for name, seconds in expected.items():
+        assert current[name] == pytest.approx(seconds), name
+    rules = " ".join(item.text for item in RULES_OF_THUMB.items)
+    assert "RAM is about 5,000× faster than SSD" in rules  # 100 µs / 20 ns, computed
+    assert "2-3" not in rules and "4× the average" in rules

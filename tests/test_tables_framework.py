@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sysdesign_core import catalog
+from sysdesign_core.plan import plan_chart
 from sysdesign_core.records import validate_list, validate_table
 from sysdesign_core.tables import framework, resilience
 from sysdesign_core.tables.framework import INTERVIEW_MINUTES, time_blocks
@@ -102,14 +103,13 @@ def _mermaid_blocks(text: str) -> list[str]:
     return re.findall(r"^```mermaid\n(.*?)^```", text, flags=re.M | re.S)
 
 
-def test_home_page_pie_matches_catalog_minutes() -> None:
+def test_home_page_plan_chart_matches_catalog_minutes() -> None:
     text = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
-    pies = [block for block in _mermaid_blocks(text) if block.lstrip().startswith("pie")]
-    assert len(pies) == 1, "the home page holds one Mermaid pie of the 45-minute split"
-    slices = re.findall(r'^\s*"([^"]+)"\s*:\s*([0-9.]+)\s*$', pies[0], flags=re.M)
-    assert [(label, float(minutes)) for label, minutes in slices] == [
-        (b.name, float(b.minutes)) for b in time_blocks()
-    ]
+    assert text.count("{{ plan_chart() }}") == 1, "the home page shows the 45-minute plan"
+    svg = plan_chart()
+    for block in time_blocks():
+        assert f"{block.name} · {block.minutes} min" in svg  # a direct label, not a legend
+    assert re.search(r"<td>\d+</td>", svg)
 
 
 def test_step_pages_exist() -> None:

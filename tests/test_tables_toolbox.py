@@ -88,11 +88,31 @@ def test_sqs_fifo_states_the_corrected_quota() -> None:
     assert "300 API calls/s per action" in text
     assert "per queue" in text
     assert "3,000 messages/s" in text
-    assert "high-throughput" in text
-    assert "limit/group" not in text  # the seed's wrong "300 msg/s limit/group"
+    assert "high-throughput" in text.lower()
+    assert "one group lives on one partition" in text  # the per-group figure holds only there
+    assert "limit/group" not in text  # the often-quoted "300 msg/s limit/group"
+    use_when: str = row.use_when  # type: ignore[attr-defined]
+    assert "5 minutes" in use_when and "whole queue by default" in use_when
     assert row.source is not None
     assert "docs.aws.amazon.com" in row.source.url
     assert "SQSDeveloperGuide" in row.source.url
+
+
+def test_load_balancer_rows_are_current() -> None:
+    table = catalog.TABLES["load_balancers"]
+    nlb: str = table.row("L4 (e.g. AWS NLB)").use_for  # type: ignore[attr-defined]
+    alb: str = table.row("L7 (e.g. AWS ALB)").use_for  # type: ignore[attr-defined]
+    assert "terminated at the balancer (TLS listener)" in nlb
+    assert "only through an attached WAF" in alb
+
+
+def test_redis_rows_state_what_persistence_can_lose() -> None:
+    for table, row, field in (
+        ("databases", "Redis", "avoid_when"),
+        ("message_queues", "Redis Streams", "avoid_when"),
+    ):
+        text = getattr(catalog.TABLES[table].row(row), field)
+        assert "everysec" in text and "failover" in text, (table, row)
 
 
 def test_schema_evolution_names_numbers_for_protobuf_and_names_for_avro() -> None:

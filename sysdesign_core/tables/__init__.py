@@ -9,13 +9,22 @@ from . import (
     api,
     changelog,
     concepts,
+    coordination,
+    cost,
+    data_movement,
     framework,
     latency,
     messaging,
+    multiregion,
+    observability,
     practice,
+    problems,
     resilience,
     scaling,
+    search,
+    security,
     storage,
+    storage_internals,
 )
 
 TOPICS = (
@@ -28,5 +37,15 @@ TOPICS = (
     concepts,
     latency,
     practice,
+    problems,
     changelog,
+    # senior topics
+    observability,
+    cost,
+    coordination,
+    data_movement,
+    storage_internals,
+    multiregion,
+    search,
+    security,
 )

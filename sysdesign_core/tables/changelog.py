@@ -80,7 +80,8 @@ _ROWS = (
         page="toolbox/message-queues.md",
         was="Kafka's end-to-end latency can be well under 10 ms.",
         now="Latency depends on batching, acks and fetch settings; the real reasons to skip "
-        "Kafka for a task queue are operational (no per-message retries or delays).",
+        "Kafka for a task queue are operational (no delayed delivery; per-record acks only "
+        "with share groups, KIP-932).",
         source=Source(
             "Confluent, Benchmarking Apache Kafka, Apache Pulsar, and RabbitMQ",
             "https://www.confluent.io/blog/kafka-fastest-messaging-system/",
@@ -402,6 +403,34 @@ _ROWS = (
         source=Source(
             "Apache Cassandra 4.0: cassandra.yaml, num_tokens",
             "https://cassandra.apache.org/doc/4.0/cassandra/configuration/cass_yaml_file.html",
+            2026,
+        ),
+    ),
+    # senior topics: search, security, the edge, multi-region
+    _fix(
+        "“Elasticsearch ranks results with TF-IDF”",
+        date="2026-12-03",
+        page="senior/search.md",
+        was="Classic TF-IDF stopped being the default in Lucene 6 and Elasticsearch 5.0 (2016).",
+        now="The default is BM25: term frequency saturates (k1) and long documents are "
+        "discounted (b); OpenSearch and Solr inherit it.",
+        source=Source(
+            "Elasticsearch reference — Similarity settings",
+            "https://www.elastic.co/guide/en/elasticsearch/reference/current/index-modules-similarity.html",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Move auth to JWTs and no server-side session is needed”",
+        date="2026-12-03",
+        page="senior/security.md",
+        was="A JWT cannot be revoked before it expires without state kept on the server.",
+        now="Logout, disabling a user or a stolen token need short-lived access tokens with "
+        "revocable refresh tokens, or a deny list: server-side state either way. JWTs remove "
+        "the per-request session lookup, not the state.",
+        source=Source(
+            "OWASP JSON Web Token Cheat Sheet — Token explicit revocation",
+            "https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html",
             2026,
         ),
     ),

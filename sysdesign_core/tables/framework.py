@@ -46,7 +46,7 @@ _HELLO = Source(
 class FrameworkStep(Record):
     """One step of the interview flow, what it produces and its share of the 45 minutes.
 
-    ``block`` groups steps that share one slot of the seed's time split (FR and NFR share
+    ``block`` groups steps that share one slot of the cheat sheet's time split (FR and NFR share
     five minutes); the minutes of a block are the sum of its steps' minutes.
     """
 

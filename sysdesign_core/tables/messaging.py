@@ -75,11 +75,13 @@ MESSAGE_QUEUES: Table[MessageQueue] = Table(
             name="Kafka",
             use_when="High throughput, ordered events per partition, replay from any "
             "offset, event sourcing, audit logs, many independent consumer groups",
-            avoid_when="A simple task queue (per-message acks, delays, retries) is all you "
-            "need, or nobody can run a cluster; sub-millisecond delivery at any load",
+            avoid_when="A simple task queue is all you need, or nobody can run (or buy) a "
+            "cluster; delayed delivery; sub-millisecond delivery at any load. Per-record "
+            "acks and redelivery now exist in share groups (KIP-932, generally available "
+            "from Kafka 4.2), with no ordering within a share group",
             source=Source(
-                "Apache Kafka documentation: design",
-                "https://kafka.apache.org/documentation/#design",
+                "Apache Kafka, KIP-932: Queues for Kafka",
+                "https://cwiki.apache.org/confluence/display/KAFKA/KIP-932%3A+Queues+for+Kafka",
                 2026,
             ),
             tags=frozenset({"ordering", "replay"}),

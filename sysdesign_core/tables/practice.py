@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..records import Column, ItemList, Record, Table
+from . import api, framework, latency, resilience, storage
 
-__all__ = ["TABLES", "LISTS", "InterviewPrompt", "INTERVIEW_PROMPTS"]
+__all__ = ["TABLES", "LISTS", "InterviewPrompt", "INTERVIEW_PROMPTS", "REF_PAGES", "ref_title"]
+
+REF_PAGES = {
+    "clarifying_questions": "framework/clarifying-questions.md",
+    "nfr_targets": "framework/non-functional-requirements.md",
+    "rules_of_thumb": "capacity/capacity_planning.md#rules-of-thumb",
+    "api_design_rules": "framework/api-design.md#design-rules",
+    "schema_rules": "framework/data-model.md#schema-rules",
+    "component_checklist": "framework/high-level-design.md#component-checklist",
+    "deep_dives": "framework/deep-dive.md",
+    "tradeoffs": "framework/trade-offs.md",
+    "spof_checklist": "framework/failure-modes.md#single-points-of-failure",
+}
+"""Where each table or list a prompt refers to is shown (docs-relative page and section)."""
+
+
+def ref_title(name: str) -> str:
+    """The title of the catalog table or list ``name`` (from the topic modules it lives in)."""
+    modules = (api, framework, latency, resilience, storage)
+    members: Iterable[Table[Record] | ItemList] = [
+        member for module in modules for member in (*module.TABLES, *module.LISTS)
+    ]
+    for member in members:
+        if member.name == name:
+            return member.title
+    raise KeyError(f"no catalog table or list {name!r} for an interview prompt")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -24,6 +51,12 @@ class InterviewPrompt(Record):
     def ref_names(self) -> tuple[str, ...]:
         """The names in ``refs``."""
         return tuple(name.strip() for name in self.refs.split(",") if name.strip())
+
+    def cells(self, columns: Iterable[Column]) -> list[str]:
+        """As :meth:`Record.cells`, with each reference shown as its title, linked to the
+        section that shows it (readers never see a catalog key)."""
+        links = ", ".join(f"[{ref_title(ref)}]({REF_PAGES[ref]})" for ref in self.ref_names)
+        return [links if c.key == "refs" else str(getattr(self, c.key)) for c in columns]
 
 
 INTERVIEW_PROMPTS: Table[InterviewPrompt] = Table(

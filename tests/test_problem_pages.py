@@ -1,0 +1,91 @@
+"""Every problem page follows the framework and computes its figures with the calculators.
+
+The headings are the framework's steps; at least two deep dives; at least one estimate links to
+its calculator prefilled (``calc_link`` with inputs); no markdown table typed into the page;
+the page is in the navigation.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBLEMS = ROOT / "docs" / "problems"
+PAGES = sorted(p for p in PROBLEMS.glob("*.md") if p.name != "index.md")
+
+SECTIONS = (
+    "Clarifying questions",
+    "Functional requirements",
+    "Non-functional requirements",
+    "Estimates",
+    "API",
+    "Data model",
+    "High-level design",
+    "Trade-offs",
+    "Failure modes",
+    "What interviewers probe",
+    "Common mistakes",
+)
+PREFILLED_LINK = re.compile(r"\]\(\{\{ calc_link\(\"\w+\", [^)]")
+
+
+def headings(text: str) -> list[str]:
+    return re.findall(r"^## (.+)$", text, re.MULTILINE)
+
+
+def nav_pages(node: object) -> set[str]:
+    if isinstance(node, str):
+        return {node}
+    if isinstance(node, list):
+        return set().union(*(nav_pages(item) for item in node))
+    if isinstance(node, dict):
+        return set().union(*(nav_pages(item) for item in node.values()))
+    return set()
+
+
+def test_there_are_problem_pages() -> None:
+    assert len(PAGES) >= 14
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+def test_page_has_the_framework_sections(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    found = headings(text)
+    assert [s for s in SECTIONS if s not in found] == []
+    order = [found.index(s) for s in SECTIONS]
+    assert order == sorted(order), f"{path.name}: sections out of order"
+    dives = [h for h in found if h.startswith("Deep dive")]
+    assert 2 <= len(dives) <= 3, dives
+    assert re.search(r"^description: \S.+$", text, re.MULTILINE)
+    assert len(re.findall(r"^# \S", text, re.MULTILINE)) == 1
+    assert "```mermaid" in text
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+def test_page_links_its_calculators_prefilled(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert PREFILLED_LINK.search(text), f"{path.name}: no prefilled calculator link"
+    assert "{{ result(" in text
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+def test_page_types_no_table(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert not re.search(r"^\s*\|.*\|\s*$", text, re.MULTILINE), f"{path.name}: typed table"
+    for word in ("seed", "slides"):
+        assert word not in text.lower(), f"{path.name}: says {word!r}"
+
+
+def test_pages_are_in_the_navigation() -> None:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    listed = nav_pages(config["nav"])
+    missing = [p.name for p in PAGES if f"problems/{p.name}" not in listed]
+    assert missing == []
