@@ -45,6 +45,37 @@ def to_html(text: str, inline: bool = False) -> str:
     return rendered.replace("\n", " ")
 
 
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+_SHOWN = re.compile(r"""\b(?:table|items)\(\s*["']([\w-]+)["']""")
+
+
+def pages_showing() -> dict[str, str]:
+    """Catalog table or list name -> the docs-relative page that shows it (first by path;
+    practice pages and the cheat sheet last: a card sends its reader to where it is taught)."""
+    found: dict[str, str] = {}
+
+    def last(path: Path) -> tuple[bool, str]:
+        rel = path.relative_to(DOCS).as_posix()
+        return rel.startswith("practice/") or rel == "cheatsheet.md", rel
+
+    paths = sorted(DOCS.rglob("*.md"), key=last)
+    for path in paths:
+        for name in _SHOWN.findall(path.read_text(encoding="utf-8")):
+            found.setdefault(name, path.relative_to(DOCS).as_posix())
+    return found
+
+
+def card_page(card: Any, shown: dict[str, str]) -> str:
+    """The page a card sends its reader to, or "" when no page shows its source."""
+    return str(card.page or shown.get(card.origin, ""))
+
+
+def page_url(path: str) -> str:
+    """The directory URL of a docs-relative page: ``a/b.md`` -> ``a/b/``."""
+    stem = path.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -54,15 +85,23 @@ def cards_html() -> str:
     from sysdesign_core import flashcards
 
     all_cards = flashcards.cards()
+    shown = pages_showing()
     parts = [f'<p class="sd-cards__count">{len(all_cards)} cards.</p>', ""]
     for deck, deck_cards in flashcards.decks(all_cards).items():
         parts += [f"### {deck} {{ #deck-{_slug(deck)} }}", ""]
         parts.append(f'<div class="sd-deck" data-deck="{html.escape(deck)}">')
         for card in deck_cards:
+            page = card_page(card, shown)
+            more = (
+                f'<p class="sd-card__more"><a href="../../{page_url(page)}">Where this is '
+                "taught</a></p>"
+                if page
+                else ""
+            )
             parts.append(
                 f'<details class="sd-card" data-card="{card.id}">'
                 f'<summary class="sd-card__front">{to_html(card.front, inline=True)}</summary>'
-                f'<div class="sd-card__back">{to_html(card.back)}</div></details>'
+                f'<div class="sd-card__back">{to_html(card.back)}{more}</div></details>'
             )
         parts += ["</div>", ""]
     return "\n".join(parts)
@@ -76,8 +115,11 @@ def on_page_markdown(markdown_text: str, page: Any, **_: Any) -> str:
     return markdown_text.replace(MARK, cards_html())
 
 
-def write_deck(path: Path) -> int:
-    """Write every card to an Anki package at ``path``; returns the number of notes."""
+def write_deck(path: Path, site_url: str = "") -> int:
+    """Write every card to an Anki package at ``path``; returns the number of notes.
+
+    With ``site_url``, each answer ends with a link to the page that teaches it.
+    """
     import genanki
 
     from sysdesign_core import flashcards
@@ -98,13 +140,20 @@ def write_deck(path: Path) -> int:
     )
     deck = genanki.Deck(DECK_ID, DECK_NAME)
     all_cards = flashcards.cards()
+    shown = pages_showing()
     for card in all_cards:
+        page = card_page(card, shown)
+        more = (
+            f'<p><a href="{html.escape(site_url + page_url(page))}">Where this is taught</a></p>'
+            if page and site_url
+            else ""
+        )
         note = genanki.Note(
             model=model,
             fields=[
                 card.id,
                 to_html(card.front, inline=True),
-                to_html(card.back),
+                to_html(card.back) + more,
                 html.escape(card.deck),
             ],
             guid=genanki.guid_for("sysdesign", card.id),
@@ -117,4 +166,5 @@ def write_deck(path: Path) -> int:
 
 
 def on_post_build(config: Any, **_: Any) -> None:
-    write_deck(Path(config["site_dir"]) / DECK_FILE)
+    site_url = str(config.get("site_url") or "")
+    write_deck(Path(config["site_dir"]) / DECK_FILE, site_url if site_url.endswith("/") else "")

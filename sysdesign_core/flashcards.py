@@ -39,7 +39,9 @@ _LINK = re.compile(r"\[([^\]]+)\]\((?!https?://)[^)]*\)")
 class Card:
     """One flashcard: Markdown ``front`` and ``back``, the ``deck`` it belongs to and a stable id.
 
-    ``page`` is the docs-relative page that teaches it, when known (calculators know theirs).
+    ``page`` is the docs-relative page that teaches it, when the card knows (calculators and
+    corrections do); ``origin`` names the catalog table or list it came from, so the build can
+    find the page that shows it.
     """
 
     id: str
@@ -47,6 +49,7 @@ class Card:
     front: str
     back: str
     page: str = ""
+    origin: str = ""
 
 
 def plain_links(text: str) -> str:
@@ -73,6 +76,7 @@ def _row_card(table: Table[Record], row: Record) -> Card:
             front=f"Often said: “{plain_links(row.name)}”. What holds?",
             back=plain_links(row.now),
             page=row.page,
+            origin=table.name,
         )
     others = [column for column in table.columns if column.key != "name"]
     asked = ", ".join(column.header.lower() for column in others)
@@ -84,6 +88,7 @@ def _row_card(table: Table[Record], row: Record) -> Card:
         deck=table.title,
         front=f"{table.title}: **{plain_links(row.name)}** — {asked}?",
         back=back,
+        origin=table.name,
     )
 
 
@@ -94,6 +99,7 @@ def _list_cards(item_list: ItemList) -> Iterator[Card]:
         deck=item_list.title,
         front=f"{item_list.title}: name the {len(item_list.items)} items.",
         back=names,
+        origin=item_list.name,
     )
     for item in item_list.items:
         if item.detail.strip():
@@ -102,6 +108,7 @@ def _list_cards(item_list: ItemList) -> Iterator[Card]:
                 deck=item_list.title,
                 front=f"{item_list.title}: **{plain_links(item.text)}** — why, or what to do?",
                 back=plain_links(item.detail),
+                origin=item_list.name,
             )
 
 

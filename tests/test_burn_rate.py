@@ -73,10 +73,10 @@ def test_inverse() -> None:
         ({"slo": "100%"}, "slo", "no error budget"),
         ({"alert_window": "31d"}, "alert_window", "longer than the SLO window"),
         ({"slo": "99%", "burn_rate": "101"}, "burn_rate", "more than 100%"),
-        ({"burn_rate": "0"}, "burn_rate", "at least"),
+        ({"burn_rate": "0"}, "burn_rate", "below"),
         ({"burn_rate": "-3"}, "burn_rate", "negative"),
-        ({"window": "0s"}, "window", "at least"),
-        ({"window": "1000y"}, "window", "at most"),
+        ({"window": "0s"}, "window", "below"),
+        ({"window": "1000y"}, "window", "above"),
         ({"alert_window": "abc"}, "alert_window", "duration"),
     ],
 )

@@ -147,3 +147,16 @@ def test_any_text_gives_finite_outputs_or_an_input_error(raw: dict) -> None:
         return
     for output in result["outputs"].values():
         assert math.isfinite(output["value"])
+
+
+def test_defaults_are_the_capacity_and_cache_defaults() -> None:
+    """The page says so: the cost defaults price the capacity calculator's default estimate."""
+    capacity = {k: v["value"] for k, v in run("capacity", {})["outputs"].items()}
+    cache = run("cache", {})["outputs"]["cache_size"]["value"]
+    inputs = run("cost", {})["inputs"]
+    peak = capacity["peak_read_qps"] + capacity["peak_write_qps"]
+    assert inputs["peak_qps"] == pytest.approx(peak, rel=0.01)
+    assert inputs["storage"] == pytest.approx(capacity["storage_total"], rel=0.01)
+    assert inputs["egress"] / 8 == pytest.approx(capacity["egress"], rel=0.01)
+    assert inputs["inter_zone"] / 8 == pytest.approx(2 * capacity["ingress"], rel=0.01)
+    assert inputs["cache_memory"] == pytest.approx(cache, rel=0.01)

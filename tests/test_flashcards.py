@@ -98,6 +98,16 @@ def test_deck_round_trip(tmp_path: Path) -> None:
     month = run("availability", {"availability": "99.95%"})["outputs"]["downtime_month"]["text"]
     assert f"<strong>{month}</strong>" in note[2]
     assert note[3] == "Numbers to know"
+    assert "Where this is taught" not in note[2]  # no site address given: no link
+
+
+def test_deck_links_to_the_site(tmp_path: Path) -> None:
+    path = tmp_path / "deck.apkg"
+    flashcard_hooks.write_deck(path, "https://example.org/sd/")
+    notes = _read_deck(path)
+    card = next(c for c in flashcards.cards() if c.front.startswith("99.95% availability"))
+    assert '<a href="https://example.org/sd/calculators/availability/">' in notes[card.id][2]
+    assert all("Where this is taught" in note[2] for note in notes.values())
 
 
 def test_the_built_site_carries_the_deck_and_the_static_cards(site_dir: Path) -> None:
@@ -107,7 +117,14 @@ def test_the_built_site_carries_the_deck_and_the_static_cards(site_dir: Path) ->
     ids = re.findall(r'<details class="sd-card" data-card="([0-9a-f]{12})"', page)
     assert set(ids) == set(notes)
     assert 'href="../../sysdesign.apkg"' in page
-    assert '"sysdesign.apkg"' in (site_dir / "sw.js").read_text(encoding="utf-8")
+    # Every card links to the page that teaches it, and that page was built.
+    links = re.findall(r'<a href="\.\./\.\./([^"]*)">Where this is taught</a>', page)
+    assert len(links) == len(ids)
+    for link in set(links):
+        assert (site_dir / link / "index.html").is_file(), link
+    # A download, not a page: every first visit would fetch it if the service worker
+    # precached it.
+    assert "sysdesign.apkg" not in (site_dir / "sw.js").read_text(encoding="utf-8")
 
 
 def _status(page: Any) -> str:
