@@ -12,7 +12,11 @@ GitHub Pages' caching (``max-age=600``):
 (c) input→result latency, p50/p95 over many edits on the capacity page, and p95 for every
     registered calculator;
 (d) what a first visit transfers for a page without a calculator, a calculator page and a
-    bare Pyodide boot, piece by piece, raw and gzip-compressed (the CDN serves compressed).
+    bare Pyodide boot, piece by piece, raw and gzip-compressed (the CDN serves compressed);
+(e) rapid edits (key repeat, fast typing: the next edit ~30 ms after the last result) on the
+    capacity page, whose chart is drawn after each result once typing pauses: input → result
+    p50/p95 as shipped (chart after a 150 ms pause) and with the chart drawn at once (pause 0,
+    the worker served with CHART_PAUSE_MS = 0), side by side.
 
 Every timing is repeated ``--runs`` times and the median printed.
 
@@ -28,6 +32,7 @@ plain runtime.
 
     .venv/bin/python bench/browser.py                 # or: make bench
     .venv/bin/python bench/browser.py --cdn route --skip c
+    .venv/bin/python bench/browser.py --skip a,c,d        # rapid edits only
 """
 
 from __future__ import annotations
@@ -118,6 +123,25 @@ EDIT_LOOP = """async ([calc, name, values, count]) => {
   }
   return times;
 }"""
+# Rapid edits: as EDIT_LOOP, but the next edit follows `gap` ms after each result, and the
+# values step through a list, so every edit changes the numbers and the chart.
+RAPID_LOOP = """async ([calc, name, values, count, gap]) => {
+  const form = document.querySelector(`form.sd-calc[data-calc="${calc}"]`);
+  const field = form.querySelector(`[name="${name}"]`);
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const done = new Promise((resolve) =>
+      form.addEventListener("sd:result", resolve, {once: true}));
+    const t0 = performance.now();
+    field.value = values[i % values.length];
+    field.dispatchEvent(new Event("input", {bubbles: true}));
+    await done;
+    times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, gap));
+  }
+  return times;
+}"""
+RAPID_VALUES = ["1B", "2B", "3B", "4B", "5B", "6B", "7B", "8B", "9B", "10B"]
 PHASES: list[dict[str, float]] = []  # the worker's own marks (ms since navigation), per visit
 
 
@@ -303,7 +327,7 @@ class Browser:
 def time_bare(context: Any, base: str) -> float:
     page = context.new_page()
     page.goto(base + BENCH + "blank.html")
-    page.wait_for_function("window.__bare", timeout=LIVE_TIMEOUT)
+    page.wait_for_function("() => window.__bare", timeout=LIVE_TIMEOUT)
     at = float(page.evaluate("window.__bare.at"))
     page.close()
     return at
@@ -313,9 +337,9 @@ def time_live(context: Any, url: str) -> tuple[float, list[float]]:
     """(ms from navigation to live, long task durations) for one visit."""
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function("window.__live", timeout=LIVE_TIMEOUT)
+    page.wait_for_function("() => window.__live", timeout=LIVE_TIMEOUT)
     live = page.evaluate("window.__live")
-    page.wait_for_function("window.sdRuntime", timeout=LIVE_TIMEOUT)
+    page.wait_for_function("() => window.sdRuntime", timeout=LIVE_TIMEOUT)
     how = page.evaluate("window.sdRuntime")
     if how.get("fallback"):
         sys.exit(f"{url}: the snapshot was not used: {how['fallback']}")
@@ -447,6 +471,38 @@ def latencies(browser: Browser, base: str, site: Path, edits: int) -> None:
             print(f"    {calc.id:<13} p50 {p50:6.1f}   p95 {p95:6.1f}   max {max(times):6.1f}")
 
 
+def rapid_edits(browser: Browser, base: str, site: Path, edits: int, gap: int = 30) -> None:
+    print(
+        f"\n(e) rapid edits on the capacity page (ms, input → result; {edits} edits, the next "
+        f"{gap} ms after each result; dau through {RAPID_VALUES[0]}…{RAPID_VALUES[-1]})"
+    )
+    worker = site / "javascripts" / "calc-worker.js"
+    source = worker.read_text(encoding="utf-8")
+    shipped = re.search(r"const CHART_PAUSE_MS = (\d+);", source)
+    assert shipped, "calc-worker.js has no CHART_PAUSE_MS"
+    for pause in (int(shipped.group(1)), 0):
+        # The served file itself (a fresh context has nothing cached), restored afterwards.
+        worker.write_text(source.replace(shipped.group(0), f"const CHART_PAUSE_MS = {pause};"))
+        try:
+            with browser.throwaway() as context:
+                page = context.new_page()
+                page.goto(base + "calculators/capacity/")
+                page.wait_for_selector(
+                    'form[data-calc="capacity"][data-state="live"]', timeout=LIVE_TIMEOUT
+                )
+                page.evaluate(RAPID_LOOP, ["capacity", "dau", RAPID_VALUES, 10, gap])  # warm-up
+                times = page.evaluate(RAPID_LOOP, ["capacity", "dau", RAPID_VALUES, edits, gap])
+                page.close()
+        finally:
+            worker.write_text(source)
+        p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+        label = "as shipped" if pause else "chart at once"
+        print(
+            f"    chart pause {pause:>3} ms ({label:<13}) p50 {p50:6.1f}   p95 {p95:6.1f}   "
+            f"max {max(times):6.1f}"
+        )
+
+
 def local_file(url: str, base: str, site: Path) -> Path | None:
     path = url.split("?")[0].split("#")[0]
     if path.startswith(base):
@@ -511,7 +567,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="repetitions of each timing")
     parser.add_argument("--edits", type=int, default=200, help="edits on the capacity page")
-    parser.add_argument("--skip", default="", help="comma list of parts to skip: a,b,c,d")
+    parser.add_argument("--skip", default="", help="comma list of parts to skip: a,b,c,d,e")
     parser.add_argument(
         "--cdn",
         choices=["route", "https"],
@@ -553,6 +609,8 @@ def main() -> None:
                 latencies(browser, base, site, args.edits)
             if "d" not in skip:
                 transfer(browser, base, site)
+            if "e" not in skip:
+                rapid_edits(browser, base, site, args.edits)
             browser.browser.close()
 
 

@@ -14,16 +14,30 @@ the plain ``.py`` archive and the worker boots Pyodide the ordinary way.
 
 The names go into ``config.extra.runtime`` for ``overrides/main.html``; ``on_post_build``
 writes the files into the site.
+
+Integrity and Content-Security-Policy (``on_post_build``):
+
+- the kept snapshot is checked by the worker against the SHA-256 of its inflated form
+  (``snapshot_sha256``); every Pyodide file fetched from the CDN by its SRI pin in ``mkdocs.yml``
+  (``extra.pyodide.files``), which also go into ``sw.js`` so that the service worker stores only
+  bytes that match them;
+- every page gets a ``Content-Security-Policy`` ``<meta>`` (placeholder in
+  ``overrides/main.html``) that admits the site, the pinned CDN files, ``'wasm-unsafe-eval'``
+  and the site's inline scripts by their SHA-256: the union over all pages, since Material's
+  instant navigation runs a later page's scripts under the first page's policy. ``mkdocs serve``
+  injects a live-reload script, so there the meta is left out.
 """
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import io
 import json
 import logging
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -49,6 +63,16 @@ SNAPSHOT_HEAD = 48  # magic, offsets and Pyodide build id: the worker checks the
 
 log = logging.getLogger("mkdocs.hooks.runtime")
 _FILES: dict[str, bytes] = {}
+_COMMAND = {"name": "build"}
+CSP_MARK = "__SD_CSP__"
+PINS_MARK = '"__SD_PINS__"'
+# Inline <script> elements that run (no src; no type, or a JavaScript one).
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
+_RUNNABLE = {"", "text/javascript", "application/javascript", "module"}
+
+
+def on_startup(command: str, **_: Any) -> None:
+    _COMMAND["name"] = command
 
 
 def core_archive() -> bytes:
@@ -137,6 +161,9 @@ def on_config(config: Any) -> Any:
             tmp.replace(packed)
         with (built / "snapshot.bin").open("rb") as raw:
             head = raw.read(SNAPSHOT_HEAD)
+        digest_file = built / (SNAPSHOT_FILE + ".sha256")
+        if not digest_file.is_file():
+            digest_file.write_text(kept_digest(packed.read_bytes()))
         runtime |= {
             # The same archive as the plain one, plus the .pyc in __pycache__.
             "core": _add("sysdesign_core", (built / "core.zip").read_bytes(), ".zip"),
@@ -146,10 +173,11 @@ def on_config(config: Any) -> Any:
             "snapshot": _add("runtime/snapshot", packed.read_bytes(), ".sparse.gz"),
             "snapshot_size": (built / "snapshot.bin").stat().st_size,
             "snapshot_head": head.hex(),
+            "snapshot_sha256": digest_file.read_text().strip(),
         }
         if "snapshot" not in levers:  # bench only: the precompiled code alone
             del _FILES[runtime.pop("snapshot")]
-            del runtime["snapshot_size"], runtime["snapshot_head"]
+            del runtime["snapshot_size"], runtime["snapshot_head"], runtime["snapshot_sha256"]
     runtime["lock"] = lock_header()
     config.extra["runtime"] = runtime
     return config
@@ -168,11 +196,89 @@ def lock_header() -> str | None:
     return json.dumps({"info": info, "packages": {}}, separators=(",", ":"), sort_keys=True)
 
 
+def kept_digest(packed: bytes) -> str:
+    """SHA-256 (hex) of the snapshot as the worker keeps it: inflated, still sparse."""
+    return hashlib.sha256(gzip.decompress(packed)).hexdigest()
+
+
 def on_post_build(config: Any) -> None:
+    site = Path(config.site_dir)
     for name, data in _FILES.items():
-        target = Path(config.site_dir) / name
+        target = site / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    write_pins(site, config.extra)
+    write_csp(site, config.extra, serving=_COMMAND["name"] == "serve")
+
+
+def cdn_pins(extra: Any) -> dict[str, str]:
+    """Every pinned CDN URL and its SRI hash (the Pyodide files and Mermaid)."""
+    pyodide = extra["pyodide"]
+    pins = {pyodide["base"] + name: sri for name, sri in pyodide["files"].items()}
+    pins[extra["mermaid"]["url"]] = extra["mermaid"]["integrity"]
+    return pins
+
+
+def write_pins(site: Path, extra: Any) -> None:
+    """Fill the service worker's list of pinned CDN files (before practice_hooks versions it)."""
+    worker = site / "sw.js"
+    source = worker.read_text(encoding="utf-8")
+    if PINS_MARK not in source:
+        raise ValueError("sw.js lost its placeholder " + PINS_MARK)
+    worker.write_text(source.replace(PINS_MARK, json.dumps(cdn_pins(extra))), encoding="utf-8")
+
+
+def inline_script_hashes(html: str) -> set[str]:
+    """CSP sources ('sha256-…') for the inline scripts of ``html`` that a browser would run."""
+    found = set()
+    for match in _INLINE_SCRIPT.finditer(html):
+        attrs = match.group("attrs")
+        if re.search(r"\ssrc\s*=", attrs, re.I):
+            continue
+        kind = re.search(r"""\stype\s*=\s*["']?([^"'\s>]*)""", attrs, re.I)
+        if (kind.group(1).lower() if kind else "") not in _RUNNABLE:
+            continue
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        found.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return found
+
+
+def content_security_policy(extra: Any, hashes: set[str]) -> str:
+    """The site's policy: itself, the pinned CDN files, wasm, these inline scripts."""
+    pyodide = extra["pyodide"]["base"]
+    mermaid = extra["mermaid"]["url"]
+    scripts = " ".join(["'self'", pyodide, mermaid, "'wasm-unsafe-eval'", *sorted(hashes)])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "worker-src 'self'",
+            # Material's repository facts come from GitHub's API.
+            "connect-src 'self' https://api.github.com",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            # Material and the diagrams set inline styles; styles cannot run script.
+            "style-src 'self' 'unsafe-inline'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
+
+
+def write_csp(site: Path, extra: Any, *, serving: bool = False) -> None:
+    """Put the policy in every page's CSP meta (``overrides/main.html``'s placeholder)."""
+    pages = [(path, path.read_text(encoding="utf-8")) for path in sorted(site.rglob("*.html"))]
+    hashes: set[str] = set()
+    for _, html in pages:
+        hashes |= inline_script_hashes(html)
+    policy = content_security_policy(extra, hashes)
+    meta = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="__SD_CSP__">')
+    for path, html in pages:
+        if CSP_MARK not in html:
+            continue
+        filled = meta.sub("", html) if serving else html.replace(CSP_MARK, policy)
+        path.write_text(filled, encoding="utf-8")
 
 
 # The shipped form of the Pyodide memory snapshot: sparse, then gzipped.

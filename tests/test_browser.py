@@ -105,7 +105,10 @@ def test_live_edit_bad_input_and_url(
             arg=[calc.id, new_chart],
             timeout=LIVE_TIMEOUT,
         )
-    page.wait_for_function(f"new URLSearchParams(location.search).get({json.dumps(name)}) !== null")
+    # Predicates are functions: a bare expression is polled through eval, which the CSP refuses.
+    page.wait_for_function(
+        f"() => new URLSearchParams(location.search).get({json.dumps(name)}) !== null"
+    )
     shared_url = page.url
 
     # Bad input: message under the field, aria-invalid, last good results kept, console quiet.
@@ -214,6 +217,8 @@ def test_every_page_is_clean_and_accessible(
     context: Any, console: Console, site_dir: Path, base_url: str
 ) -> None:
     """No console error, no Pyodide byte where there is no calculator, no serious axe issue."""
+    # axe goes in as an init script: the pages' CSP refuses an injected inline <script>.
+    context.add_init_script(path=str(AXE))
     page = context.new_page()
     problems: list[str] = []
     for path in html_pages(site_dir):
@@ -225,14 +230,13 @@ def test_every_page_is_clean_and_accessible(
             page.wait_for_selector("form.sd-calc[data-state=live]", timeout=LIVE_TIMEOUT)
         if page.locator(".mermaid").count():
             page.wait_for_function(
-                "[...document.querySelectorAll('pre.mermaid, div.mermaid')]"
+                "() => [...document.querySelectorAll('pre.mermaid, div.mermaid')]"
                 ".every(e => e.tagName === 'DIV')",
                 timeout=30_000,
             )
         requested = console.cdn_requests[seen:]
         if not has_calc and any(url.startswith(PYODIDE_CDN) for url in requested):
             problems.append(f"{path}: requested Pyodide without a calculator")
-        page.add_script_tag(path=str(AXE))
         violations = page.evaluate(
             "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
             ".filter(v => ['serious', 'critical'].includes(v.impact))"

@@ -121,8 +121,13 @@ def test_trimmed_stdlib_holds_every_module_the_core_imports(site_dir: Path) -> N
     assert path.stat().st_size <= STDLIB_MAX
     names = set(zipfile.ZipFile(path).namelist())
     assert not any(name.endswith(".py") for name in names), "stdlib ships sources"
-    # Modules built into Pyodide's wasm (math, _json's C part, …) are not in the zip.
+    # Modules built into Pyodide's wasm (math, _json's C part, …) and frozen ones (os, stat,
+    # posixpath: `os.__spec__.origin` is "frozen" under the pinned Pyodide) are not in the zip.
     builtin = {
+        "os",
+        "stat",
+        "posixpath",
+        "genericpath",
         "math",
         "time",
         "sys",
@@ -206,7 +211,7 @@ def test_artefact_key_follows_the_core_and_the_builder() -> None:
 def go_live(page: Any, url: str) -> dict[str, Any]:
     page.goto(url)
     page.wait_for_selector('form[data-calc="capacity"][data-state="live"]', timeout=LIVE_TIMEOUT)
-    page.wait_for_function("window.sdRuntime", timeout=LIVE_TIMEOUT)
+    page.wait_for_function("() => window.sdRuntime", timeout=LIVE_TIMEOUT)
     page.fill("#capacity-dau", "2B")
     want = run("capacity", {"dau": "2B"})["outputs"]["write_qps"]["text"]
     page.wait_for_function(
@@ -273,7 +278,7 @@ def test_each_restore_draws_a_fresh_random_seed(browser: Any, base_url: str) -> 
         # always sees start.
         with page.expect_worker(lambda w: w.url.endswith("/calc-worker.js")) as started:
             page.goto(base_url + "practice/drills/")
-        page.wait_for_function("window.sdRuntime", timeout=LIVE_TIMEOUT)
+        page.wait_for_function("() => window.sdRuntime", timeout=LIVE_TIMEOUT)
         assert page.evaluate("window.sdRuntime.boot") == "snapshot"
         draws.append(
             started.value.evaluate(
@@ -350,3 +355,60 @@ def test_page_order_lets_the_worker_start_early(site_dir: Path) -> None:
     assert bundle and "defer" in bundle.group(1), "Material's bundle is not deferred"
     home = (site_dir / "index.html").read_text(encoding="utf-8")
     assert "calc-worker.js" not in home  # no calculator, no early start
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"])
+def test_a_tampered_cdn_file_is_refused(
+    context: Any, console: Console, base_url: str, name: str
+) -> None:
+    """Every Pyodide file comes from the CDN with its pinned hash: one changed byte and the
+    runtime does not start (the static results stay), rather than running what it was given."""
+    real = (NODE_MODULES / "pyodide" / name).read_bytes()
+    tampered = real[:-2] + bytes([real[-2] ^ 1]) + real[-1:]
+
+    def handle(route: Any) -> None:
+        route.fulfill(
+            status=200,
+            body=tampered,
+            headers={
+                "content-type": "application/wasm" if name.endswith(".wasm") else "text/javascript",
+                "access-control-allow-origin": "*",
+            },
+        )
+
+    context.route(f"**/pyodide/v*/full/{name}", handle)
+    page = context.new_page()
+    page.goto(base_url + "calculators/capacity/")
+    page.wait_for_selector('form[data-calc="capacity"][data-state="offline"]', timeout=LIVE_TIMEOUT)
+    assert page.evaluate("window.sdRuntime") is None
+    # The browser reports the refused integrity check; nothing else goes wrong.
+    assert all("integrity" in e or "digest" in e for e in console.errors), console.errors
+
+
+@pytest.mark.browser
+def test_a_kept_snapshot_is_checked_by_its_content_hash(
+    context: Any, console: Console, site_dir: Path, base_url: str
+) -> None:
+    """A kept copy with the right size, format and header but one changed byte is not
+    restored: the worker reads the network's copy (and keeps that one instead)."""
+    needs_artefacts(site_dir)
+    url = base_url + "calculators/capacity/"
+    page = context.new_page()
+    go_live(page, url)
+    (kept,) = kept_snapshot(page, larger_than=1000)
+    # One byte inside the last block: size, format and header still check out.
+    page.evaluate(
+        """async (url) => {
+             const cache = await caches.open("sd-runtime-snapshot");
+             const bytes = new Uint8Array(await (await cache.match(url)).arrayBuffer());
+             bytes[bytes.length - 1000] ^= 0xff;
+             await cache.put(url, new Response(bytes));
+           }""",
+        kept,
+    )
+    page.close()
+    page = context.new_page()
+    runtime = go_live(page, url)
+    assert (runtime["boot"], runtime["snapshotFrom"]) == ("snapshot", "network")
+    assert console.errors == []

@@ -1,25 +1,48 @@
 // Module Web Worker that runs sysdesign_core in Pyodide, off the main thread.
-// Protocol: the page posts {type: "init", pyodide, integrity, core, lock?, stdlib?, snapshot?,
-// snapshotSize?, snapshotHead?} once, then {type: "run", id, calc, inputs}; the worker answers
-// {type: "ready", boot, ms, fallback?, urls} or {type: "failed", reason}, and
-// {type: "result", id, ok, result | errors} per run, then (if the run asked for it and no newer
-// run came) {type: "chart", chartFor: id, svg}; {type: "drill", id, seed,
-// answers} → {type: "drill", id, …} for the estimation drills.
+// Protocol: the page posts {type: "init", pyodide, integrity, files, core, lock?, stdlib?,
+// snapshot?, snapshotSize?, snapshotHead?, snapshotSha256?} once, then {type: "run", id, calc,
+// inputs}; the worker answers {type: "ready", boot, ms, fallback?, urls} or {type: "failed",
+// reason}, and {type: "result", id, ok, result | errors, readings?} per run, whatever happens in
+// Python (an exception is an error reply with the name ""); then, if the run asked for it and no
+// newer run came within CHART_PAUSE_MS, {type: "chart-start", chartFor: id} and {type: "chart",
+// chartFor: id, svg}; {type: "drill", id, seed, answers} → {type: "drill", id, …} for the
+// estimation drills. The page abandons a run that takes too long by terminating this worker.
+//
+// Integrity: every file fetched from the CDN (the loader, pyodide.asm.mjs, pyodide.asm.wasm and,
+// in a build without Node, the lock file and the standard library) is fetched with its pinned
+// SRI hash (`files`, from mkdocs.yml extra.pyodide.files); a changed byte fails the boot. The
+// kept snapshot is checked by its SHA-256 before use.
 //
 // Fast path: restore a memory snapshot made at build time (tools/build-runtime.mjs) in which the
 // core is already imported. Any problem with it (missing, corrupt, made for another Pyodide)
 // falls back, silently, to a plain boot on the precompiled standard library.
 
 let runtime = null; // resolves to the Python `respond_json` function
-let pendingChart = 0; // timer of the chart still to draw for the latest "run"
+const pendingCharts = new Map(); // calculator id → timer of the chart still to draw
+// The chart is drawn once typing has paused this long: drawing takes 10-40 ms, and a keystroke
+// that arrives meanwhile waits behind it (measured, bench/browser.py "rapid edits").
+const CHART_PAUSE_MS = 150;
 const CORE_DIR = "/home/pyodide/sd";
 // A zip archive with no entries (just the end-of-central-directory record).
 const EMPTY_ZIP = "data:application/zip;base64,UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==";
 
-async function importVerified(url, integrity) {
-  // Fetch the loader with its SRI hash, then import it from a blob: a changed file is refused.
-  const response = await fetch(url, { integrity, mode: "cors" });
+// The pinned SRI hash of a Pyodide file: a file without one is never fetched.
+function pin(files, name) {
+  const integrity = files && files[name];
+  if (!integrity) throw new Error(`${name}: no pinned hash`);
+  return integrity;
+}
+
+// Fetch `url` with its SRI hash (the browser refuses a response that does not match).
+async function fetchVerified(url, integrity) {
+  const response = await fetch(url, { integrity, mode: "cors", credentials: "omit" });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response;
+}
+
+async function importVerified(url, integrity) {
+  // Fetch a module with its SRI hash, then import it from a blob: a changed file is refused.
+  const response = await fetchVerified(url, integrity);
   const blob = new Blob([await response.text()], { type: "text/javascript" });
   const blobUrl = URL.createObjectURL(blob);
   try {
@@ -37,6 +60,10 @@ async function fetchBytes(url) {
 
 function hex(bytes) {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function sha256(bytes) {
+  return hex(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)));
 }
 
 // The snapshot ships sparse and gzipped (pack_snapshot in macros/hooks.py has the format): a
@@ -91,7 +118,7 @@ async function readSnapshot(stream, size, head) {
 }
 
 // {bytes, from: "kept" | "network", spare?}: spare is the inflated stream again, to keep.
-async function loadSnapshot(url, size, head) {
+async function loadSnapshot(url, size, head, digest) {
   let kept;
   try {
     kept = await (await caches.open(KEPT)).match(url);
@@ -102,8 +129,13 @@ async function loadSnapshot(url, size, head) {
     try {
       // In one piece: reading it chunk by chunk costs a promise round trip per 64 KB.
       const whole = new Uint8Array(await kept.arrayBuffer());
+      // Checked by its content hash (hashed off this thread while the blocks are placed).
+      const checked = digest ? sha256(whole) : Promise.reject(new Error("no hash to check"));
+      checked.catch(() => {});
       const stream = new ReadableStream({ start(c) { c.enqueue(whole); c.close(); } });
-      return { bytes: await readSnapshot(stream, size, head), from: "kept" };
+      const bytes = await readSnapshot(stream, size, head);
+      if ((await checked) !== digest) throw new Error("snapshot: the kept copy does not match");
+      return { bytes, from: "kept" };
     } catch {
       // a damaged copy: read the network's (which is then kept in its place)
     }
@@ -122,12 +154,15 @@ async function loadSnapshot(url, size, head) {
   }
 }
 
-// Keeps the inflated snapshot for the next visits, in place of any older one.
-async function keepSnapshot(url, spare) {
+// Keeps the inflated snapshot for the next visits, in place of any older one: only bytes whose
+// SHA-256 is the one the build recorded.
+async function keepSnapshot(url, spare, digest) {
   try {
+    const bytes = new Uint8Array(await new Response(spare).arrayBuffer());
+    if (!digest || (await sha256(bytes)) !== digest) return;
     const cache = await caches.open(KEPT);
     for (const old of await cache.keys()) if (old.url !== url) await cache.delete(old);
-    await cache.put(url, new Response(spare));
+    await cache.put(url, new Response(bytes));
   } catch {
     spare.cancel().catch(() => {}); // no room, or no Cache Storage: the next visit inflates
   }
@@ -140,8 +175,12 @@ async function keepSnapshot(url, spare) {
 // instantiateStreaming, handed that stand-in, instantiates the compiled module. Every other
 // fetch and instantiation passes through untouched; if the early compile failed, Pyodide's
 // instantiation fetches the wasm itself, as it would have.
-function compileEarly(wasmUrl) {
-  const compiled = WebAssembly.compileStreaming(fetch(wasmUrl));
+//
+// The wasm is fetched with its pinned hash: the browser releases its bytes once they match, so
+// nothing unverified is compiled. If they do not match, `compiled` rejects and so does the boot
+// (boot() races loadPyodide against it: Pyodide itself would only log a warning and wait).
+function compileEarly(wasmUrl, integrity) {
+  const compiled = WebAssembly.compileStreaming(fetchVerified(wasmUrl, integrity));
   compiled.catch(() => {}); // handled where it is awaited
   const standIn = new Response(null);
   const { fetch: realFetch } = self;
@@ -155,7 +194,9 @@ function compileEarly(wasmUrl) {
     try {
       module = await compiled;
     } catch {
-      return instantiateStreaming.call(this, realFetch(wasmUrl), imports);
+      // Refused (not the pinned bytes): boot() has failed already through its race; Pyodide
+      // would only log a warning and wait, so it is left waiting, quietly.
+      return new Promise(() => {});
     }
     return { module, instance: await WebAssembly.instantiate(module, imports) };
   };
@@ -165,25 +206,40 @@ function compileEarly(wasmUrl) {
 async function boot(config) {
   const marks = { start: performance.now() }; // for bench/browser.py
   const base = config.pyodide;
-  // Everything starts at once: the snapshot or the core, Pyodide's runtime module (imported
-  // here, it is evaluated once and Pyodide's own import of it finds it ready), the loader and
-  // the wasm, the biggest, last (where one connection serves all, the small ones go first).
+  const files = config.files;
+  // Everything starts at once: the snapshot or the core, Pyodide's runtime module (verified,
+  // then handed to loadPyodide as createPyodideModule, so Pyodide never imports it itself), the
+  // loader and the wasm, the biggest, last (where one connection serves all, the small ones go
+  // first).
   const snapshotJob = config.snapshot
-    ? loadSnapshot(config.snapshot, config.snapshotSize, config.snapshotHead)
+    ? loadSnapshot(config.snapshot, config.snapshotSize, config.snapshotHead, config.snapshotSha256)
     : null;
   const snapshot = snapshotJob?.then((job) => job.bytes);
   snapshot?.then(() => { marks.snapshot = performance.now(); }, () => {}); // errors: below
   let coreBytes = snapshot ? null : fetchBytes(config.core);
-  import(`${base}pyodide.asm.mjs`).catch(() => {}); // a failure shows in loadPyodide
-  const loader = importVerified(`${base}pyodide.mjs`, config.integrity);
-  compileEarly(`${base}pyodide.asm.wasm`).then(() => { marks.wasm = performance.now(); }, () => {});
+  const asm = importVerified(`${base}pyodide.asm.mjs`, pin(files, "pyodide.asm.mjs"));
+  asm.catch(() => {}); // a failure shows in loadPyodide
+  const loader = importVerified(`${base}pyodide.mjs`, config.integrity || pin(files, "pyodide.mjs"));
+  const compiled = compileEarly(`${base}pyodide.asm.wasm`, pin(files, "pyodide.asm.wasm"));
+  compiled.then(() => { marks.wasm = performance.now(); }, () => {});
+  // Rejects when the wasm does not match its pin; never resolves otherwise.
+  const wasmRefused = compiled.then(() => new Promise(() => {}));
+  wasmRefused.catch(() => {});
   const { loadPyodide } = await loader;
   marks.loader = performance.now();
-  const options = { indexURL: base };
+  const load = (options) => Promise.race([loadPyodide(options), wasmRefused]);
+  const options = { indexURL: base, createPyodideModule: asm.then((module) => module.default) };
   // The lock file lists Pyodide's optional packages, which the calculators never load; the
-  // build passes its header with no packages, which saves fetching 119 KB.
-  if (config.lock) options.lockFileContents = config.lock;
-  if (config.stdlib) options.stdLibURL = config.stdlib;
+  // build passes its header with no packages, which saves fetching 119 KB. A build without
+  // Node has neither the header nor a standard library of its own: the CDN's, verified.
+  options.lockFileContents = config.lock
+    || fetchVerified(`${base}pyodide-lock.json`, pin(files, "pyodide-lock.json")).then((r) => r.text());
+  let stdlib = config.stdlib;
+  const plainStdlib = async () => {
+    stdlib ??= URL.createObjectURL(await (await fetchVerified(
+      `${base}python_stdlib.zip`, pin(files, "python_stdlib.zip"))).blob());
+    return stdlib;
+  };
 
   let py = null;
   let fallback;
@@ -193,18 +249,18 @@ async function boot(config) {
       // standard library archive is not read again: an empty one saves ~1.4 MB per visit.
       // The snapshot goes in as a promise: Pyodide sets itself up meanwhile and awaits it
       // only to size its memory (readSnapshot has checked it by then).
-      py = await loadPyodide({ ...options, stdLibURL: EMPTY_ZIP, _loadSnapshot: snapshot });
+      py = await load({ ...options, stdLibURL: EMPTY_ZIP, _loadSnapshot: snapshot });
     } catch (error) {
       fallback = String(error && error.message || error);
     }
   }
   const restored = py !== null;
   const { from: snapshotFrom, spare } = restored ? await snapshotJob : {};
-  if (spare) setTimeout(() => keepSnapshot(config.snapshot, spare), 0); // after "ready"
+  if (spare) setTimeout(() => keepSnapshot(config.snapshot, spare, config.snapshotSha256), 0);
   snapshotJob?.then((job) => { if (!restored) job.spare?.cancel().catch(() => {}); }, () => {});
   if (!restored) {
     coreBytes ??= fetchBytes(config.core);
-    py = await loadPyodide(options);
+    py = await load({ ...options, stdLibURL: await plainStdlib() });
   }
   marks.pyodide = performance.now();
   if (restored) {
@@ -243,24 +299,54 @@ self.onmessage = async ({ data }) => {
     return;
   }
   if (data.type === "run") {
-    const { respond } = await runtime;
+    // A run always gets a reply: a Python exception (or a runtime that never booted) becomes
+    // an error for the form as a whole (name ""), so the page is never left waiting.
+    clearTimeout(pendingCharts.get(data.calc)); // a newer run: the previous chart is not drawn
     const inputs = JSON.stringify(data.inputs);
-    const reply = JSON.parse(respond(data.calc, inputs, false));
+    let reply;
+    try {
+      const { respond } = await runtime;
+      reply = JSON.parse(respond(data.calc, inputs, false));
+    } catch (error) {
+      reply = { ok: false, errors: { "": failure(error) } };
+    }
     self.postMessage({ type: "result", id: data.id, ...reply });
     // The chart comes after the numbers, and only once typing pauses: a newer "run" message
-    // is handled before this timer, and cancels it.
-    clearTimeout(pendingChart);
+    // within CHART_PAUSE_MS is handled before this timer, and cancels it.
+    clearTimeout(pendingCharts.get(data.calc));
+    pendingCharts.delete(data.calc);
     if (reply.ok && data.chart) {
-      pendingChart = setTimeout(() => {
-        const svg = self.pyodide.pyimport("sysdesign_core.widget").chart_json(data.calc, inputs);
+      pendingCharts.set(data.calc, setTimeout(() => {
+        pendingCharts.delete(data.calc);
+        // Announced first, so that the page can stop a chart that never ends.
+        self.postMessage({ type: "chart-start", chartFor: data.id });
+        let svg = "";
+        try {
+          svg = self.pyodide.pyimport("sysdesign_core.widget").chart_json(data.calc, inputs);
+        } catch {
+          // no chart for these inputs: the numbers are shown, the old chart stays
+        }
         self.postMessage({ type: "chart", chartFor: data.id, svg });
-      }, 0);
+      }, CHART_PAUSE_MS));
     }
   }
   if (data.type === "drill") { // practice/drills.md: same runtime, sysdesign_core.drills
-    await runtime;
-    const drills = self.pyodide.pyimport("sysdesign_core.drills");
-    const reply = JSON.parse(drills.respond_json(String(data.seed), JSON.stringify(data.answers)));
+    let reply;
+    try {
+      await runtime;
+      const drills = self.pyodide.pyimport("sysdesign_core.drills");
+      reply = JSON.parse(drills.respond_json(String(data.seed), JSON.stringify(data.answers)));
+    } catch (error) {
+      reply = { ok: false, error: failure(error) };
+    }
     self.postMessage({ type: "drill", id: data.id, ...reply });
   }
 };
+
+// One line for a reader: the last line of a Python traceback, at most 120 characters.
+function failure(error) {
+  const text = String((error && error.message) || error || "").trim();
+  const last = text.split("\n").filter(Boolean).pop() || "an unexpected error";
+  const short = last.length > 120 ? `${last.slice(0, 117)}…` : last;
+  return `These inputs could not be computed (${short}). Change a value to try again.`;
+}

@@ -6,41 +6,65 @@
 // Everything hangs off Material's document$, so it survives instant navigation.
 
 const LOAD_TIMEOUT_MS = 60000;
+// A run (or a chart) that takes longer than this is abandoned: the worker is terminated and a
+// new one boots from the kept snapshot. Runs take ~10 ms; only a runaway computation gets here.
+export const RUN_TIMEOUT_MS = 2000;
 const STATUS = {
   loading: "Loading the calculator runtime… the results below were computed when the page was built.",
   live: "Live: results update as you type.",
   offline: "The calculator runtime could not load, so editing is off. The results below were computed when the page was built for the default inputs.",
+  stale: "Not updated: these results are for the last valid inputs. Correct the marked value to update them.",
+  staleDefaults: "Not updated: these results are for the default inputs (computed when the page was built). Correct the marked value to update them.",
+  slow: "That took too long (over 2 s), so it was stopped and the calculator restarted. These results are for the last valid inputs: change a value to try again.",
+  chartSlow: "Live: results update as you type. The chart took too long to draw (over 2 s) and was skipped.",
 };
+const TOO_LONG = "This took too long to compute (over 2 s), so it was stopped. Try a smaller value.";
+const RESTART_FAILED = "The calculator runtime stopped and could not restart: reload the page to try again.";
 
-let runtime = null; // {worker, ready: Promise<boolean>, pending: Map}
-const charts = new Map(); // request id → the form whose chart that run will draw
+// {worker, ready: Promise<boolean>, pending: Map<id, resolve>, charts: Map<id, form>, next,
+// reason, chartTimer}
+let runtime = null;
 
 function runtimeConfig() {
   const meta = document.querySelector('meta[name="sd-runtime"]');
   const url = (path) => path && new URL(path, document.baseURI).href;
+  let files = {};
+  try {
+    files = JSON.parse(meta.dataset.pyodideFiles || "{}");
+  } catch {
+    // no pins: the worker refuses to fetch an unpinned file, and the form stays static
+  }
   return {
     pyodide: meta.dataset.pyodide,
     integrity: meta.dataset.pyodideIntegrity,
+    files,
     lock: meta.dataset.pyodideLock,
     core: url(meta.dataset.core),
     stdlib: url(meta.dataset.stdlib),
     snapshot: url(meta.dataset.snapshot),
     snapshotSize: Number(meta.dataset.snapshotSize) || 0,
     snapshotHead: meta.dataset.snapshotHead || "",
+    snapshotSha256: meta.dataset.snapshotSha256 || "",
   };
 }
 
 // Exported for drills.js, so the drills share this one worker (and its snapshot boot).
 export function startRuntime() {
   if (runtime) return runtime;
+  runtime = { worker: null, ready: null, pending: new Map(), charts: new Map(), next: 0, reason: "" };
   // On a calculator page the worker was started from <head> (overrides/main.html).
-  const early = window.sdCalcWorker;
+  attach(window.sdCalcWorker || null);
+  return runtime;
+}
+
+// Adopts `early` (or starts a new worker) as the runtime's worker, with a fresh `ready`.
+function attach(early) {
   const worker = early || new Worker(new URL("calc-worker.js", import.meta.url), { type: "module" });
-  const pending = new Map();
   let settle;
-  const ready = new Promise((resolve) => { settle = resolve; });
+  runtime.ready = new Promise((resolve) => { settle = resolve; });
   const timer = setTimeout(() => settle(false), LOAD_TIMEOUT_MS);
   const onMessage = ({ data }) => {
+    if (worker !== runtime.worker) return; // the last words of a terminated worker
     if (data.type === "ready") {
       // How the worker booted ("snapshot" or "plain", and why it fell back): for the bench
       // and the tests; never printed, a fallback is not an error.
@@ -56,21 +80,38 @@ export function startRuntime() {
       settle(true);
     }
     else if (data.type === "failed") { clearTimeout(timer); runtime.reason = data.reason; settle(false); }
+    else if (data.type === "chart-start") { // a chart that never ends is stopped too
+      clearTimeout(runtime.chartTimer);
+      const form = runtime.charts.get(data.chartFor);
+      runtime.chartTimer = setTimeout(() => {
+        restart();
+        if (form && form.isConnected && !form.dataset.stale) setStatus(form, STATUS.chartSlow);
+      }, RUN_TIMEOUT_MS);
+    }
     else if (data.type === "chart") { // drawn after the numbers, once typing paused
-      const form = charts.get(data.chartFor);
-      charts.delete(data.chartFor);
+      clearTimeout(runtime.chartTimer);
+      const form = runtime.charts.get(data.chartFor);
+      runtime.charts.delete(data.chartFor);
       if (form) showChart(form, data.svg);
     }
     else if (data.id !== undefined) { // a reply to a "run" or "drill" request
-      const resolve = pending.get(data.id);
-      pending.delete(data.id);
+      const resolve = runtime.pending.get(data.id);
+      runtime.pending.delete(data.id);
       if (resolve) resolve(data);
     }
   };
-  const onError = (event) => { event.preventDefault(); clearTimeout(timer); settle(false); };
+  const onError = (event) => {
+    event.preventDefault();
+    if (worker !== runtime.worker) return;
+    clearTimeout(timer);
+    settle(false);
+    // A worker that dies after it was ready: whatever was asked gets an answer.
+    for (const resolve of runtime.pending.values()) resolve({ ok: false, errors: { "": RESTART_FAILED } });
+    runtime.pending.clear();
+  };
   worker.onmessage = onMessage;
   worker.onerror = onError;
-  runtime = { worker, ready, pending, next: 0, reason: "" };
+  runtime.worker = worker;
   window.sdCalcWorker = worker;
   if (early) {
     for (const [kind, event] of early.sdEarly || []) (kind === "message" ? onMessage : onError)(event);
@@ -78,23 +119,43 @@ export function startRuntime() {
   } else {
     worker.postMessage({ type: "init", ...runtimeConfig() });
   }
-  return runtime;
 }
 
-// Post ``message`` with a fresh id; resolves with the worker's reply to it.
-export function request(message) {
+// Abandons the worker (a run or a chart that does not end) and boots a new one, which restores
+// the snapshot kept in Cache Storage. Every open request is answered as timed out.
+function restart() {
+  clearTimeout(runtime.chartTimer);
+  runtime.worker.terminate();
+  for (const resolve of runtime.pending.values()) resolve({ ok: false, timedOut: true, error: TOO_LONG });
+  runtime.pending.clear();
+  runtime.charts.clear();
+  attach(null);
+}
+
+// Post ``message`` with a fresh id once the runtime is ready; resolves with the worker's reply
+// to it. Always resolves: a reply that takes over RUN_TIMEOUT_MS is abandoned (the worker is
+// restarted) and resolves as {ok: false, timedOut: true}; a runtime that cannot (re)start
+// resolves as {ok: false, errors: {"": why}}. ``chartFor``: the form whose chart this run draws.
+export async function request(message, chartFor = null) {
+  if (!(await runtime.ready)) return { ok: false, errors: { "": RESTART_FAILED }, error: RESTART_FAILED };
   const id = ++runtime.next;
   return new Promise((resolve) => {
-    runtime.pending.set(id, resolve);
+    const timer = setTimeout(() => {
+      if (runtime.pending.get(id) === done) restart();
+    }, RUN_TIMEOUT_MS);
+    const done = (reply) => { clearTimeout(timer); resolve(reply); };
+    runtime.pending.set(id, done);
+    if (chartFor) { // only the latest run of a form draws its chart
+      for (const [old, form] of runtime.charts) if (form === chartFor) runtime.charts.delete(old);
+      runtime.charts.set(id, chartFor);
+    }
     runtime.worker.postMessage({ ...message, id });
   });
 }
 
 function compute(form, inputs) {
   const chart = Boolean(form.querySelector(".sd-calc__chart"));
-  const reply = request({ type: "run", calc: form.dataset.calc, inputs, chart });
-  if (chart) charts.set(runtime.next, form);
-  return reply;
+  return request({ type: "run", calc: form.dataset.calc, inputs, chart }, chart ? form : null);
 }
 
 // --- URL state: the first form on a page uses bare names, the others "calc.name" ---------
@@ -138,9 +199,15 @@ function writeUrl(form) {
 
 // --- showing results and errors ----------------------------------------------------------
 
+// The input's error box: the id in its aria-describedby that ends in "-error".
+function errorBox(form, el) {
+  const id = (el.getAttribute("aria-describedby") || "").split(/\s+/).find((ref) => ref.endsWith("-error"));
+  return form.querySelector(`#${CSS.escape(id || `${el.id}-error`)}`);
+}
+
 function showErrors(form, errors) {
   for (const el of fields(form)) {
-    const box = form.querySelector(`#${CSS.escape(el.getAttribute("aria-describedby").split(" ").pop())}`);
+    const box = errorBox(form, el);
     const message = errors[el.name];
     if (message) {
       el.setAttribute("aria-invalid", "true");
@@ -154,10 +221,72 @@ function showErrors(form, errors) {
   }
 }
 
+// How each input was read (`= 1.5%`), next to it; an input without a reading (a bad value)
+// shows none. A reply without readings leaves them as they are.
+function showReadings(form, readings) {
+  if (!readings) return;
+  for (const el of fields(form)) {
+    const reading = form.querySelector(`#${CSS.escape(`${el.id}-reading`)}`)
+      || el.closest(".sd-calc__field")?.querySelector(".sd-calc__reading");
+    if (!reading) continue;
+    const text = readings[el.name] || "";
+    if (reading.textContent !== text) reading.textContent = text;
+    reading.hidden = !text;
+  }
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const HTML_NS = "http://www.w3.org/1999/xhtml";
+// SVG elements that run script, embed other documents, load files or change attributes over
+// time; every other SVG element is kept.
+const SVG_UNSAFE = new Set(["script", "foreignobject", "iframe", "object", "embed", "handler",
+  "listener", "animate", "animatemotion", "animatetransform", "set", "discard", "image", "a",
+  "feimage"]);
+// The HTML a chart may carry around its SVG (a caption with the numbers as a table).
+const HTML_SAFE = new Set(["figcaption", "details", "summary", "table", "caption", "thead",
+  "tbody", "tfoot", "tr", "th", "td", "colgroup", "col", "p", "div", "span", "strong", "em", "b",
+  "i", "small", "abbr", "br", "ul", "ol", "li", "code", "sub", "sup"]);
+const LINK_ATTRIBUTE = /^(?:href|src|xlink:href|action|formaction|srcset|background|poster|data)$/;
+const FETCHES = /url\s*\(|@import|expression\s*\(|javascript:/i;
+
+// The chart's markup (an SVG and its caption) as a fragment safe to insert, or null. It comes
+// from the worker, so it is treated as untrusted: parsed in an inert document (nothing runs or
+// loads there), then only known-safe elements and attributes are carried over: no script, no
+// event handler, no link other than to a "#fragment" of the chart, no style that fetches.
+export function safeChart(markup) {
+  if (typeof markup !== "string" || !markup) return null;
+  const body = new DOMParser().parseFromString(markup, "text/html").body;
+  for (const el of [...body.querySelectorAll("*")]) {
+    const name = el.localName.toLowerCase();
+    const keep = el.namespaceURI === SVG_NS ? !SVG_UNSAFE.has(name)
+      : el.namespaceURI === HTML_NS && HTML_SAFE.has(name);
+    if (!keep || (name === "style" && FETCHES.test(el.textContent))) {
+      el.remove();
+      continue;
+    }
+    for (const { name: attribute, value } of [...el.attributes]) {
+      const lower = attribute.toLowerCase();
+      const link = LINK_ATTRIBUTE.test(lower) || lower.endsWith(":href");
+      if (lower.startsWith("on") || (link && !value.trim().startsWith("#"))
+          || (FETCHES.test(value) && !/^url\(#[\w-]+\)$/.test(value.trim()))) {
+        el.removeAttribute(attribute);
+      }
+    }
+  }
+  if (!body.querySelector("svg")) return null;
+  const fragment = document.createDocumentFragment();
+  for (const node of [...body.childNodes]) fragment.append(document.importNode(node, true));
+  return fragment;
+}
+
 function showChart(form, svg) {
   const figure = form.querySelector(".sd-calc__chart");
-  // Compare with the last SVG set, not figure.innerHTML (serialising the chart every time).
-  if (figure && svg && figure._svg !== svg) { figure.innerHTML = svg; figure._svg = svg; }
+  // Compare with the last SVG set, not the figure's markup (serialising the chart every time).
+  if (!figure || !svg || figure._svg === svg) return;
+  const chart = safeChart(svg);
+  if (!chart) return;
+  figure.replaceChildren(chart);
+  figure._svg = svg;
 }
 
 function showResult(form, result) {
@@ -169,14 +298,61 @@ function showResult(form, result) {
   form.dispatchEvent(new CustomEvent("sd:result", { detail: result, bubbles: true }));
 }
 
+function setStatus(form, text) {
+  const status = form.querySelector(".sd-calc__status");
+  if (status && status.textContent !== text) status.textContent = text;
+}
+
 function setState(form, state, extra = "") {
   form.dataset.state = state;
-  const status = form.querySelector(".sd-calc__status");
-  if (status) status.textContent = extra ? `${STATUS[state]} (${extra})` : STATUS[state];
+  setStatus(form, extra ? `${STATUS[state]} (${extra})` : STATUS[state]);
+}
+
+// While any input is bad (or a run was stopped), the results belong to the last valid inputs:
+// the form says so (data-stale, the contract), the results are dimmed (CSS) and the status
+// explains. ``why``: the status text, or "" once every input is good again.
+function markStale(form, why) {
+  if (why) {
+    form.dataset.stale = "true";
+    setStatus(form, why);
+  } else if (form.dataset.stale) {
+    delete form.dataset.stale;
+    setStatus(form, STATUS.live);
+  } else if (form.dataset.state === "live") {
+    setStatus(form, STATUS.live);
+  }
+}
+
+function showReply(form, reply) {
+  // Until a first valid reply, the results on screen are the build's, for the defaults.
+  const stale = form._current ? STATUS.stale : STATUS.staleDefaults;
+  if (reply.ok) {
+    form._current = true;
+    showErrors(form, {});
+    showResult(form, reply.result);
+    showReadings(form, reply.readings);
+    markStale(form, "");
+    return;
+  }
+  if (reply.timedOut) {
+    const name = form._edited && fields(form).some((el) => el.name === form._edited) ? form._edited : "";
+    showErrors(form, name ? { [name]: TOO_LONG } : {});
+    markStale(form, STATUS.slow);
+    return;
+  }
+  const errors = reply.errors || {};
+  showErrors(form, errors);
+  showReadings(form, reply.readings);
+  // A general error (name "", or one for no input on this form) goes in the status line.
+  const general = Object.entries(errors)
+    .filter(([name]) => !fields(form).some((el) => el.name === name))
+    .map(([, message]) => message);
+  markStale(form, general.length ? `${general.join(" ")} ${stale}` : stale);
 }
 
 // Coalesce edits: at most one request in flight per form; the latest values win. No timer,
-// so a result lands as soon as Python has it and typing is never blocked.
+// so a result lands as soon as Python has it and typing is never blocked. Every request gets a
+// reply (request() times out), and the busy flag is reset whatever happens.
 async function recompute(form) {
   if (form.dataset.state !== "live") return;
   if (form._busy) { form._again = true; return; }
@@ -187,10 +363,11 @@ async function recompute(form) {
       const inputs = readInputs(form);
       const reply = await compute(form, inputs);
       if (form._again) continue;
-      if (reply.ok) { showErrors(form, {}); showResult(form, reply.result); }
-      else showErrors(form, reply.errors);
+      showReply(form, reply);
       writeUrl(form);
     } while (form._again);
+  } catch {
+    markStale(form, STATUS.stale); // never expected: still, the form stays usable
   } finally {
     form._busy = false;
   }
@@ -228,8 +405,12 @@ function enhanceForm(form, index) {
   form.dataset.enhanced = "true";
   if (index > 0) form.dataset.urlPrefix = form.dataset.calc;
   form.addEventListener("submit", (event) => { event.preventDefault(); recompute(form); });
-  form.addEventListener("input", () => recompute(form));
-  form.addEventListener("change", () => recompute(form));
+  const edited = (event) => {
+    if (event.target.name) form._edited = event.target.name;
+    recompute(form);
+  };
+  form.addEventListener("input", edited);
+  form.addEventListener("change", edited);
   form.addEventListener("reset", () => setTimeout(() => recompute(form), 0));
   form.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-action]");

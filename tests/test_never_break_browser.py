@@ -1,0 +1,306 @@
+"""Calculators that never break, in real Chromium: every former killer URL answers with a clear
+error by its input (or a finite result) and the form stays live; a run or a chart that does not
+end is stopped after ~2 s and the worker restarted; stale results are marked (``data-stale``)
+and every input's reading (``.sd-calc__reading``) follows the edits, on every widget; a chart
+is inserted only through the sanitiser.
+
+The CDN is routed to the pinned npm files (browser_support.route_cdn); nothing reaches the
+network.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from browser_support import expected
+from conftest import Console
+
+from sysdesign_core import calculators, get, widget
+from sysdesign_core.registry import Calculator
+
+pytestmark = pytest.mark.browser
+
+LIVE_TIMEOUT = 90_000
+# Well above the 2 s after which a run is abandoned, plus a restart from the kept snapshot.
+RESTART_TIMEOUT = 60_000
+
+# URLs that once killed the form (issue 12): an exception in the worker, NaN in the JSON,
+# a chart of a billion points. Each now answers; the form takes the next edit.
+KILLERS = [
+    ("transfer", {"bandwidth": "1e-300"}),
+    ("downtime", {"downtime": "1ns", "window": "1y"}),
+    ("capacity", {"retention_years": "1e9"}),
+    ("capacity", {"dau": "1e308"}),
+    ("cache", {"node_memory": "1e-300"}),
+    ("shards", {"shard_storage": "1e-300"}),
+    ("servers", {"latency": "1e308"}),
+    ("snowflake", {"tick": "1e300"}),
+    ("rate_limiter", {"window": "5e-324"}),
+    ("durability", {"durability": "1e-17"}),
+    ("durability", {"durability": "100%", "objects": "1e300"}),
+]
+
+
+def page_url(calc: Calculator) -> str:
+    return calc.page.removesuffix(".md").removesuffix("index") + "/"
+
+
+def form_of(calc_id: str) -> str:
+    return f'form[data-calc="{calc_id}"]'
+
+
+def wait_live(page: Any, calc_id: str) -> None:
+    page.wait_for_selector(f'{form_of(calc_id)}[data-state="live"]', timeout=LIVE_TIMEOUT)
+
+
+def outputs_of(page: Any, calc_id: str) -> dict[str, str]:
+    return page.eval_on_selector_all(
+        f"{form_of(calc_id)} output",
+        "els => Object.fromEntries(els.map(e => [e.getAttribute('name'), e.textContent]))",
+    )
+
+
+def wait_outputs(page: Any, calc_id: str, want: dict[str, str]) -> None:
+    page.wait_for_function(
+        """([id, want]) => {
+            const form = document.querySelector(`form[data-calc="${id}"]`);
+            return Object.entries(want).every(([n, t]) =>
+                form.querySelector(`output[name="${n}"]`).textContent === t);
+        }""",
+        arg=[calc_id, want],
+        timeout=LIVE_TIMEOUT,
+    )
+
+
+def wait_stale(page: Any, calc_id: str, stale: bool) -> None:
+    selector = f'{form_of(calc_id)}[data-stale="true"]'
+    page.wait_for_selector(
+        selector, state="attached" if stale else "detached", timeout=LIVE_TIMEOUT
+    )
+
+
+def readings_of(page: Any, calc_id: str) -> dict[str, str]:
+    return page.eval_on_selector_all(
+        f"{form_of(calc_id)} .sd-calc__reading",
+        "els => Object.fromEntries(els.map(e => [e.id, e.textContent.trim()]))",
+    )
+
+
+def want_readings(calc_id: str, raw: dict[str, str]) -> dict[str, str]:
+    reply = widget.respond(calc_id, raw, False)
+    return {f"{calc_id}-{name}-reading": text for name, text in reply["readings"].items()}
+
+
+def wait_readings(page: Any, calc_id: str, want: dict[str, str]) -> None:
+    page.wait_for_function(
+        """([id, want]) => Object.entries(want).every(([ref, text]) =>
+            (document.getElementById(ref)?.textContent.trim() ?? null) === text)""",
+        arg=[calc_id, want],
+        timeout=LIVE_TIMEOUT,
+    )
+
+
+@pytest.mark.parametrize(
+    ("calc_id", "query"), KILLERS, ids=[f"{c}-{'-'.join(q)}" for c, q in KILLERS]
+)
+def test_former_killer_urls_answer_and_the_form_stays_live(
+    context: Any, console: Console, base_url: str, calc_id: str, query: dict[str, str]
+) -> None:
+    calc = get(calc_id)
+    page = context.new_page()
+    page.goto(base_url + page_url(calc) + "?" + urlencode(query))
+    assert page.get_attribute("form.sd-calc >> nth=0", "data-calc") == calc_id  # bare names
+    wait_live(page, calc_id)
+    form = form_of(calc_id)
+    reply = widget.respond(calc_id, query, False)
+    if reply["ok"]:
+        wait_outputs(page, calc_id, expected(calc_id, query))
+    else:
+        assert "" not in reply["errors"], reply  # the core names the input to change
+        for name, message in reply["errors"].items():
+            box = page.locator(f"#{calc_id}-{name}-error")
+            box.wait_for(state="visible", timeout=LIVE_TIMEOUT)
+            assert box.inner_text() == message
+            assert page.get_attribute(f"{form} [name={name}]", "aria-invalid") == "true"
+        wait_stale(page, calc_id, True)
+        assert "default inputs" in page.inner_text(f"{form} .sd-calc__status")
+    # The next edit is taken: every queried input back to its default.
+    for name in query:
+        page.fill(f"{form} [name={name}]", calc.input(name).default or "")
+    wait_outputs(page, calc_id, expected(calc_id, {}))
+    wait_stale(page, calc_id, False)
+    assert page.get_attribute(form, "data-state") == "live"
+    assert "Live" in page.inner_text(f"{form} .sd-calc__status")
+    assert console.errors == []
+
+
+def calc_worker(page: Any) -> Any:
+    """The page's calculator worker (Playwright's handle), once it is running."""
+    for _ in range(100):
+        for worker in page.workers:
+            if worker.url.endswith("/calc-worker.js"):
+                return worker
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no calculator worker among {[w.url for w in page.workers]}")
+
+
+# Makes the worker's Python loop for 60 s in the next run (or chart): a computation that does
+# not end, as a hostile URL once caused. Only this worker is patched; a restarted one is clean.
+HANG = """(what) => self.pyodide.runPython(`
+import time
+import sysdesign_core.widget as w
+real = getattr(w, "${what}")
+def hang(*args, **kwargs):
+    end = time.time() + 60
+    while time.time() < end:
+        pass
+    return real(*args, **kwargs)
+setattr(w, "${what}", hang)
+`)"""
+
+
+def test_a_run_that_never_ends_is_stopped_and_the_form_stays_live(
+    context: Any, console: Console, base_url: str
+) -> None:
+    page = context.new_page()
+    page.goto(base_url + "calculators/availability/")
+    wait_live(page, "availability")
+    calc_worker(page).evaluate(HANG, "respond")
+    form = form_of("availability")
+    page.fill("#availability-availability", "99.5%")
+    box = page.locator("#availability-availability-error")
+    box.wait_for(state="visible", timeout=RESTART_TIMEOUT)
+    assert "too long" in box.inner_text()
+    wait_stale(page, "availability", True)
+    assert "too long" in page.inner_text(f"{form} .sd-calc__status")
+    # The restarted worker computes the next edit.
+    page.fill("#availability-availability", "99.9%")
+    wait_outputs(page, "availability", expected("availability", {"availability": "99.9%"}))
+    wait_stale(page, "availability", False)
+    assert page.locator("#availability-availability-error").is_hidden()
+    assert console.errors == []
+
+
+def test_a_chart_that_never_ends_is_stopped_and_the_form_stays_live(
+    context: Any, console: Console, base_url: str
+) -> None:
+    page = context.new_page()
+    page.goto(base_url + "calculators/capacity/")
+    wait_live(page, "capacity")
+    calc_worker(page).evaluate(HANG, "chart_json")
+    form = form_of("capacity")
+    page.fill("#capacity-dau", "2B")
+    wait_outputs(page, "capacity", expected("capacity", {"dau": "2B"}))  # numbers first
+    page.wait_for_function(
+        "f => document.querySelector(f + ' .sd-calc__status').textContent.includes('too long')",
+        arg=form,
+        timeout=RESTART_TIMEOUT,
+    )
+    page.fill("#capacity-dau", "3B")
+    wait_outputs(page, "capacity", expected("capacity", {"dau": "3B"}))
+    chart = widget.chart("capacity", {"dau": "3B"})
+    page.wait_for_function(
+        "([f, svg]) => document.querySelector(f + ' .sd-calc__chart')._svg === svg",
+        arg=[form, chart],
+        timeout=LIVE_TIMEOUT,
+    )
+    assert console.errors == []
+
+
+@pytest.mark.parametrize("calc", calculators(), ids=lambda c: c.id)
+def test_stale_results_and_readings_on_every_widget(
+    context: Any, console: Console, base_url: str, calc: Calculator
+) -> None:
+    """A bad value marks the results stale (dimmed, said in the status) until every input is
+    good again; each reading follows its input, live."""
+    page = context.new_page()
+    page.goto(base_url + page_url(calc))
+    wait_live(page, calc.id)
+    form = form_of(calc.id)
+    assert page.locator(f"{form} .sd-calc__reading").count() == len(calc.inputs)
+    wait_readings(page, calc.id, want_readings(calc.id, {}))
+    assert page.get_attribute(form, "data-stale") is None
+    text_inputs = [item for item in calc.inputs if not item.choices]
+    assert text_inputs, calc.id
+    bad = next((i for i in text_inputs if not i.optional), text_inputs[0]).name
+    before = outputs_of(page, calc.id)
+
+    page.fill(f"{form} [name={bad}]", "abc")
+    wait_stale(page, calc.id, True)
+    assert "last valid inputs" in page.inner_text(f"{form} .sd-calc__status")
+    dimmed = page.eval_on_selector(
+        f"{form} .sd-calc__result dd", "e => Number(getComputedStyle(e).opacity)"
+    )
+    assert dimmed < 1
+    assert outputs_of(page, calc.id) == before
+    wait_readings(page, calc.id, want_readings(calc.id, {bad: "abc"}))
+
+    # Clearing a required field leaves the numbers marked too (or, where empty means the
+    # default, recomputes them): never old numbers that look current.
+    page.fill(f"{form} [name={bad}]", "")
+    cleared = widget.respond(calc.id, {bad: ""}, False)
+    if cleared["ok"]:
+        wait_stale(page, calc.id, False)
+        wait_outputs(page, calc.id, expected(calc.id, {bad: ""}))
+    else:
+        wait_stale(page, calc.id, True)
+
+    # A good value: fresh numbers, no mark, readings for it.
+    name, value = next(
+        (item.name, candidate)
+        for item in text_inputs
+        for candidate in ("2", "7", "16", "0.5", "50%", "99%", "1h", "2KB", "99.9%")
+        if candidate != item.default
+        and widget.respond(calc.id, {item.name: candidate}, False)["ok"]
+    )
+    page.fill(f"{form} [name={bad}]", calc.input(bad).default or "")
+    page.fill(f"{form} [name={name}]", value)
+    wait_outputs(page, calc.id, expected(calc.id, {name: value}))
+    wait_stale(page, calc.id, False)
+    wait_readings(page, calc.id, want_readings(calc.id, {name: value}))
+    assert console.errors == []
+
+
+SANITISE = """async (markup) => {
+  const src = document.querySelector('script[src*="javascripts/calculators.js"]').src;
+  const { safeChart } = await import(src);  // the page's own module instance
+  const box = document.createElement("div");
+  const fragment = safeChart(markup);
+  if (fragment) box.append(fragment);
+  return box.innerHTML;
+}"""
+
+
+def test_a_hostile_chart_is_inserted_without_its_script(
+    context: Any, console: Console, base_url: str
+) -> None:
+    """The chart comes from the worker: a tampered one loses scripts, handlers, foreign
+    objects and outside links before it reaches the page; a real chart keeps its content."""
+    page = context.new_page()
+    page.goto(base_url + "calculators/capacity/")
+    wait_live(page, "capacity")
+    hostile = (
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1">'
+        '<script>window.__pwned=2</script><rect width="5" height="5" onclick="x()"/>'
+        '<foreignObject><iframe src="javascript:alert(1)"></iframe></foreignObject>'
+        '<a href="javascript:alert(1)"><text>t</text></a>'
+        '<use href="https://evil.example/x.svg#a"/><animate attributeName="href" to="x"/>'
+        "<style>@import url(https://evil.example/x.css);</style></svg>"
+        '<figcaption>ok<img src=x onerror="window.__pwned=3"><details><summary>n</summary>'
+        '<table><tr><td style="background:url(https://evil.example/)">1</td></tr></table>'
+        "</details></figcaption>"
+    )
+    clean = page.evaluate(SANITISE, hostile).lower()
+    for bad in ("onload", "onclick", "onerror", "<script", "foreignobject", "iframe",
+                "javascript:", "evil.example", "<img", "<animate", "<a "):  # fmt: skip
+        assert bad not in clean, (bad, clean)
+    assert "<rect" in clean and "<figcaption>ok" in clean and "<td" in clean
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate(SANITISE, "<p>no svg here</p>") == ""
+    real = widget.chart("capacity", {})
+    assert page.evaluate(SANITISE, real).count("<rect") == real.count("<rect")
+    # Parsing the hostile markup (in an inert document) already meets the page's CSP, which
+    # refuses its inline handlers and reports that: those reports, and nothing else.
+    assert [e for e in console.errors if "Content Security Policy" not in e] == []
