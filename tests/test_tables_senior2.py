@@ -64,7 +64,8 @@ def test_the_page_shows_the_table_with_its_sources(
     assert f'{{{{ table("{table.name}") }}}}' in text
     html = render.table(table.name, page=page, repo_url="https://github.com/o/r")
     for row in table.rows:
-        assert f'<th scope="row">{escape(row.name)}</th>' in html
+        # each row is headed by its name, whatever attributes the card layout adds
+        assert re.search(rf'<th scope="row"[^>]*>{re.escape(str(escape(row.name)))}</th>', html)
         if table.ages:  # a table of facts that age shows each row's source and year
             assert row.source is not None
             assert row.source.url in html, (table.name, row.name)
