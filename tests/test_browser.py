@@ -142,6 +142,23 @@ def test_query_string_prefills(context: Any, base_url: str) -> None:
     wait_outputs(page, "capacity", {"write_qps": "20K/s"})
 
 
+def test_onward_links_follow_live_results(context: Any, base_url: str) -> None:
+    """An edit on the capacity form re-prefills the onward links, and the cost one opens
+    the cost calculator live with the new figures."""
+    page = context.new_page()
+    page.goto(base_url + "calculators/capacity/")
+    wait_live(page, "capacity")
+    page.fill("#capacity-dau", "1B")
+    link = page.locator("a[data-onward='cost']")
+    page.wait_for_function(
+        "() => document.querySelector(\"a[data-onward='cost']\").href.includes('dau=1000000000')",
+        timeout=LIVE_TIMEOUT,
+    )
+    link.click()
+    wait_live(page, "cost")
+    assert page.input_value("#cost-dau") == "1000000000"
+
+
 @pytest.mark.parametrize("bad", ["abc", "-5", "150%", ""])
 def test_each_kind_of_bad_value(context: Any, console: Console, base_url: str, bad: str) -> None:
     page = context.new_page()

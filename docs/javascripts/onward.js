@@ -1,7 +1,8 @@
 // Onward links: keep the "open the next calculator prefilled" links under the capacity
-// widget in step with its live results. The form dispatches `sd:result` (detail = the
-// run() result, values in base units) every time it recomputes; the links were built with
-// the default results, so the page works without JavaScript.
+// widget (servers, cache, shards, and the cost of it all) in step with its live results.
+// The form dispatches `sd:result` (detail = the run() result, values in base units) every
+// time it recomputes; the links were built with the default results, so the page works
+// without JavaScript.
 
 const ROUND = (value) => String(Math.round(value));
 
@@ -19,6 +20,14 @@ const ONWARD = {
   shards: ({ outputs }) => ({
     storage_total: ROUND(outputs.storage_total.value),
     write_qps: ROUND(outputs.peak_write_qps.value),
+  }),
+  // the bill: same inputs as the build-time link (inter-zone = ingress copied to 2 replicas)
+  cost: ({ inputs, outputs }) => ({
+    dau: ROUND(inputs.dau),
+    peak_qps: `${ROUND(outputs.peak_read_qps.value + outputs.peak_write_qps.value)}/s`,
+    storage: `${ROUND(outputs.storage_total.value)}B`,
+    egress: `${ROUND(outputs.egress.value)}B/s`,
+    inter_zone: `${ROUND(outputs.ingress.value * 2)}B/s`,
   }),
 };
 

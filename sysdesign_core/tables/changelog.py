@@ -25,6 +25,9 @@ _SECTIONS = {
     "toolbox": "Toolbox",
     "concepts": "Concepts",
     "walkthroughs": "Walkthroughs",
+    "problems": "Problems",
+    "calculators": "Calculators",
+    "senior": "Senior topics",
     "checklist.md": "Checklist",
 }
 
@@ -449,7 +452,8 @@ CORRECTIONS: Table[Correction] = Table(
         Column("now", "What is right"),
         Column("date", "Corrected on"),
     ),
-    facets=tuple(sorted(set(_SECTIONS.values()))),
+    # only the sections that have a correction: an empty filter would show an empty table
+    facets=tuple(sorted({tag for row in _ROWS for tag in row.tags})),
     rows=tuple(sorted(_ROWS, key=lambda row: row.date, reverse=True)),
 )
 
