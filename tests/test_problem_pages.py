@@ -1,8 +1,8 @@
 """Every problem page follows the framework and computes its figures with the calculators.
 
 The headings are the framework's steps; at least two deep dives; at least one estimate links to
-its calculator prefilled (``calc_link`` with inputs); no markdown table typed into the page;
-the page is in the navigation.
+its calculator prefilled (``calc_link`` with inputs); a monthly cost from the cost calculator;
+no markdown table typed into the page; the page is in the navigation.
 """
 
 from __future__ import annotations
@@ -70,6 +70,20 @@ def test_page_links_its_calculators_prefilled(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert PREFILLED_LINK.search(text), f"{path.name}: no prefilled calculator link"
     assert "{{ result(" in text
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+def test_page_prices_its_design(path: Path) -> None:
+    """A "Monthly cost" section, just before the trade-offs, priced by the cost calculator
+    from the page's own estimates and linking to it prefilled."""
+    text = path.read_text(encoding="utf-8")
+    found = headings(text)
+    assert "Monthly cost" in found, f"{path.name}: no Monthly cost section"
+    assert found[found.index("Monthly cost") + 1] == "Trade-offs", found
+    section = text.split("## Monthly cost\n", 1)[1].split("\n## ", 1)[0]
+    assert 'result("cost", "monthly_total"' in section
+    assert 'result("cost", "per_user"' in section
+    assert re.search(r'\]\(\{\{ calc_link\("cost", \*\*\w+\) \}\}\)', section), path.name
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
