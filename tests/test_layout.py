@@ -4,6 +4,7 @@ One Chromium, one context per width, every page visited once per width; each vis
 
 - the page never scrolls sideways as a whole (a wide table or diagram scrolls in its own box);
 - no word in a table cell is split across lines (a column narrower than its longest word);
+- on a phone, every card line is its label and one value (never a value split around code);
 - every diagram's smallest label is at least 12 px as rendered.
 
 Then, in both colour schemes: every kind of control (text input, select, button, link,
@@ -36,7 +37,7 @@ MEASURE_JS = r"""() => {
     return r.width > 0 && r.height > 0;
   };
   const overflow = document.documentElement.scrollWidth - window.innerWidth;
-  const out = {overflow, split: [], labels: []};
+  const out = {overflow, split: [], labels: [], loose: []};
   // A word split across lines has more than one client rect.
   for (const cell of document.querySelectorAll(".md-typeset table td, .md-typeset table th")) {
     if (!visible(cell)) continue;
@@ -51,6 +52,13 @@ MEASURE_JS = r"""() => {
         if (lines.size > 1) out.split.push(match[0]);
       }
     }
+  }
+  // A card line is a grid (label, value): a cell whose value is several items (text runs and
+  // inline code side by side) would put one of them under the label.
+  for (const cell of document.querySelectorAll(".md-typeset table td")) {
+    if (!visible(cell) || getComputedStyle(cell).display !== "grid") continue;
+    const items = [...cell.childNodes].filter((n) => n.nodeType === 1 || n.textContent.trim());
+    if (items.length > 1) out.loose.push(cell.textContent.trim().slice(0, 40));
   }
   // Each visible diagram's smallest label, in CSS px as drawn.
   for (const svg of document.querySelectorAll("figure.sd-diagram svg")) {
@@ -103,6 +111,11 @@ def test_no_table_column_is_narrower_than_its_longest_word(
 ) -> None:
     split = {path: m["split"][:5] for path, m in measured[width].items() if m["split"]}
     assert split == {}, f"words split across lines in table cells at {width}px"
+
+
+def test_every_card_line_is_a_label_and_one_value(measured: dict[int, dict[str, Any]]) -> None:
+    loose = {path: m["loose"] for path, m in measured[390].items() if m["loose"]}
+    assert not loose, loose
 
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))
