@@ -82,3 +82,13 @@ def test_dr_strategies_run_from_cheapest_to_fastest() -> None:
         "Warm standby",
         "Multi-site active/active",
     ]
+
+
+def test_twitter_publishes_through_an_outbox() -> None:
+    """The walkthrough does not dual-write: the tweet and its event commit together and a
+    relay feeds Kafka, as the data-movement page teaches."""
+    text = (DOCS / "walkthroughs" / "twitter.md").read_text(encoding="utf-8")
+    diagram = text.split("```mermaid", 1)[1].split("```", 1)[0]
+    assert "TW --> K" not in diagram  # no direct publish beside the database write
+    assert "Outbox relay" in diagram and "--> K[[Kafka" in diagram
+    assert "(../senior/data-movement.md)" in text
