@@ -73,10 +73,14 @@ def tiered(amount: float, tiers: Sequence[tuple[float, float]]) -> float:
 
 
 def format_usd(value: float) -> str:
-    """US dollars, three significant figures: ``'$299K'``, ``'$42'``, ``'$0.0123'``."""
+    """US dollars, three significant figures: ``'$299K'``, ``'$42'``, ``'$0.0123'``; from
+    $1,000 always scaled (``'$2.4K'`` beside ``'$9.29K'``, never ``'$2,400'``)."""
     sign = "-" if value < 0 else ""
     amount = abs(value)
-    text = units.format_number(amount) if amount < 1000 else units.format_count(amount)
+    if amount < 1000:
+        text = units.format_number(amount)
+    else:
+        text = units.format_count(amount, whole_in_full=False)
     return f"{sign}${text}"
 
 

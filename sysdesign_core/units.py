@@ -571,10 +571,11 @@ _BIT_STEPS = [
 ]
 
 
-def format_count(value: float) -> str:
+def format_count(value: float, *, whole_in_full: bool = True) -> str:
     """``11574.07`` → ``'11.6K'``; ``1e9`` → ``'1B'`` (billion); whole numbers below 10,000
-    in full (``1024`` → ``'1,024'``), since rounding 1,024 nodes to "1.02K" hides the count."""
-    if abs(value) < 10_000 and value == int(value):
+    in full (``1024`` → ``'1,024'``), since rounding 1,024 nodes to "1.02K" hides the count.
+    ``whole_in_full=False`` scales them too (amounts of money: ``2400`` → ``'2.4K'``)."""
+    if whole_in_full and abs(value) < 10_000 and value == int(value):
         return f"{int(value):,}"
     text, suffix = _scaled(value, _COUNT_STEPS)
     return text + suffix

@@ -95,7 +95,14 @@ def test_prices_come_from_the_catalog() -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(0, "$0"), (42, "$42"), (1234.5, "$1.23K"), (0.01234, "$0.0123"), (2.5e6, "$2.5M")],
+    [
+        (0, "$0"),
+        (42, "$42"),
+        (1234.5, "$1.23K"),
+        (2400, "$2.4K"),  # a whole amount is scaled like any other, not "$2,400"
+        (0.01234, "$0.0123"),
+        (2.5e6, "$2.5M"),
+    ],
 )
 def test_format_usd(value: float, text: str) -> None:
     assert format_usd(value) == text
