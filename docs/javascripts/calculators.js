@@ -183,6 +183,9 @@ function restoreFromUrl(form) {
 }
 
 function writeUrl(form) {
+  // A reply that lands after a link was followed must not write this form's values into
+  // the next page's address: instant navigation changes the URL before it swaps the page.
+  if (!form.isConnected || location.pathname !== form._path) return;
   const params = new URLSearchParams(location.search);
   const defaults = JSON.parse(form.dataset.defaults);
   for (const el of fields(form)) {
@@ -403,6 +406,7 @@ async function copy(form, text, button) {
 function enhanceForm(form, index) {
   if (form.dataset.enhanced) return;
   form.dataset.enhanced = "true";
+  form._path = location.pathname; // the page whose address this form keeps (writeUrl)
   if (index > 0) form.dataset.urlPrefix = form.dataset.calc;
   form.addEventListener("submit", (event) => { event.preventDefault(); recompute(form); });
   const edited = (event) => {
