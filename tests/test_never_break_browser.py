@@ -162,12 +162,23 @@ setattr(w, "${what}", hang)
 `)"""
 
 
+def wait_chart(page: Any, calc_id: str, raw: dict[str, str]) -> None:
+    """Until the live chart for ``raw`` is drawn: the run and the chart before it are done, so
+    a function patched into the worker afterwards is hit by the next edit, not by them."""
+    page.wait_for_function(
+        "([f, svg]) => document.querySelector(f + ' .sd-calc__chart')._svg === svg",
+        arg=[form_of(calc_id), widget.chart(calc_id, raw)],
+        timeout=LIVE_TIMEOUT,
+    )
+
+
 def test_a_run_that_never_ends_is_stopped_and_the_form_stays_live(
     context: Any, console: Console, base_url: str
 ) -> None:
     page = context.new_page()
     page.goto(base_url + "calculators/availability/")
     wait_live(page, "availability")
+    wait_chart(page, "availability", {})
     calc_worker(page).evaluate(HANG, "respond")
     form = form_of("availability")
     page.fill("#availability-availability", "99.5%")
@@ -190,6 +201,7 @@ def test_a_chart_that_never_ends_is_stopped_and_the_form_stays_live(
     page = context.new_page()
     page.goto(base_url + "calculators/capacity/")
     wait_live(page, "capacity")
+    wait_chart(page, "capacity", {})
     calc_worker(page).evaluate(HANG, "chart_json")
     form = form_of("capacity")
     page.fill("#capacity-dau", "2B")
@@ -201,12 +213,27 @@ def test_a_chart_that_never_ends_is_stopped_and_the_form_stays_live(
     )
     page.fill("#capacity-dau", "3B")
     wait_outputs(page, "capacity", expected("capacity", {"dau": "3B"}))
-    chart = widget.chart("capacity", {"dau": "3B"})
-    page.wait_for_function(
-        "([f, svg]) => document.querySelector(f + ' .sd-calc__chart')._svg === svg",
-        arg=[form, chart],
-        timeout=LIVE_TIMEOUT,
-    )
+    wait_chart(page, "capacity", {"dau": "3B"})
+    assert console.errors == []
+
+
+def test_an_edit_queued_behind_a_hung_chart_is_answered(
+    context: Any, console: Console, base_url: str
+) -> None:
+    """The run for an edit made while a chart hangs waits in the worker's queue: when the
+    chart is stopped, that run is asked again of the new worker, not reported as too slow."""
+    page = context.new_page()
+    page.goto(base_url + "calculators/capacity/")
+    wait_live(page, "capacity")
+    wait_chart(page, "capacity", {})
+    calc_worker(page).evaluate(HANG, "chart_json")
+    page.fill("#capacity-dau", "2B")
+    wait_outputs(page, "capacity", expected("capacity", {"dau": "2B"}))
+    page.wait_for_timeout(500)  # past the pause before a chart: the worker is now stuck in it
+    page.fill("#capacity-dau", "3B")
+    wait_outputs(page, "capacity", expected("capacity", {"dau": "3B"}))
+    wait_stale(page, "capacity", False)
+    wait_chart(page, "capacity", {"dau": "3B"})
     assert console.errors == []
 
 

@@ -21,8 +21,8 @@ const STATUS = {
 const TOO_LONG = "This took too long to compute (over 2 s), so it was stopped. Try a smaller value.";
 const RESTART_FAILED = "The calculator runtime stopped and could not restart: reload the page to try again.";
 
-// {worker, ready: Promise<boolean>, pending: Map<id, resolve>, charts: Map<id, form>, next,
-// reason, chartTimer}
+// {worker, ready: Promise<boolean>, pending: Map<id, {done, retry}>, charts: Map<id, form>,
+// next, reason, chartTimer}
 let runtime = null;
 
 function runtimeConfig() {
@@ -95,9 +95,9 @@ function attach(early) {
       if (form) showChart(form, data.svg);
     }
     else if (data.id !== undefined) { // a reply to a "run" or "drill" request
-      const resolve = runtime.pending.get(data.id);
+      const entry = runtime.pending.get(data.id);
       runtime.pending.delete(data.id);
-      if (resolve) resolve(data);
+      if (entry) entry.done(data);
     }
   };
   const onError = (event) => {
@@ -106,7 +106,7 @@ function attach(early) {
     clearTimeout(timer);
     settle(false);
     // A worker that dies after it was ready: whatever was asked gets an answer.
-    for (const resolve of runtime.pending.values()) resolve({ ok: false, errors: { "": RESTART_FAILED } });
+    for (const { done } of runtime.pending.values()) done({ ok: false, errors: { "": RESTART_FAILED } });
     runtime.pending.clear();
   };
   worker.onmessage = onMessage;
@@ -122,29 +122,39 @@ function attach(early) {
 }
 
 // Abandons the worker (a run or a chart that does not end) and boots a new one, which restores
-// the snapshot kept in Cache Storage. Every open request is answered as timed out.
-function restart() {
+// the snapshot kept in Cache Storage. The request that hung (``culprit``; none when a chart
+// hung) is answered as timed out; the others were only queued behind it, and are asked again
+// of the new worker.
+function restart(culprit = null) {
   clearTimeout(runtime.chartTimer);
   runtime.worker.terminate();
-  for (const resolve of runtime.pending.values()) resolve({ ok: false, timedOut: true, error: TOO_LONG });
+  const waiting = [...runtime.pending];
   runtime.pending.clear();
   runtime.charts.clear();
   attach(null);
+  for (const [id, entry] of waiting) {
+    if (id === culprit) entry.done({ ok: false, timedOut: true, error: TOO_LONG });
+    else entry.retry();
+  }
 }
 
 // Post ``message`` with a fresh id once the runtime is ready; resolves with the worker's reply
 // to it. Always resolves: a reply that takes over RUN_TIMEOUT_MS is abandoned (the worker is
-// restarted) and resolves as {ok: false, timedOut: true}; a runtime that cannot (re)start
+// restarted) and resolves as {ok: false, timedOut: true}, while requests queued behind it are
+// asked again of the new worker; a runtime that cannot (re)start
 // resolves as {ok: false, errors: {"": why}}. ``chartFor``: the form whose chart this run draws.
 export async function request(message, chartFor = null) {
   if (!(await runtime.ready)) return { ok: false, errors: { "": RESTART_FAILED }, error: RESTART_FAILED };
   const id = ++runtime.next;
   return new Promise((resolve) => {
+    const entry = {
+      done: (reply) => { clearTimeout(timer); resolve(reply); },
+      retry: () => { clearTimeout(timer); request(message, chartFor).then(resolve); },
+    };
     const timer = setTimeout(() => {
-      if (runtime.pending.get(id) === done) restart();
+      if (runtime.pending.get(id) === entry) restart(id);
     }, RUN_TIMEOUT_MS);
-    const done = (reply) => { clearTimeout(timer); resolve(reply); };
-    runtime.pending.set(id, done);
+    runtime.pending.set(id, entry);
     if (chartFor) { // only the latest run of a form draws its chart
       for (const [old, form] of runtime.charts) if (form === chartFor) runtime.charts.delete(old);
       runtime.charts.set(id, chartFor);
