@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import math
 
+from . import charts, units
 from .registry import Calculator, Input, Output, Values, register
 
 __all__ = [
     "bloom_bits_per_item",
     "bloom_hashes",
     "bloom_false_positive_rate",
+    "bloom_chart",
     "hll_registers",
     "hll_standard_error",
     "hll_size",
@@ -72,6 +74,72 @@ def _bloom(values: Values) -> dict[str, float]:
     }
 
 
+def _one_in(rate: float) -> str:
+    """A small rate as odds, short enough for an axis: ``0.001`` → ``'1 in 1K'``."""
+    if rate <= 0:
+        return "never"
+    return f"1 in {units.format_count(round(1 / rate), whole_in_full=False)}"
+
+
+def bloom_chart(bits_per_item: float, rate: float) -> str:
+    """False-positive rate (log scale) against bits per item, each point with its best
+    number of hash functions, and this filter marked.
+
+    >>> "1 in 122" in bloom_chart(10, bloom_false_positive_rate(10, 7))
+    True
+    """
+    # Up to a little past the filter (at least 16 bits, at most 64: 1 in about 10^13).
+    x_max = min(64.0, max(16.0, 4 * math.ceil(bits_per_item * 1.25 / 4)))
+    floor = bloom_false_positive_rate(x_max, bloom_hashes(x_max))
+    low = -math.ceil(-math.log10(max(floor, 1e-13)))  # the decade below the curve's end
+    curve = [
+        (x, max(bloom_false_positive_rate(x, bloom_hashes(x)), 10.0**low))
+        for x in charts.sample(1, x_max, 64)
+    ]
+    plot = charts.Plot((0, x_max), (10.0**low, 1), log_y=True, left=92)
+    every = max(1, math.ceil(-low / 5))  # at most six labelled decades
+    # none at the very bottom, where it would crowd the first x label
+    y_ticks = [(10.0**d, _one_in(10.0**d)) for d in range(-every, low, -every)]
+    x_ticks = [(float(x), str(x)) for x in range(0, int(x_max) + 1, 4 if x_max <= 24 else 8)]
+    hashes = bloom_hashes(bits_per_item)
+    shown_x = min(bits_per_item, x_max)
+    body = (
+        plot.axes(x_ticks, y_ticks, "Bits per item", "False positives")
+        + plot.line(curve)
+        + plot.marker(
+            shown_x,
+            min(1.0, max(rate, 10.0**low)),
+            f"{units.format_number(bits_per_item)} bits: {_one_in(rate)}",
+        )
+    )
+    rows = [
+        (
+            str(bits),
+            str(bloom_hashes(bits)),
+            units.format_percent(bloom_false_positive_rate(bits, bloom_hashes(bits))),
+            _one_in(bloom_false_positive_rate(bits, bloom_hashes(bits))),
+        )
+        for bits in range(2, int(x_max) + 1, 2)
+    ]
+    return charts.figure(
+        "False positives against bits per item",
+        f"Every extra {units.format_number(math.log(10) / LN2**2, 2)} bits per item divides "
+        "the false positives by about ten; the line falls nearly straight on a log scale. "
+        "The marked filter uses "
+        f"{units.format_number(bits_per_item)} bits per item and {hashes} hash functions.",
+        body,
+        "False-positive rate (log scale) for a Bloom filter of each size, with the best whole "
+        "number of hash functions at each size.",
+        ("Bits per item", "Hash functions", "False-positive rate", "Odds"),
+        rows,
+    )
+
+
+def _bloom_chart(values: Values) -> str:
+    result = _bloom(values)
+    return bloom_chart(result["bits_per_item"], result["expected_false_positive_rate"])
+
+
 BLOOM = register(
     Calculator(
         id="bloom",
@@ -115,6 +183,7 @@ BLOOM = register(
             Output("expected_false_positive_rate", "False-positive rate reached", "fraction"),
         ),
         compute=_bloom,
+        chart=_bloom_chart,
     )
 )
 

@@ -21,6 +21,7 @@ CHARTED = {
     "tail_latency": {"fanout": "5000"},
     "rate_limiter": {"trace": "steady"},
     "composite": {"components": "99.99% * (99.9% | 99.9%) * 99.95%"},
+    "bloom": {"false_positive_rate": "0.1%"},
 }
 
 
@@ -75,6 +76,8 @@ def test_no_import_inside_a_function_to_dodge_a_cycle() -> None:
         ("tail_latency", {"fanout": "1000000"}),
         ("scaling", {"nodes": "1000000", "coherency": "0"}),
         ("rate_limiter", {"trace": ", ".join(["166"] * 120)}),
+        ("bloom", {"false_positive_rate": "1e-12"}),
+        ("bloom", {"items": "1", "bits": "1e18"}),
     ],
 )
 def test_charts_stay_small_at_the_extremes(calc_id: str, inputs: dict[str, str]) -> None:
@@ -83,6 +86,13 @@ def test_charts_stay_small_at_the_extremes(calc_id: str, inputs: dict[str, str])
     assert html.count("<tr>") <= charts.MAX_ROWS + 1
     for points in re.findall(r'points="([^"]*)"', html):
         assert len(points.split()) <= charts.MAX_POINTS
+
+
+def test_bloom_chart_marks_the_filter_on_its_curve() -> None:
+    # 10 bits per item, 7 hashes: 0.819%, about 1 in 122 (the Pei Cao table)
+    html = widget.chart("bloom", {"items": "1M", "bits": "10M"})
+    assert "10 bits: 1 in 122" in html
+    assert "<td>7</td><td>0.819%</td>" in html  # the 10-bit row of the table
 
 
 def test_availability_axis_reads_as_nines() -> None:
