@@ -14,9 +14,10 @@ GitHub Pages' caching (``max-age=600``):
 (d) what a first visit transfers for a page without a calculator, a calculator page and a
     bare Pyodide boot, piece by piece, raw and gzip-compressed (the CDN serves compressed);
 (e) rapid edits (key repeat, fast typing: the next edit ~30 ms after the last result) on the
-    capacity page, whose chart is drawn after each result once typing pauses: input → result
-    p50/p95 as shipped (chart after a 150 ms pause) and with the chart drawn at once (pause 0,
-    the worker served with CHART_PAUSE_MS = 0), side by side.
+    capacity page (a small chart) and the rate-limiter page (the largest chart), each drawn
+    after a result once typing pauses: input → result p50/p95 as shipped (chart after a
+    150 ms pause) and with the chart drawn at once (pause 0, the worker served with
+    CHART_PAUSE_MS = 0), side by side.
 
 Every timing is repeated ``--runs`` times and the median printed.
 
@@ -142,6 +143,11 @@ RAPID_LOOP = """async ([calc, name, values, count, gap]) => {
   return times;
 }"""
 RAPID_VALUES = ["1B", "2B", "3B", "4B", "5B", "6B", "7B", "8B", "9B", "10B"]
+# (calculator, page, the input edited, the values it cycles through)
+RAPID_PAGES = [
+    ("capacity", "calculators/capacity/", "dau", RAPID_VALUES),
+    ("rate_limiter", "calculators/rate-limiter/", "limit", [str(n) for n in range(5, 15)]),
+]
 PHASES: list[dict[str, float]] = []  # the worker's own marks (ms since navigation), per visit
 
 
@@ -473,34 +479,36 @@ def latencies(browser: Browser, base: str, site: Path, edits: int) -> None:
 
 def rapid_edits(browser: Browser, base: str, site: Path, edits: int, gap: int = 30) -> None:
     print(
-        f"\n(e) rapid edits on the capacity page (ms, input → result; {edits} edits, the next "
-        f"{gap} ms after each result; dau through {RAPID_VALUES[0]}…{RAPID_VALUES[-1]})"
+        f"\n(e) rapid edits (ms, input → result; {edits} edits a page, the next {gap} ms after "
+        "each result)"
     )
     worker = site / "javascripts" / "calc-worker.js"
     source = worker.read_text(encoding="utf-8")
     shipped = re.search(r"const CHART_PAUSE_MS = (\d+);", source)
     assert shipped, "calc-worker.js has no CHART_PAUSE_MS"
-    for pause in (int(shipped.group(1)), 0):
-        # The served file itself (a fresh context has nothing cached), restored afterwards.
-        worker.write_text(source.replace(shipped.group(0), f"const CHART_PAUSE_MS = {pause};"))
-        try:
-            with browser.throwaway() as context:
-                page = context.new_page()
-                page.goto(base + "calculators/capacity/")
-                page.wait_for_selector(
-                    'form[data-calc="capacity"][data-state="live"]', timeout=LIVE_TIMEOUT
-                )
-                page.evaluate(RAPID_LOOP, ["capacity", "dau", RAPID_VALUES, 10, gap])  # warm-up
-                times = page.evaluate(RAPID_LOOP, ["capacity", "dau", RAPID_VALUES, edits, gap])
-                page.close()
-        finally:
-            worker.write_text(source)
-        p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
-        label = "as shipped" if pause else "chart at once"
-        print(
-            f"    chart pause {pause:>3} ms ({label:<13}) p50 {p50:6.1f}   p95 {p95:6.1f}   "
-            f"max {max(times):6.1f}"
-        )
+    for calc_id, path, name, values in RAPID_PAGES:
+        print(f"  {path} ({name} through {values[0]}…{values[-1]})")
+        for pause in (int(shipped.group(1)), 0):
+            # The served file itself (a fresh context has nothing cached), restored afterwards.
+            worker.write_text(source.replace(shipped.group(0), f"const CHART_PAUSE_MS = {pause};"))
+            try:
+                with browser.throwaway() as context:
+                    page = context.new_page()
+                    page.goto(base + path)
+                    page.wait_for_selector(
+                        f'form[data-calc="{calc_id}"][data-state="live"]', timeout=LIVE_TIMEOUT
+                    )
+                    page.evaluate(RAPID_LOOP, [calc_id, name, values, 10, gap])  # warm-up
+                    times = page.evaluate(RAPID_LOOP, [calc_id, name, values, edits, gap])
+                    page.close()
+            finally:
+                worker.write_text(source)
+            p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+            label = "as shipped" if pause else "chart at once"
+            print(
+                f"    chart pause {pause:>3} ms ({label:<13}) p50 {p50:6.1f}   "
+                f"p95 {p95:6.1f}   max {max(times):6.1f}"
+            )
 
 
 def local_file(url: str, base: str, site: Path) -> Path | None:
