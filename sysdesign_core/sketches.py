@@ -74,6 +74,11 @@ def _bloom(values: Values) -> dict[str, float]:
     }
 
 
+def _best_rate(bits_per_item: float) -> float:
+    """The false-positive rate at ``bits_per_item`` with its best whole number of hashes."""
+    return bloom_false_positive_rate(bits_per_item, bloom_hashes(bits_per_item))
+
+
 def _one_in(rate: float) -> str:
     """A small rate as odds, short enough for an axis: ``0.001`` → ``'1 in 1K'``."""
     if rate <= 0:
@@ -90,12 +95,9 @@ def bloom_chart(bits_per_item: float, rate: float) -> str:
     """
     # Up to a little past the filter (at least 16 bits, at most 64: 1 in about 10^13).
     x_max = min(64.0, max(16.0, 4 * math.ceil(bits_per_item * 1.25 / 4)))
-    floor = bloom_false_positive_rate(x_max, bloom_hashes(x_max))
+    floor = _best_rate(x_max)
     low = -math.ceil(-math.log10(max(floor, 1e-13)))  # the decade below the curve's end
-    curve = [
-        (x, max(bloom_false_positive_rate(x, bloom_hashes(x)), 10.0**low))
-        for x in charts.sample(1, x_max, 64)
-    ]
+    curve = [(x, max(_best_rate(x), 10.0**low)) for x in charts.sample(1, x_max, 64)]
     plot = charts.Plot((0, x_max), (10.0**low, 1), log_y=True, left=92)
     every = max(1, math.ceil(-low / 5))  # at most six labelled decades
     # none at the very bottom, where it would crowd the first x label
@@ -113,13 +115,9 @@ def bloom_chart(bits_per_item: float, rate: float) -> str:
         )
     )
     rows = [
-        (
-            str(bits),
-            str(bloom_hashes(bits)),
-            units.format_percent(bloom_false_positive_rate(bits, bloom_hashes(bits))),
-            _one_in(bloom_false_positive_rate(bits, bloom_hashes(bits))),
-        )
+        (str(bits), str(bloom_hashes(bits)), units.format_percent(best), _one_in(best))
         for bits in range(2, int(x_max) + 1, 2)
+        for best in [_best_rate(bits)]
     ]
     return charts.figure(
         "False positives against bits per item",
