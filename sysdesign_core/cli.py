@@ -3,7 +3,8 @@
 ``sysdesign`` alone (or ``sysdesign list``) names them; ``sysdesign ID --input-name VALUE …``
 runs one and prints a table (``--json`` for machines). Ids may be written with ``-`` or ``_``
 (``sysdesign rate-limiter``). Bad input exits 2 with one line on stderr naming the input and
-nothing on stdout; no input ever prints a traceback; a closed pipe (``| head -1``) ends quietly.
+nothing on stdout; no input ever prints a traceback; a closed pipe (``| head -1``) ends quietly;
+a terminal that cannot show σ or ÷ (``LANG=C``) gets ``\\u03c3`` in its place, not an error.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from .errors import InputError
-from .registry import KINDS, Calculator, calculators, get, run
+from .registry import Calculator, calculators, get, run
 
 __all__ = ["main", "build_parser"]
 
@@ -65,7 +66,7 @@ def _add_calculator(commands: argparse._SubParsersAction[_Parser], calc: Calcula
         accepted = (
             "one of " + ", ".join(item.choices)
             if item.choices
-            else KINDS[item.kind].hint or item.kind
+            else item.accepted.removeprefix("enter ")  # a list input says so, with its cap
         )
         text = f"{item.label}. {item.help} Accepts {accepted}.{default}"
         sub.add_argument(item.flag, dest=item.name, metavar="VALUE", help=text.replace("%", "%%"))
@@ -119,6 +120,37 @@ def _normalise(argv: list[str]) -> list[str]:
     return argv
 
 
+def _never_fail_to_encode() -> None:
+    """Let stdout and stderr print any label on any terminal.
+
+    Labels and notation use σ, κ, ε, ÷ and ×; a stream in ASCII or Latin-1 (``LANG=C``,
+    ``PYTHONIOENCODING=ascii``, a Windows code page) would raise ``UnicodeEncodeError`` on
+    them. ``backslashreplace`` writes ``\\u03c3`` instead: readable, and inside a JSON string
+    it is the same character. Only streams that can be reconfigured are (tests redirect to
+    ``StringIO``), and only those that would raise (``errors="strict"``). Duck-typed, with no
+    new import (``io``, ``contextlib``): the browser's trimmed standard library holds only
+    what the core imports.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure) and getattr(stream, "errors", None) == "strict":
+            try:
+                reconfigure(errors="backslashreplace")
+            except (OSError, ValueError):  # closed or detached: nothing to print to
+                continue
+
+
+def _dumps(result: object) -> str:
+    """``result`` as JSON; non-ASCII characters stay as they are where stdout can encode them,
+    else they are written as ``\\uXXXX`` escapes (still the same JSON, whatever the stream)."""
+    text = json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False)
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(result, indent=2, ensure_ascii=True, allow_nan=False)
+    return text
+
+
 def _run(argv: list[str]) -> int:
     if not argv:
         print(_listing(with_usage=True))
@@ -132,7 +164,7 @@ def _run(argv: list[str]) -> int:
     raw = {name: value for name, value in args.items() if value is not None}
     try:
         result = run(command, raw)
-        text = json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False)
+        text = _dumps(result)
     except InputError as error:
         sys.stderr.write(f"sysdesign {command}: {error}\n")
         return 2
@@ -155,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     A bug in the core still prints one line, never a traceback; a reader that closed the
     pipe early (``sysdesign list | head -1``) ends the command quietly.
     """
+    _never_fail_to_encode()
     try:
         code = _run(list(sys.argv[1:] if argv is None else argv))
         sys.stdout.flush()

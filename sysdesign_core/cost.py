@@ -88,9 +88,12 @@ def _parse_usd(text: str) -> float:
     return units.parse_count(text.strip().removeprefix("$"))
 
 
-# Money is shown as dollars and written in JSON as a plain number with the unit "USD".
+# Money is shown as dollars and written in JSON as a plain number with the unit "USD". A bill
+# is bounded like a count (1e15: ten times the world's yearly output); past it a result only
+# says that an input is off, and run() refuses it naming that input.
 KINDS.setdefault(
-    "usd", Kind("usd", _parse_usd, format_usd, "USD", "an amount in US dollars such as $120")
+    "usd",
+    Kind("usd", _parse_usd, format_usd, "USD", "an amount in US dollars such as $120", high=1e15),
 )
 
 

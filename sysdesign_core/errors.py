@@ -13,10 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["InputError", "ParseError", "quote", "QUOTE_LIMIT"]
+__all__ = ["InputError", "ParseError", "quote", "one_line", "QUOTE_LIMIT"]
 
 QUOTE_LIMIT = 40
 """At most this many characters of what was typed are quoted back in a message."""
+
+
+def one_line(text: str) -> str:
+    """``text`` with every control character escaped (``\\n``), so it prints as one line.
+
+    >>> one_line("da\\nu")
+    'da\\\\nu'
+    """
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def quote(given: str) -> str:
@@ -29,9 +38,7 @@ def quote(given: str) -> str:
     """
     text = given.strip()
     cut = len(text) > QUOTE_LIMIT
-    text = text[:QUOTE_LIMIT]
-    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
-    return "'" + shown + ("…" if cut else "") + "'"
+    return "'" + one_line(text[:QUOTE_LIMIT]) + ("…" if cut else "") + "'"
 
 
 class ParseError(ValueError):
@@ -48,8 +55,7 @@ class ParseError(ValueError):
             text = f"{quote(self.given)} {self.problem}"
         else:  # nothing typed: either the value is missing, or the problem is about the name
             text = "A value is needed" if self.problem == "is empty" else self.problem
-        message = f"{text}; {self.accepted}" if self.accepted else text
-        return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
+        return one_line(f"{text}; {self.accepted}" if self.accepted else text)
 
 
 class InputError(ValueError):
@@ -72,10 +78,17 @@ class InputError(ValueError):
         """The message for this one input, without its name (shown under the field)."""
         return str(ParseError(self.given, self.problem, self.accepted))
 
+    @property
+    def shown_name(self) -> str:
+        """The input's name as a message shows it: on one line and at most
+        :data:`QUOTE_LIMIT` characters, since an unknown name is whatever a caller sent."""
+        name = one_line(self.name)
+        return name if len(name) <= QUOTE_LIMIT else name[:QUOTE_LIMIT] + "…"
+
     def __str__(self) -> str:
         more = len(self.errors) - 1
         tail = f" (and {more} more bad input{'s' if more > 1 else ''})" if more else ""
-        return f"{self.name}: {self.message}{tail}"
+        return f"{self.shown_name}: {self.message}{tail}"
 
     @classmethod
     def combine(cls, errors: Sequence[InputError]) -> InputError:

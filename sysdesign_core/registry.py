@@ -8,14 +8,21 @@ on the page, the CLI flags and the docs are all generated from that declaration.
 '8h 45m 58s'
 
 **The contract** (enforced here, for every calculator): ``run()`` returns only finite numbers,
-or raises :class:`InputError` naming the input to change. Three layers keep it:
+each within the bound of its kind, or raises :class:`InputError` naming the input to change.
+Three layers keep it:
 
 1. each :class:`Kind` has physical bounds (sizes up to 1 YB, durations up to 10,000 years,
    counts and rates up to 1e15, and a smallest value for an input that must be above 0);
 2. each :class:`Input` may narrow them with ``minimum``/``maximum`` (declared next to the
    input in its calculator module), checked after the unit is applied;
-3. ``run()`` checks every output: a result that is not finite (or an arithmetic error)
-   becomes an :class:`InputError` naming the input that caused it.
+3. ``run()`` checks every output: a result that is not finite (or an arithmetic error), or
+   that is beyond the bound of its kind (:attr:`Kind.most`: the inputs' bound, so a result
+   never says more than an input could), becomes an :class:`InputError` naming the input
+   that caused it.
+
+A list input (``many``: the video calculator's bitrate ladder) is parsed here too, item by
+item, with the same rules as one value (bounds, no decimal comma) and a cap on its length;
+the calculator receives a tuple of numbers.
 
 >>> readings("availability", {"availability": "0.9995"})["availability"]
 '= 99.95%'
@@ -63,6 +70,8 @@ class Kind:
     ``low``/``high`` bound every input of this kind (after the unit is applied); ``tiny`` is
     the smallest value of an input that must be above 0 (``exclusive_minimum``), so that
     dividing by it stays finite. ``read`` shows how a typed value was read (``= 1.5 KB``).
+    ``result_high`` bounds an output of this kind where it differs from ``high`` (a share
+    of a budget burned may pass 100%); see :attr:`most`.
     """
 
     name: str
@@ -74,6 +83,14 @@ class Kind:
     high: float = math.inf
     tiny: float = 0.0
     read: Callable[[float], str] | None = None
+    result_high: float | None = None
+
+    @property
+    def most(self) -> float:
+        """The largest result of this kind ``run()`` returns (by magnitude): beyond it a
+        figure only says that an input is off (storage in the septillions of yottabytes,
+        a Bloom filter with 1e17 hash functions), so it is refused like a bad input."""
+        return self.high if self.result_high is None else self.result_high
 
 
 KINDS: dict[str, Kind] = {
@@ -159,6 +176,9 @@ KINDS: dict[str, Kind] = {
             high=1.0,
             tiny=1e-9,
             read=units.read_percent,
+            # A result may pass 100% (a budget burned 3 times over); a million times over
+            # (100,000,000%) says only that an input is off.
+            result_high=1e6,
         ),
         Kind(
             "availability",
@@ -180,7 +200,7 @@ KINDS: dict[str, Kind] = {
             tiny=1e-3,
             read=units.format_distance,
         ),
-        # Lists and traces that a calculator splits itself (composite, rate_limiter).
+        # Text a calculator reads itself: a topology (composite), a trace (rate_limiter).
         Kind("text", units.parse_text, str, "text", units.TEXT_HELP),
     ]
 }
@@ -195,6 +215,15 @@ class Input:
     ``minimum``/``maximum`` bound the parsed value in base units (``exclusive_minimum`` for
     "above 0"); where they are not given, the kind's physical bounds apply (:data:`KINDS`).
     ``describe`` shows how a ``text`` input was read (``"= 3 components"``).
+
+    ``many`` makes a comma list of 1 to ``many`` values of the kind, each bounded as one value
+    would be; it is parsed into a tuple (``noun`` names an item in messages and readings).
+    Its items are split on commas, so a decimal comma (``1,5Mbps``) is refused, not read
+    as two items.
+
+    >>> ladder = Input("ladder", "Ladder", "bandwidth", "1Mbps", many=3, noun="bitrate")
+    >>> ladder.parse("1Mbps, 3Mbps")
+    (1000000.0, 3000000.0)
     """
 
     name: str
@@ -209,6 +238,8 @@ class Input:
     exclusive_minimum: bool = False
     integer: bool = False
     describe: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
+    many: int = 0
+    noun: str = "value"
 
     @property
     def flag(self) -> str:
@@ -220,7 +251,10 @@ class Input:
         """What this input accepts, in words (shown with every error)."""
         if self.choices:
             return "choose " + " or ".join(self.choices)
-        return "enter " + (KINDS[self.kind].hint or self.kind)
+        hint = KINDS[self.kind].hint or self.kind
+        if self.many:
+            return f"enter up to {self.many} {self.noun}s separated by commas, each {hint}"
+        return "enter " + hint
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -234,7 +268,9 @@ class Input:
             low = math.nextafter(low, math.inf)
         return low, high
 
-    def parse(self, raw: str, *, year: float = units.YEAR) -> float | str | None:
+    def parse(
+        self, raw: str, *, year: float = units.YEAR
+    ) -> float | str | tuple[float, ...] | None:
         """Parse ``raw`` into base units, checking bounds; raises :class:`InputError`.
 
         ``year`` is the length of ``y`` (and of ``q``, ``mo``) in durations, in seconds.
@@ -256,6 +292,8 @@ class Input:
         parse = KINDS[self.kind].parse
         if self.kind == "duration":
             parse = partial(units.parse_duration, year=year)
+        if self.many:
+            return self._parse_list(text, raw, parse)
         try:
             value: float | str = parse(text)
         except ParseError as error:
@@ -264,38 +302,66 @@ class Input:
             self.check(value, raw)
         return value
 
-    def check(self, value: float, raw: str) -> None:
-        """Raise :class:`InputError` when ``value`` is outside this input's bounds."""
+    def _parse_list(self, text: str, raw: str, parse: Callable[[str], Any]) -> tuple[float, ...]:
+        """A ``many`` input: every item parsed and bounded like one value, at most ``many``."""
+
+        def item(part: str) -> float:
+            value = float(parse(part))
+            wrong = self.problem(value)
+            if wrong:
+                raise ParseError(part, *wrong)
+            return value
+
+        try:
+            values = units.parse_list(text, item, self.accepted, most=self.many)
+        except ParseError as error:
+            raise InputError(self.name, raw, error.problem, error.accepted) from None
+        return tuple(values)
+
+    def problem(self, value: float) -> tuple[str, str] | None:
+        """What is wrong with ``value`` for this input and what to enter instead, or ``None``
+        when it is inside the bounds (and whole, for an ``integer`` input)."""
         low, high = self.bounds
         fmt = KINDS[self.kind].format
         span = f"enter a value from {fmt(low)} to {fmt(high)}"
         slack = 1e-12  # "1e-7%" is 1e-9 to the reader, 9.99…e-10 to the float
         if not math.isfinite(value) or value > high * (1 + slack):
-            raise InputError(self.name, raw, f"is above {fmt(high)}", span)
+            return f"is above {fmt(high)}", span
         if value < low * (1 - slack):
-            problem = "cannot be negative" if low == 0 else f"is below {fmt(low)}"
-            raise InputError(self.name, raw, problem, span)
+            return ("cannot be negative" if low == 0 else f"is below {fmt(low)}"), span
         if self.integer and value != int(value):
-            raise InputError(
-                self.name, raw, "is not a whole number", f"enter a whole number such as {value:.0f}"
-            )
+            return "is not a whole number", f"enter a whole number such as {value:.0f}"
+        return None
 
-    def reading(self, value: float | str | None) -> str:
+    def check(self, value: float, raw: str) -> None:
+        """Raise :class:`InputError` when ``value`` is outside this input's bounds."""
+        wrong = self.problem(value)
+        if wrong:
+            raise InputError(self.name, raw, *wrong)
+
+    def reading(self, value: float | str | tuple[float, ...] | None) -> str:
         """How a parsed value was read, for the page: ``'= 1.5%'``, ``'= 500,000,000'``.
 
         "" when there is nothing to confirm (an empty optional input, a choice, or a text
-        input without ``describe``).
+        input without ``describe``). A list shows its count and items, cut at 60 characters.
 
         >>> Input("dau", "Users", "count", "500M").reading(5e8)
         '= 500,000,000'
         >>> Input("t", "Time", "duration", "90m").reading(5400.0)
         '= 1h 30m'
+        >>> Input("l", "Ladder", "bandwidth", "1Mbps", many=3, noun="bitrate").reading((1e6, 3e6))
+        '= 2 bitrates: 1 Mbps, 3 Mbps'
         """
         if value is None or self.choices:
             return ""
         if isinstance(value, str):
             return self.describe(value) if self.describe else ""
         read = KINDS[self.kind].read or KINDS[self.kind].format
+        if isinstance(value, tuple):
+            shown = ", ".join(read(item) for item in value)
+            shown = shown if len(shown) <= 60 else shown[:59] + "…"
+            noun = self.noun if len(value) == 1 else self.noun + "s"
+            return f"= {len(value)} {noun}: {shown}"
         return "= " + read(value)
 
 
@@ -433,41 +499,58 @@ def format_value(kind: str, value: float) -> str:
     return KINDS[kind].format(value)
 
 
-def _finite_outputs(calculator: Calculator, values: Values) -> dict[str, float] | None:
-    """The outputs as floats, or ``None`` if one is not finite or the arithmetic failed."""
+_NOT_FINITE = "a result would not be a finite number"
+
+
+def _outputs(calculator: Calculator, values: Values) -> tuple[dict[str, float], str]:
+    """The outputs as floats, and "" if they are sane, else what is wrong with them: not
+    finite (or the arithmetic failed), or beyond the bound of their kind (:attr:`Kind.most`).
+    """
     try:
         results = calculator.compute(values)
         numbers = {out.name: float(results[out.name]) for out in calculator.outputs}
     except InputError:
         raise
     except (ArithmeticError, ValueError):  # overflow, a math domain error, a NaN to int
-        return None
-    return numbers if all(math.isfinite(n) for n in numbers.values()) else None
+        return {}, _NOT_FINITE
+    if not all(math.isfinite(n) for n in numbers.values()):
+        return numbers, _NOT_FINITE
+    for out in calculator.outputs:
+        kind = KINDS[out.kind]
+        if abs(numbers[out.name]) > kind.most * (1 + 1e-12):  # the slack of Input.check
+            return numbers, f"a result ({out.label}) would be above {kind.format(kind.most)}"
+    return numbers, ""
 
 
-def _culprit(calculator: Calculator, values: Values, raw_inputs: Mapping[str, str]) -> InputError:
-    """The input to change when the outputs are not finite: the first one that, put back to
-    its default, makes them finite (else the first input not at its default)."""
+def _culprit(
+    calculator: Calculator, values: Values, raw_inputs: Mapping[str, str], problem: str
+) -> InputError:
+    """The input to change when the outputs are not sane (``problem`` says how): the first
+    one that, put back to its default, makes them sane; else the first that makes them at
+    least finite; else the first input not at its default."""
     defaults, _ = _parse_each(calculator, calculator.defaults())
     changed = [
         item
         for item in calculator.inputs
-        if isinstance(values.get(item.name), float) and values[item.name] != defaults.get(item.name)
+        if isinstance(values.get(item.name), float | tuple)
+        and values[item.name] != defaults.get(item.name)
     ]
 
-    def fixes(item: Input) -> bool:
+    def badness(item: Input) -> int:
+        """0: sane with ``item`` at its default; 1: finite but past a bound; 2: not finite."""
         try:
-            return (
-                _finite_outputs(calculator, {**values, item.name: defaults.get(item.name)})
-                is not None
-            )
+            _, wrong = _outputs(calculator, {**values, item.name: defaults.get(item.name)})
         except InputError:
-            return False
+            return 2
+        return 0 if not wrong else 2 if wrong == _NOT_FINITE else 1
 
-    blamed = next(
-        (item for item in changed if fixes(item)),
-        changed[0] if changed else calculator.inputs[0],
-    )
+    # The first changed input whose default helps most (sane beats merely finite); if none
+    # helps, the first changed one; if none changed, the first input.
+    now = 2 if problem == _NOT_FINITE else 1
+    scores = [(badness(item), index) for index, item in enumerate(changed)]
+    score, index = min(scores, default=(now, 0))
+    fallback = changed[0] if changed else calculator.inputs[0]
+    blamed = changed[index] if score < now else fallback
     value, default = values.get(blamed.name), defaults.get(blamed.name)
     direction = "smaller"
     if isinstance(value, float) and isinstance(default, float) and abs(value) < abs(default):
@@ -476,7 +559,7 @@ def _culprit(calculator: Calculator, values: Values, raw_inputs: Mapping[str, st
     return InputError(
         blamed.name,
         raw,
-        "is too extreme for the other inputs: a result would not be a finite number",
+        f"is too extreme for the other inputs: {problem}",
         f"enter a {direction} value",
     )
 
@@ -485,14 +568,15 @@ def run(calc_id: str, raw_inputs: Mapping[str, str]) -> dict[str, Any]:
     """Run calculator ``calc_id`` on the strings a person typed.
 
     Returns ``{"calculator", "inputs": {name: number}, "outputs": {name: {"value", "unit",
-    "text"}}}`` with values in base units, every one a finite number. Raises
-    :class:`InputError` naming every bad input, or the input that makes a result overflow.
+    "text"}}}`` with values in base units, every one a finite number within its kind's bound
+    (a list input gives a list of numbers). Raises :class:`InputError` naming every bad
+    input, or the input that makes a result overflow or pass its bound.
     """
     calculator = get(calc_id)
     values = parse_inputs(calculator, raw_inputs)
-    results = _finite_outputs(calculator, values)
-    if results is None:
-        raise _culprit(calculator, values, raw_inputs)
+    results, problem = _outputs(calculator, values)
+    if problem:
+        raise _culprit(calculator, values, raw_inputs, problem)
     outputs = {
         out.name: {
             "value": results[out.name],
@@ -501,5 +585,9 @@ def run(calc_id: str, raw_inputs: Mapping[str, str]) -> dict[str, Any]:
         }
         for out in calculator.outputs
     }
-    inputs = {name: value for name, value in values.items() if value is not None}
+    inputs = {
+        name: list(value) if isinstance(value, tuple) else value  # JSON has lists, not tuples
+        for name, value in values.items()
+        if value is not None
+    }
     return {"calculator": calc_id, "inputs": inputs, "outputs": outputs}

@@ -335,7 +335,20 @@ def parse_bandwidth(text: str) -> float:
         factor = _SI[bits.group(1).lower()]
     elif compact.endswith("/s") or compact.lower().endswith("ps"):
         head = compact[:-2]
-        factor = 8 * _byte_factor(head, text, BANDWIDTH_HELP)
+        if not head:
+            # "5/s" or "5 ps" names no bits or bytes: reading it as bytes (40 bps) would be a
+            # guess that is off by 8 whenever bits were meant.
+            raise ParseError(
+                text,
+                f"has {unit!r} without bits or bytes",
+                f"write {_shown(number)}bps for bits or {_shown(number)}B/s for bytes per second",
+            )
+        try:
+            factor = 8 * _byte_factor(head, text, BANDWIDTH_HELP)
+        except ParseError as error:  # name the whole unit ('k/s'), not the part before /s
+            if error.problem.startswith("has an unknown unit"):
+                raise _unknown_unit(text, unit, BANDWIDTH_HELP) from None
+            raise
     elif compact == "":
         factor = 1.0
     else:
@@ -343,9 +356,16 @@ def parse_bandwidth(text: str) -> float:
     return _checked(number * factor, text, BANDWIDTH_HELP)
 
 
+def _shown(number: float) -> str:
+    """A parsed number written back for a hint: ``5.0`` → ``'5'``, ``1.5`` → ``'1.5'``."""
+    return f"{number:g}"
+
+
 def parse_rate(text: str) -> float:
     """Events per second: ``10K``, ``10K/s``, ``5M/day``, ``300/min``, ``2K qps``."""
     head, slash, per = text.partition("/")
+    if slash and not head.strip():  # "/s" alone: a unit with no count before it
+        raise ParseError(text, "has no number before its unit", f"enter {RATE_HELP}")
     per = per.strip()
     if not slash:
         head = re.sub(r"\s*(qps|rps|tps)\s*$", "", head, flags=re.IGNORECASE)
@@ -479,11 +499,12 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
-def parse_list(text: str, parse_item: Callable[[str], T], accepted: str) -> list[T]:
+def parse_list(text: str, parse_item: Callable[[str], T], accepted: str, most: int = 0) -> list[T]:
     """Every item of a comma list, parsed; a comma between two digits is refused.
 
     ``99,9%, 99,95%`` would otherwise be four items: the reader is asked for a decimal point.
     A message names the bad item: ``'99.9%, abc' has an item 'abc' that is not a number``.
+    ``most``, if given, is the most items accepted (checked before any is parsed).
 
     >>> parse_list("20%, 0.5", parse_fraction, "enter shares")
     [0.2, 0.5]
@@ -499,6 +520,8 @@ def parse_list(text: str, parse_item: Callable[[str], T], accepted: str) -> list
     items = split_list(text)
     if not items:
         raise ParseError(text, "is empty" if not text.strip() else "lists nothing", accepted)
+    if most and len(items) > most:
+        raise ParseError(text, f"lists {len(items)} items", f"list at most {most}")
     values = []
     for item in items:
         try:
@@ -604,46 +627,98 @@ def format_bandwidth(value: float) -> str:
 
 
 _CLOCK = [("y", YEAR), ("d", DAY), ("h", 3600.0), ("m", 60.0), ("s", 1.0)]
+_SMALL = [(1.0, "s", 60.0), (1e-3, "ms", 1000.0), (1e-6, "µs", 1000.0), (1e-9, "ns", 1000.0)]
+_MOST_DIGITS = 12
+"""Significant figures beyond which a difference is float noise: ``(1 - 0.9) * 600`` is
+59.99999999999999, a minute meant, shown ``'1m'``, not ``'59.99999999999999s'``."""
+
+
+def _denoised(value: float) -> float:
+    """``value`` rounded to :data:`_MOST_DIGITS` significant figures (float noise removed)."""
+    return float(f"{value:.{_MOST_DIGITS}g}")
+
+
+def _below(value: float, limit: float, digits: int = 3) -> str:
+    """``value`` with ``digits`` significant figures, or more where rounding would reach
+    ``limit`` although ``value`` is below it: 59.96 s is ``'59.96'``, never ``'60'``."""
+    text = format_number(value, digits)
+    while float(text.replace(",", "")) >= limit > value and digits < _MOST_DIGITS:
+        digits += 1
+        text = format_number(value, digits)
+    return text
+
+
+def _clock(seconds: float, chosen: list[tuple[str, float]], above: float) -> str:
+    """``seconds`` in the units ``chosen``, the last one rounded; "" if that rounding carries
+    into a larger unit (59m 59.6s would read "1h", or "60m"), whose boundary is not reached.
+
+    ``above`` is the size of the unit above the first one chosen (``seconds`` is below it).
+    """
+    last = chosen[-1][1]
+    rounded = round(seconds / last) * last
+    if rounded >= above:
+        return ""
+    pieces: list[str] = []
+    for unit, size in chosen:
+        amount = round(rounded / size) if size == last else rounded // size
+        if size != last and amount != seconds // size:
+            return ""
+        rounded -= amount * size
+        seconds -= amount * size
+        if amount:
+            pieces.append(f"{int(amount):,}{unit}")
+    return " ".join(pieces)
 
 
 def format_duration(seconds: float, parts: int = 3) -> str:
     """Seconds as the ``parts`` largest units, the last one rounded: ``'8h 45m 58s'``.
 
     Below a minute it shows decimals (``'31.6s'``), below a second ``ms``/``µs``/``ns``.
-    Years are 365.25 days.
+    Years are 365.25 days. A value just under a unit is never rounded up into it: 59.96 s
+    is ``'59.96s'`` (not ``'60s'`` or ``'1m'``), 59m 59.6s is ``'59m 59.6s'`` (not ``'1h'``),
+    since a budget shown as a whole minute or hour claims time that is not there. Such a
+    value shows one part more, or decimals in its seconds.
     """
     if seconds < 0:
         return "-" + format_duration(-seconds, parts)
+    seconds = _denoised(seconds)
     if seconds == 0:
         return "0s"
     if seconds >= 1e4 * YEAR:  # days and hours no longer matter
         return format_number(seconds / YEAR) + "y"
-    if seconds < 59.95:  # from 59.95 s, "60s" would show: use minutes
-        small = [(1.0, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")]
-        for index, (factor, unit) in enumerate(small):
+    if seconds < 60:
+        for factor, unit, limit in _SMALL:
             if seconds >= factor or unit == "ns":
-                text = format_number(seconds / factor)
-                if index and float(text.replace(",", "")) >= 1000:  # 999.99ms rounds to 1s
-                    factor, unit = small[index - 1]
-                    text = format_number(seconds / factor)
-                return f"{text}{unit}"
-    # A value just under a unit (59.99 s) rounds up into it: "1m", not "60s".
-    first = next(i for i, (_, size) in enumerate(_CLOCK) if seconds >= size * (1 - 5e-4))
-    chosen = _CLOCK[first : first + parts]
-    last = chosen[-1][1]
-    remaining = round(seconds / last) * last
+                return _below(seconds / factor, limit) + unit
+    first = next(i for i, (_, size) in enumerate(_CLOCK) if seconds >= size)
+    above = _CLOCK[first - 1][1] if first else math.inf
+    for count in range(min(parts, len(_CLOCK) - first), len(_CLOCK) - first + 1):
+        text = _clock(seconds, _CLOCK[first : first + count], above)
+        if text:
+            return text
+    # Even whole seconds carry (59m 59.7s): the seconds get decimals instead.
     pieces: list[str] = []
-    for unit, size in chosen:
-        amount = int(remaining // size) if size != last else round(remaining / size)
-        remaining -= amount * size
-        if amount or not pieces:
-            pieces.append(f"{amount:,}{unit}")
-    return " ".join(pieces)
+    for unit, size in _CLOCK[first:-1]:
+        amount = seconds // size
+        seconds -= amount * size
+        if amount:
+            pieces.append(f"{int(amount):,}{unit}")
+    return " ".join([*pieces, _below(seconds, 60.0) + "s"])
 
 
 def format_percent(fraction: float, digits: int = 3) -> str:
-    """A fraction as a percentage with ``digits`` significant figures: ``0.25`` → ``'25%'``."""
-    return format_number(fraction * 100, digits) + "%"
+    """A fraction as a percentage with ``digits`` significant figures: ``0.25`` → ``'25%'``.
+
+    Never rounds across 100%: ``0.9995`` is ``'99.95%'`` and ``1.00004`` is ``'100.004%'``,
+    since "100%" reads as "all" (every request slow, the whole budget burned). Only a value
+    within float noise of it (12 significant figures) is shown as ``'100%'``.
+    """
+    percent = _denoised(fraction * 100)
+    text = format_number(percent, digits)
+    while text == "100" and percent != 100 and digits < _MOST_DIGITS:
+        digits += 1
+        text = format_number(percent, digits)
+    return text + "%"
 
 
 def format_availability(fraction: float) -> str:

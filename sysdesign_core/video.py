@@ -11,48 +11,54 @@ streamed at the rung the player picks, mostly from the CDN, the misses from the 
 
 from __future__ import annotations
 
-from .errors import InputError, ParseError
-from .registry import Calculator, Input, Output, Values, register
-from .units import DAY, parse_bandwidth, split_list
+from collections.abc import Sequence
 
-__all__ = ["parse_ladder", "storage_per_video_hour", "video_load", "VIDEO", "MAX_RUNGS"]
+from .registry import Calculator, Input, Output, Values, register
+from .units import DAY
+
+__all__ = ["parse_ladder", "storage_per_video_hour", "video_load", "VIDEO", "LADDER", "MAX_RUNGS"]
 
 MAX_RUNGS = 30
 MAX_BITRATE = 1e12  # 1 Tbps: far above any rendition, low enough to keep sums finite
+
+LADDER = Input(
+    "ladder",
+    "Bitrate ladder",
+    "bandwidth",
+    "235Kbps, 375Kbps, 560Kbps, 750Kbps, 1050Kbps, 1750Kbps, 2350Kbps, 3000Kbps, 4300Kbps, "
+    "5800Kbps",
+    "Every rendition stored, comma separated: 400Kbps, 1.5Mbps, 5Mbps.",
+    # A list the registry parses (many): each rung bounded like one bitrate, a decimal
+    # comma ("1,5Mbps") refused rather than read as two rungs.
+    many=MAX_RUNGS,
+    noun="bitrate",
+    minimum=0,
+    exclusive_minimum=True,
+    maximum=MAX_BITRATE,
+)
+"""The ladder input: up to :data:`MAX_RUNGS` bitrates, each above 0 and at most 1 Tbps."""
 
 
 def parse_ladder(text: str) -> list[float]:
     """The bitrates (bits per second) of a comma list such as ``"235Kbps, 5.8Mbps"``.
 
-    Raises :class:`~sysdesign_core.errors.ParseError` for an empty list, a bad bitrate, a
-    zero rung or more than :data:`MAX_RUNGS` rungs.
+    The registry's own parse of :data:`LADDER`; raises
+    :class:`~sysdesign_core.errors.InputError` naming ``ladder`` for an empty list, a bad or
+    zero bitrate, a decimal comma or more than :data:`MAX_RUNGS` rungs.
     """
-    accepted = "enter bitrates separated by commas, such as 235Kbps, 1.75Mbps, 5.8Mbps"
-    parts = split_list(text)
-    if not parts:
-        raise ParseError(text, "is empty", accepted)
-    if len(parts) > MAX_RUNGS:
-        raise ParseError(text, f"has more than {MAX_RUNGS} rungs", accepted)
-    rungs = []
-    for part in parts:
-        try:
-            rate = parse_bandwidth(part)
-        except ParseError as error:
-            raise ParseError(part, error.problem, accepted) from None
-        if not 0 < rate <= MAX_BITRATE:
-            raise ParseError(part, "must be above 0 and at most 1 Tbps", accepted)
-        rungs.append(rate)
-    return rungs
+    rungs = LADDER.parse(text)
+    assert isinstance(rungs, tuple)  # a ``many`` input always parses to a tuple
+    return list(rungs)
 
 
-def storage_per_video_hour(ladder: list[float]) -> float:
+def storage_per_video_hour(ladder: Sequence[float]) -> float:
     """Bytes to store one hour of video in every rendition: ``Σ bitrates ÷ 8 × 3600``."""
     return sum(ladder) / 8 * 3600
 
 
 def video_load(
     upload_hours_per_second: float,
-    ladder: list[float],
+    ladder: Sequence[float],
     views_per_second: float,
     watch_time: float,
     playback_bitrate: float,
@@ -75,10 +81,7 @@ def video_load(
 
 
 def _video(values: Values) -> dict[str, float]:
-    try:
-        ladder = parse_ladder(values["ladder"])
-    except ParseError as error:
-        raise InputError("ladder", error.given, error.problem, error.accepted) from None
+    ladder = values["ladder"]  # parsed by the registry: a tuple of bits per second
     load = video_load(
         values["upload_rate"],
         ladder,
@@ -110,14 +113,7 @@ VIDEO = register(
                 "Hours of video per minute or per day: 500/min, 10K/day.",
                 maximum=1e9,
             ),
-            Input(
-                "ladder",
-                "Bitrate ladder",
-                "text",
-                "235Kbps, 375Kbps, 560Kbps, 750Kbps, 1050Kbps, 1750Kbps, 2350Kbps, "
-                "3000Kbps, 4300Kbps, 5800Kbps",
-                "Every rendition stored, comma separated: 400Kbps, 1.5Mbps, 5Mbps.",
-            ),
+            LADDER,
             Input(
                 "views",
                 "Views",

@@ -39,6 +39,8 @@ __all__ = ["respond", "respond_json", "chart", "chart_json"]
 
 def _reason(error: BaseException) -> str:
     """One line saying what went wrong, for an error that no input explains."""
+    if isinstance(error, RecursionError):  # Python's own wording names its internals
+        return "the inputs are nested too deeply: send an object of strings"
     if isinstance(error, KeyError) and error.args:
         text = str(error.args[0])
     else:
@@ -91,11 +93,13 @@ def _dumps(reply: dict[str, Any]) -> str:
 def respond_json(calc_id: str, raw_json: str, with_chart: bool = True) -> str:
     """:func:`respond` over JSON strings (cheap to pass between Pyodide and JavaScript).
 
-    Always valid JSON (``allow_nan=False``), whatever ``raw_json`` holds.
+    Always valid JSON (``allow_nan=False``), whatever ``raw_json`` holds: JSON nested
+    deeper than the interpreter's recursion limit (``"[" * 100000``) makes the decoder raise
+    ``RecursionError``, which is not a ``ValueError``, so it is caught by name.
     """
     try:
         raw = json.loads(raw_json)
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, RecursionError) as error:
         return _dumps({"ok": False, "errors": {"": _reason(error)}, "readings": {}})
     reply = respond(calc_id, raw, with_chart)
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -10,17 +11,16 @@ import pytest
 
 from sysdesign_core import calculators, run
 
+# The interview's Twitter numbers, as run() takes them and as flags.
+TWITTER_INPUTS = {
+    "dau": "500M",
+    "writes_per_user": "2",
+    "read_write_ratio": "100",
+    "record_size": "200B",
+    "day_seconds": "100000",
+}
 TWITTER = [
-    "--dau",
-    "500M",
-    "--writes-per-user",
-    "2",
-    "--read-write-ratio",
-    "100",
-    "--record-size",
-    "200B",
-    "--day-seconds",
-    "100000",
+    arg for name, value in TWITTER_INPUTS.items() for arg in ("--" + name.replace("_", "-"), value)
 ]
 
 
@@ -50,16 +50,7 @@ def test_json_matches_run() -> None:
     assert data["calculator"] == "capacity"
     assert data["inputs"]["dau"] == 500e6
     assert data["outputs"]["write_qps"] == {"value": 10000.0, "unit": "1/s", "text": "10K/s"}
-    expected = run(
-        "capacity",
-        {
-            "dau": "500M",
-            "writes_per_user": "2",
-            "read_write_ratio": "100",
-            "record_size": "200B",
-            "day_seconds": "100000",
-        },
-    )
+    expected = run("capacity", TWITTER_INPUTS)
     assert data == json.loads(json.dumps(expected))
 
 
@@ -151,3 +142,46 @@ def test_an_overflowing_input_exits_2_with_one_line() -> None:
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.startswith("sysdesign transfer: bandwidth: '1e-300' is below 1 bps")
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def _ascii_cli(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """The command on a stream that can only encode ASCII (as under LANG=C)."""
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    return subprocess.run(
+        [sys.executable, "-m", "sysdesign_core", *args], capture_output=True, env=env, check=False
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("count-min",),  # labels with ε and δ: used to end in UnicodeEncodeError, status 1
+        ("count-min", "--help"),
+        ("bloom",),
+        ("list",),
+    ],
+)
+def test_a_terminal_without_utf8_still_gets_the_output(args: tuple[str, ...]) -> None:
+    result = _ascii_cli(*args)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    result.stdout.decode("ascii")  # nothing the stream cannot hold
+    if args == ("count-min",):
+        assert b"\\u03b5" in result.stdout  # ε, escaped rather than lost
+
+
+def test_json_on_a_terminal_without_utf8_is_the_same_json() -> None:
+    # A duration in µs: the text has a character ASCII lacks.
+    args = ("availability", "--availability", "99.99999999%", "--json")
+    result = _ascii_cli(*args)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout.decode("ascii"))
+    assert data == json.loads(cli(*args).stdout)
+    assert "µs" in data["outputs"]["downtime_day"]["text"]
+
+
+def test_a_bad_input_on_a_terminal_without_utf8_is_one_line() -> None:
+    result = _ascii_cli("capacity", "--record-size", "5 parsecs")  # the hint has ×
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert len(result.stderr.decode("ascii").splitlines()) == 1
+    assert b"record_size" in result.stderr and b"Traceback" not in result.stderr

@@ -1,5 +1,5 @@
-"""Every input has an answer: finite numbers or a one-line reason (issue: calculators that
-never break).
+"""Every input has an answer: finite numbers or a one-line reason, the calculators never
+break.
 
 Property tests iterate the registry, so a calculator added later is covered without a change
 here: for every calculator and every input, valid-looking and adversarial strings give a
@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from sysdesign_core import InputError, calculators, run
 from sysdesign_core.cli import main
 from sysdesign_core.errors import QUOTE_LIMIT
-from sysdesign_core.registry import Calculator, Input, readings
+from sysdesign_core.registry import KINDS, Calculator, Input, Output, readings
 from sysdesign_core.widget import respond, respond_json
 
 CALCULATORS = {calc.id: calc for calc in calculators()}
@@ -113,8 +113,11 @@ def _check_run(calc_id: str, raw: dict[str, str]) -> None:
             # The typed text is quoted at most QUOTE_LIMIT characters (+ quotes and …).
             assert len(message) < 2 * QUOTE_LIMIT + 300, message
         return
+    kinds = {out.name: out.kind for out in CALCULATORS[calc_id].outputs}
     for name, output in result["outputs"].items():
         assert math.isfinite(output["value"]), (calc_id, raw, name, output)
+        # Within the bound of its kind: no storage in yottabytes of yottabytes.
+        assert abs(output["value"]) <= KINDS[kinds[name]].most * (1 + 1e-12), (raw, name, output)
         assert isinstance(output["text"], str) and len(output["text"]) < 80, output
     json.dumps(result, allow_nan=False)
 
@@ -203,6 +206,23 @@ REGRESSIONS = [
     ("composite", {"components": "99,9%, 99,95%"}, "components"),
     ("error_budget", {"downtime_so_far": "1h -30m"}, "downtime_so_far"),
     ("availability", {"availability": "1.5"}, "availability"),
+    # A bandwidth unit without bits or bytes used to read as bytes per second (5 ps = 40 bps).
+    ("transfer", {"bandwidth": "5 ps"}, "bandwidth"),
+    ("transfer", {"bandwidth": "5/s"}, "bandwidth"),
+    ("transfer", {"bandwidth": "/s"}, "bandwidth"),
+    ("video", {"playback_bitrate": "3 ps"}, "playback_bitrate"),
+    # The ladder used to read "1,5Mbps, 3Mbps" as three rungs (1 bps, 5 Mbps, 3 Mbps).
+    ("video", {"ladder": "1,5Mbps, 3Mbps"}, "ladder"),
+    ("video", {"ladder": "1Mbps, 5 ps"}, "ladder"),
+    # Results far past sense, though finite, used to be answers (3 YB of records a day,
+    # 249,000T cache nodes, a 40,800-year transfer, 1,020T hash functions).
+    ("capacity", {"record_size": "3PB"}, "record_size"),
+    ("cache", {"object_size": "8EiB"}, "object_size"),
+    ("transfer", {"size": "161EB"}, "size"),
+    ("snowflake", {"tick": "3s"}, "tick"),
+    ("bloom", {"bits": "2e16", "items": "13.6"}, "items"),
+    ("video", {"views": "5.4e10/s"}, "views"),
+    ("video", {"ladder": ", ".join(["1Tbps"] * 30)}, "ladder"),
 ]
 
 
@@ -345,18 +365,23 @@ def test_every_default_input_has_a_reading() -> None:
 
 def test_a_result_that_overflows_names_the_input_to_change(monkeypatch: Any) -> None:
     # The net under every calculator: bounds aside, run() never returns inf or NaN.
+    from dataclasses import replace
+
     from sysdesign_core import registry
-    from sysdesign_core.registry import Output
 
     def compute(values: dict[str, Any]) -> dict[str, float]:
         return {"product": values["a"] * values["b"] * 1e300, "root": math.sqrt(values["b"])}
 
+    # Results of "number" are bounded (1e15) like inputs; this demo needs a kind without a
+    # bound on results, so that only the non-finite net is at work.
+    unbounded = replace(KINDS["number"], name="unbounded", result_high=math.inf)
+    monkeypatch.setitem(KINDS, "unbounded", unbounded)
     calc = Calculator(
         id="overflow_demo",
         title="Overflow",
         description="Overflows on purpose.",
         inputs=(Input("a", "A", "number", "1"), Input("b", "B", "number", "1")),
-        outputs=(Output("product", "Product", "number"), Output("root", "Root", "number")),
+        outputs=(Output("product", "Product", "unbounded"), Output("root", "Root", "number")),
         compute=compute,
     )
     monkeypatch.setitem(registry._REGISTRY, calc.id, calc)
@@ -370,3 +395,115 @@ def test_a_result_that_overflows_names_the_input_to_change(monkeypatch: Any) -> 
     )
     reply = respond(calc.id, {"b": "1e10"})
     assert reply["ok"] is False and "b" in reply["errors"]
+
+
+# --- regressions of the second fuzz -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw_json",
+    [
+        "[" * 100_000,  # used to raise RecursionError out of respond_json
+        '{"dau": ' + "[" * 100_000,
+        '{"dau": ' + "[" * 990 + "]" * 990 + "}",  # parses, but too deep to turn into text
+        "{" * 50_000,
+    ],
+)
+def test_deeply_nested_json_gets_an_error_reply(raw_json: str) -> None:
+    reply = json.loads(respond_json("capacity", raw_json), parse_constant=_reject_constant)
+    assert reply["ok"] is False
+    assert set(reply) == {"ok", "errors", "readings"}
+    (message,) = reply["errors"].values()
+    assert message and "\n" not in message and len(message) < 300
+
+
+@pytest.mark.parametrize("name", ["da\nu", "x\r\ny", "\x00\x1b[31m", "a\u2028b", "n" * 5000])
+def test_an_unknown_input_name_gives_a_one_line_message(name: str) -> None:
+    with pytest.raises(InputError) as caught:
+        run("capacity", {name: "1"})
+    text = str(caught.value)
+    assert len(text.splitlines()) == 1 and "\r" not in text and "\x1b" not in text, text
+    assert text.split(":")[0] != name  # quoted safely, not as typed
+    assert len(text) < 400
+    reply = respond("capacity", {name: "1"})
+    assert reply["ok"] is False
+    assert all(len(m.splitlines()) == 1 for m in reply["errors"].values())
+
+
+def test_a_decimal_comma_in_the_ladder_is_refused_with_the_usual_hint() -> None:
+    with pytest.raises(InputError) as caught:
+        run("video", {"ladder": "1,5Mbps, 3Mbps"})
+    assert caught.value.name == "ladder"
+    # The same words as the composite list of availabilities.
+    assert "has a comma between two digits ('1,5')" in caught.value.message
+    assert "use a decimal point" in caught.value.message
+    with pytest.raises(InputError) as composite:
+        run("composite", {"components": "99,9%, 99,95%"})
+    assert caught.value.accepted == composite.value.accepted
+
+
+def test_the_ladder_is_parsed_once_by_the_registry() -> None:
+    result = run("video", {"ladder": "1.5Mbps, 3Mbps"})
+    assert result["inputs"]["ladder"] == [1.5e6, 3e6]
+    assert result["outputs"]["ladder_bitrate"]["value"] == 4.5e6
+    assert readings("video", {"ladder": "1.5Mbps, 3Mbps"})["ladder"] == (
+        "= 2 bitrates: 1.5 Mbps, 3 Mbps"
+    )
+    with pytest.raises(InputError, match="'0Mbps' that is below 1 bps"):
+        run("video", {"ladder": "1Mbps, 0Mbps"})
+    with pytest.raises(InputError, match="lists 31 items; list at most 30"):
+        run("video", {"ladder": "1Mbps, " * 31})
+
+
+def test_a_result_beyond_its_bound_names_the_input_to_change() -> None:
+    with pytest.raises(InputError) as caught:
+        run("capacity", {"record_size": "3PB"})
+    assert caught.value.name == "record_size"
+    assert caught.value.message == (
+        "'3PB' is too extreme for the other inputs: a result (Storage per day) would be above "
+        "1 YB; enter a smaller value"
+    )
+    with pytest.raises(InputError) as divisor:  # a divisor too small: "larger"
+        run("bloom", {"bits": "2e16", "items": "13.6"})
+    assert divisor.value.name == "items" and divisor.value.accepted == "enter a larger value"
+
+
+def test_a_bound_on_results_is_the_bound_on_inputs_of_their_kind(monkeypatch: Any) -> None:
+    from sysdesign_core import registry
+
+    calc = Calculator(
+        id="bound_demo",
+        title="Bound",
+        description="Passes the bound of counts on purpose.",
+        inputs=(Input("a", "A", "count", "1"), Input("b", "B", "count", "1")),
+        outputs=(Output("product", "Product", "count"),),
+        compute=lambda values: {"product": values["a"] * values["b"]},
+    )
+    monkeypatch.setitem(registry._REGISTRY, calc.id, calc)
+    assert run(calc.id, {"a": "1e7", "b": "1e8"})["outputs"]["product"]["value"] == 1e15
+    with pytest.raises(InputError) as caught:
+        run(calc.id, {"a": "1e7", "b": "1e9"})  # 1e16 things
+    assert caught.value.name == "a"  # the first input that, put back to its default, fixes it
+    assert "a result (Product) would be above 1,000T" in caught.value.message  # 1e15
+
+
+def test_every_default_result_is_within_its_bound() -> None:
+    for calc in calculators():
+        result = run(calc.id, calc.defaults())  # raises if one is not
+        assert set(result["outputs"]) == {out.name for out in calc.outputs}
+
+
+@pytest.mark.parametrize(
+    ("calc_id", "raw", "output", "text"),
+    [
+        # Used to show "100%": one backend, almost always slow.
+        ("tail_latency", {"fanout": "1", "slow_probability": "99.95%"}, "slow_fraction", "99.95%"),
+        # Used to show "60s": 59.96 MB at 8 Mbps.
+        ("transfer", {"size": "59.96MB", "bandwidth": "8Mbps"}, "duration", "59.96s"),
+        ("transfer", {"size": "3599.6MB", "bandwidth": "8Mbps"}, "duration", "59m 59.6s"),
+    ],
+)
+def test_a_result_never_rounds_across_the_figure_that_matters(
+    calc_id: str, raw: dict[str, str], output: str, text: str
+) -> None:
+    assert run(calc_id, raw)["outputs"][output]["text"] == text

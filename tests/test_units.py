@@ -66,6 +66,38 @@ def test_parse_bandwidth(text: str, expected: float) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Used to read as 5 bytes a second (40 bps): a unit with neither bits nor bytes.
+        ("5 ps", "'ps' without bits or bytes; write 5bps for bits or 5B/s for bytes"),
+        ("5ps", "without bits or bytes"),
+        ("5/s", "'/s' without bits or bytes"),
+        ("1.5 /s", "write 1.5bps for bits or 1.5B/s"),
+        ("5 PS", "without bits or bytes"),
+        ("/s", "is not a number"),
+        ("ps", "is not a number"),
+        ("5 k/s", "unknown unit 'k/s'"),  # named whole, not as 'k'
+    ],
+)
+def test_a_bandwidth_unit_without_its_base_is_refused(text: str, words: str) -> None:
+    with pytest.raises(ParseError, match=re.escape(words)):
+        units.parse_bandwidth(text)
+
+
+def test_bytes_and_bits_per_second_still_read() -> None:
+    assert units.parse_bandwidth("5 B/s") == 40
+    assert units.parse_bandwidth("5 Bps") == 40
+    assert units.parse_bandwidth("5 bps") == 5
+    assert units.parse_bandwidth("5 KB/s") == 40_000
+
+
+def test_a_rate_unit_alone_is_refused() -> None:
+    with pytest.raises(ParseError, match="no number before its unit"):
+        units.parse_rate("/s")
+    assert units.parse_rate("5/s") == 5
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("200ms", 0.2),
@@ -155,14 +187,58 @@ def test_messages_name_the_problem() -> None:
         (31.56, "31.6s"),
         (0.0002, "200µs"),
         (0, "0s"),
-        (59.99, "1m"),
-        (0.99999, "1s"),
+        # Just under a unit: more digits, never the next unit's round number ("1m", "60s").
+        (59.99, "59.99s"),
+        (59.96, "59.96s"),
+        (0.99999, "999.99ms"),
+        (3599.6, "59m 59.6s"),
+        (86_399.7, "23h 59m 59.7s"),
+        (172_780, "1d 23h 59m 40s"),  # a part more rather than "2d"
+        (3598.3, "59m 58s"),  # was "0h 59m 58s"
+        ((1 - 0.9) * 600, "1m"),  # 59.99999999999999: float noise, a minute meant
+        (60, "1m"),
         (3600, "1h"),
         (90, "1m 30s"),
     ],
 )
 def test_format_duration(seconds: float, text: str) -> None:
     assert units.format_duration(seconds) == text
+
+
+@pytest.mark.parametrize(
+    ("fraction", "text"),
+    [
+        (0.9995, "99.95%"),  # was "100%"
+        (0.99996, "99.996%"),
+        (1.00004, "100.004%"),  # over budget is not "100%" either
+        (1.0, "100%"),
+        (0.25, "25%"),
+        (0.634, "63.4%"),
+        (2592 / 2592.0000000000023, "100%"),  # float noise of an exactly spent budget
+    ],
+)
+def test_format_percent_never_rounds_across_100(fraction: float, text: str) -> None:
+    assert units.format_percent(fraction) == text
+
+
+@given(st.floats(min_value=0.5, max_value=1 - 1e-11))
+def test_a_share_below_one_never_shows_100_percent(fraction: float) -> None:
+    assert units.format_percent(fraction) != "100%"
+    assert units.read_percent(fraction) != "100%"
+
+
+# Where a smaller unit turns into a larger one: 1 µs, 1 ms, 1 s, and every whole minute,
+# hour and day (1h 59m 59.7s must not read "2h").
+BOUNDARIES = [1e-6, 1e-3, 1.0] + [k * u for k in range(1, 49) for u in (60.0, 3600.0, units.DAY)]
+
+
+@given(st.sampled_from(BOUNDARIES), st.floats(min_value=1e-10, max_value=1e-3))
+def test_a_duration_just_under_a_unit_never_reads_as_that_unit(
+    boundary: float, under: float
+) -> None:
+    seconds = boundary * (1 - under)
+    text = units.format_duration(seconds)
+    assert units.parse_duration(text) < boundary, (seconds, text)
 
 
 @pytest.mark.parametrize(
@@ -279,6 +355,12 @@ def test_duration_parts_are_never_negative() -> None:
         units.parse_duration("1h -30m")
     with pytest.raises(ParseError, match="cannot be negative"):
         units.parse_duration("-30m")
+
+
+def test_a_list_can_cap_its_length() -> None:
+    assert units.parse_list("1, 2", units.parse_count, "enter counts", most=2) == [1, 2]
+    with pytest.raises(ParseError, match="lists 3 items; list at most 2"):
+        units.parse_list("1, 2, 3", units.parse_count, "enter counts", most=2)
 
 
 def test_a_year_can_be_365_days() -> None:
