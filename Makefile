@@ -8,11 +8,13 @@ ARGS   ?= list
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve site cli test check lint typecheck validate bench pdf lighthouse clean
+.PHONY: help install serve site cli test test-fast test-browser check lint typecheck validate bench pdf lighthouse clean
 
 help:
 	@echo "make serve  - install, then serve the site on http://127.0.0.1:8000 (PORT=8001 for another)"
 	@echo "make test   - install Python deps, npm assets and Chromium, run the whole suite"
+	@echo "make test-fast    - the tests that need no browser (about a minute once installed)"
+	@echo "make test-browser - only the browser tests (Chromium, Pyodide)"
 	@echo "make site   - build the static site into site/ (strict), with its PDFs if Chromium is here"
 	@echo "make cli ARGS='capacity --dau 1B' - run the sysdesign command (default: list)"
 	@echo "make check  - fast pre-push check: ruff, mypy --strict, catalog validation, strict build"
@@ -51,8 +53,17 @@ site: $(VENV)/.installed node_modules/.installed
 cli: $(VENV)/.installed
 	@$(BIN)/sysdesign $(ARGS)
 
+# One worker per core (pytest-xdist); the site is built once and served by the controller
+# (tests/conftest.py). PYTEST_ARGS passes more options: make test PYTEST_ARGS="--durations=25".
+PYTEST := $(BIN)/python -m pytest -n auto --dist loadgroup
 test: install
-	$(BIN)/python -m pytest
+	$(PYTEST) $(PYTEST_ARGS)
+
+test-fast: install
+	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
+
+test-browser: install
+	$(PYTEST) -m browser $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff format --check sysdesign_core macros tests bench tools

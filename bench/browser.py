@@ -23,13 +23,13 @@ Every timing is repeated ``--runs`` times and the median printed.
 
 ``--cdn https`` (default) serves those files from a local HTTPS stand-in for the CDN host
 (gzip, immutable caching): what a visitor's browser sees, caches included, so a warm profile is
-warm. ``--cdn route`` answers the CDN by Playwright interception, exactly as the tests do; that
+warm (the tests use it too). ``--cdn route`` answers the CDN by Playwright interception; that
 turns Chromium's HTTP and wasm-code caches off (a "warm" profile is then cold for every CDN
 file) and pushes every body through Playwright's pipe (the 9.6 MB wasm alone takes ~0.8 s), so
 both sides of the ratio carry that cost and the ratio cannot fall below ~0.4 there. The site's
 service worker is blocked unless ``--service-worker``. ``SD_RUNTIME_LEVERS`` (see
-macros/hooks.py) builds the site with some levers off, e.g. ``SD_RUNTIME_LEVERS=none`` for the
-plain runtime.
+macros/runtime_hooks.py) builds the site with some levers off, e.g. ``SD_RUNTIME_LEVERS=none``
+for the plain runtime.
 
     .venv/bin/python bench/browser.py                 # or: make bench
     .venv/bin/python bench/browser.py --cdn route --skip c
@@ -39,20 +39,14 @@ plain runtime.
 from __future__ import annotations
 
 import argparse
-import base64
 import gzip
-import hashlib
-import http.server
 import json
 import os
 import re
-import socketserver
-import ssl
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -62,19 +56,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from browser_support import (  # noqa: E402
-    _TYPES,
-    CDN_DIRS,
-    CHROMIUM_ARGS,
-    PYODIDE_CDN,
-    an_edit,
-    chromium_path,
-    free_port,
-    route_cdn,
-    serve,
-)
+from browser_support import an_edit  # noqa: E402
 
 from sysdesign_core import calculators, get  # noqa: E402
+from tools.cdn import CDN_DIRS, PYODIDE_CDN, https_cdn, route_cdn  # noqa: E402
+from tools.chromium import CHROMIUM_ARGS, chromium_path, free_port, serve  # noqa: E402
 
 LIVE_TIMEOUT = 120_000
 BENCH = "__bench__/"  # blank page and bare worker, answered by a route (never in the site)
@@ -151,110 +137,6 @@ RAPID_PAGES = [
 PHASES: list[dict[str, float]] = []  # the worker's own marks (ms since navigation), per visit
 
 
-def _quiet_disconnects(self: Any, request: Any, client_address: Any) -> None:
-    """A page closed mid-download is normal here; keep other server errors visible."""
-    if not isinstance(sys.exc_info()[1], ConnectionError):
-        socketserver.BaseServer.handle_error(self, request, client_address)
-
-
-socketserver.ThreadingTCPServer.handle_error = _quiet_disconnects  # type: ignore[method-assign]
-
-
-class _CdnHandler(http.server.SimpleHTTPRequestHandler):
-    """The pinned npm files under their CDN paths, gzipped when asked, cacheable for a year."""
-
-    packed: dict[Path, bytes] = {}
-
-    def log_message(self, format: str, *args: Any) -> None:  # quiet
-        pass
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
-        url = "https://cdn.jsdelivr.net" + self.path.split("?")[0]
-        path = next(
-            (
-                folder / url[len(base) :]
-                for base, folder in CDN_DIRS.items()
-                if url.startswith(base)
-            ),
-            None,
-        )
-        if path is None or not path.is_file():
-            self.send_error(404)
-            return
-        body = path.read_bytes()
-        gzipped = "gzip" in self.headers.get("accept-encoding", "") and path.suffix != ".zip"
-        if gzipped:
-            body = self.packed.get(path) or self.packed.setdefault(path, gzip.compress(body, 6))
-        self.send_response(200)
-        self.send_header("content-type", _TYPES.get(path.suffix, "application/octet-stream"))
-        self.send_header("access-control-allow-origin", "*")
-        self.send_header("cache-control", "public, max-age=31536000, immutable")
-        if gzipped:
-            self.send_header("content-encoding", "gzip")
-        self.send_header("content-length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@contextmanager
-def https_cdn() -> Iterator[list[str]]:
-    """A local HTTPS server standing in for cdn.jsdelivr.net; yields the Chromium flags.
-
-    Unlike ``route_cdn`` (a request interception, which turns Chromium's HTTP cache off and
-    pushes every body through the Playwright pipe), this keeps the real network stack: HTTP and
-    compiled-wasm caches, gzip. The certificate is trusted by its key hash, for this run only.
-    """
-    with tempfile.TemporaryDirectory(prefix="bench-tls-") as tmp:
-        key, cert = Path(tmp) / "key.pem", Path(tmp) / "cert.pem"
-        subprocess.run(
-            [
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-keyout",
-                str(key),
-                "-out",
-                str(cert),
-                "-days",
-                "2",
-                "-subj",
-                "/CN=cdn.jsdelivr.net",
-                "-addext",
-                "subjectAltName=DNS:cdn.jsdelivr.net",
-            ],
-            check=True,
-            capture_output=True,
-        )
-        der = subprocess.run(
-            ["openssl", "x509", "-pubkey", "-noout", "-in", str(cert)],
-            check=True,
-            capture_output=True,
-        ).stdout
-        der = subprocess.run(
-            ["openssl", "pkey", "-pubin", "-outform", "der"],
-            input=der,
-            check=True,
-            capture_output=True,
-        ).stdout
-        spki = base64.b64encode(hashlib.sha256(der).digest()).decode()
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CdnHandler)
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(cert, key)
-        server.socket = context.wrap_socket(server.socket, server_side=True)
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            yield [
-                f"--host-resolver-rules=MAP cdn.jsdelivr.net 127.0.0.1:{server.server_address[1]}",
-                f"--ignore-certificate-errors-spki-list={spki}",
-            ]
-        finally:
-            server.shutdown()
-
-
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
@@ -291,7 +173,7 @@ def write_bench_pages(site: Path) -> None:
 class Browser:
     """Launches Chromium contexts: persistent (a profile dir) or throwaway.
 
-    ``cdn_flags`` empty: the CDN is routed to node_modules exactly as the tests do; else the
+    ``cdn_flags`` empty: the CDN is routed to node_modules by interception; else the
     flags that point Chromium at the local HTTPS stand-in (see ``https_cdn``).
     """
 
@@ -580,7 +462,7 @@ def main() -> None:
         "--cdn",
         choices=["route", "https"],
         default="https",
-        help="route: the CDN routed to node_modules as the tests do (Playwright interception: "
+        help="route: the CDN routed to node_modules by Playwright interception ("
         "no HTTP cache, every body through its pipe); https: a local HTTPS stand-in for the "
         "CDN host, with Chromium's caches and gzip, as a visitor has them",
     )

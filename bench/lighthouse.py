@@ -32,8 +32,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from browser_support import CDN_DIRS, free_port  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from tools.cdn import CDN_DIRS  # noqa: E402
+from tools.chromium import CONTENT_TYPES as TYPES  # noqa: E402
+from tools.chromium import free_port  # noqa: E402
 
 PAGES = {
     "home": "",
@@ -42,13 +44,6 @@ PAGES = {
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-TYPES = {
-    ".mjs": "text/javascript",
-    ".js": "text/javascript",
-    ".wasm": "application/wasm",
-    ".zip": "application/zip",
-    ".json": "application/json",
-}
 
 
 def local_prefix(cdn: str) -> str:

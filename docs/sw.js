@@ -1,6 +1,7 @@
 // Service worker: after one visit the site and its calculators work with the network gone.
-// The build fills the placeholders below (macros/practice_hooks.py: VERSION, a hash of the built
-// site, the precache list and the CDN bases; macros/hooks.py: PINS, the pinned CDN files).
+// The build fills the placeholders below (macros/sw_hooks.py: VERSION, a hash of the built
+// site; PRECACHE, every page and asset with its revision, a hash of its bytes; the CDN bases;
+// PINS, the pinned CDN files with their SRI hashes).
 // - Pages and same-origin assets: network first (always fresh online), the cache when offline
 //   or when the network has not answered within NETWORK_TIMEOUT_MS.
 //   Content-hashed files (name.0123abcd.ext) never change, so they are served cache first.
@@ -28,11 +29,34 @@ const NETWORK_TIMEOUT_MS = 3000;
 
 const scoped = (path) => new URL(path, self.registration.scope).href;
 
+// The version active until now: {version, caches, revisions: {path: revision}}.
+async function activeVersion() {
+  const meta = await caches.open(META);
+  return (await (await meta.match(scoped(META_KEY)))?.json().catch(() => null)) || null;
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(SITE_CACHE);
+    // Each file carries a revision (a hash of its bytes): a file the active version holds at
+    // the same revision is copied from its cache, so a deploy that changes one page costs a
+    // returning visitor that page, not the site.
+    const previous = await activeVersion();
+    const revisions = (previous && previous.revisions) || {};
+    const kept = async (url) => {
+      for (const name of (previous && previous.caches) || []) {
+        const hit = await (await caches.open(name)).match(url);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
     // One by one rather than addAll: a single missing file must not void the whole install.
-    await Promise.allSettled(PRECACHE.map((path) => cache.add(new Request(scoped(path), { cache: "reload" }))));
+    await Promise.allSettled(PRECACHE.map(async ([path, revision]) => {
+      const url = scoped(path);
+      const same = revisions[path] === revision && (await kept(url));
+      if (same) return cache.put(url, same);
+      return cache.add(new Request(url, { cache: "reload" }));
+    }));
     await self.skipWaiting();
   })());
 });
@@ -44,14 +68,15 @@ self.addEventListener("activate", (event) => {
     // The version active until now keeps its caches while a window is open (a tab of that
     // deploy asks for its own hashed files); older ones go.
     const meta = await caches.open(META);
-    const previous = await (await meta.match(scoped(META_KEY)))?.json().catch(() => null);
+    const previous = await activeVersion();
     const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
     const keep = new Set([SITE_CACHE, CDN_CACHE]);
     if (previous && windows.length) for (const name of previous.caches || []) keep.add(name);
     for (const name of await caches.keys()) {
       if (OURS.test(name) && !keep.has(name)) await caches.delete(name);
     }
-    await meta.put(scoped(META_KEY), Response.json({ version: VERSION, caches: [SITE_CACHE, CDN_CACHE] }));
+    const revisions = Object.fromEntries(PRECACHE);
+    await meta.put(scoped(META_KEY), Response.json({ version: VERSION, caches: [SITE_CACHE, CDN_CACHE], revisions }));
     await self.clients.claim();
   })());
 });

@@ -144,10 +144,11 @@ _USED: set[str] = set()  # cache keys whose standalone copy is written in this b
 _STATE: dict[str, Any] = {}
 
 
-def browser_support() -> ModuleType:
-    """tests/browser_support.py: the Chromium and launch flags the tests use, one definition."""
+def chromium_tools() -> ModuleType:
+    """tools/chromium.py: the Chromium and launch flags the tests use, one definition (loaded by
+    path: ``mkdocs`` runs without the project root on ``sys.path``)."""
     spec = importlib.util.spec_from_file_location(
-        "sd_browser_support", ROOT / "tests" / "browser_support.py"
+        "sd_tools_chromium", ROOT / "tools" / "chromium.py"
     )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -321,7 +322,7 @@ def render_all(sources: dict[str, str]) -> dict[str, dict[str, Any]]:
     "min_font", "file"}}."""
     from playwright.sync_api import sync_playwright
 
-    support = browser_support()
+    support = chromium_tools()
     stylesheets = sorted((material_assets() / "stylesheets").glob("*.min.css"))
     results: dict[str, dict[str, Any]] = {}
     with sync_playwright() as playwright:

@@ -15,29 +15,20 @@ the plain ``.py`` archive and the worker boots Pyodide the ordinary way.
 The names go into ``config.extra.runtime`` for ``overrides/main.html``; ``on_post_build``
 writes the files into the site.
 
-Integrity and Content-Security-Policy (``on_post_build``):
-
-- the kept snapshot is checked by the worker against the SHA-256 of its inflated form
-  (``snapshot_sha256``); every Pyodide file fetched from the CDN by its SRI pin in ``mkdocs.yml``
-  (``extra.pyodide.files``), which also go into ``sw.js`` so that the service worker stores only
-  bytes that match them;
-- every page gets a ``Content-Security-Policy`` ``<meta>`` (placeholder in
-  ``overrides/main.html``) that admits the site, the pinned CDN files, ``'wasm-unsafe-eval'``
-  and the site's inline scripts by their SHA-256: the union over all pages, since Material's
-  instant navigation runs a later page's scripts under the first page's policy. ``mkdocs serve``
-  injects a live-reload script, so there the meta is left out.
+The kept snapshot is checked by the worker against the SHA-256 of its inflated form
+(``snapshot_sha256``). The Content-Security-Policy is ``csp_hooks.py``'s; ``sw.js`` is
+``sw_hooks.py``'s.
 """
 
 from __future__ import annotations
 
-import base64
+import ast
 import gzip
 import hashlib
 import io
 import json
 import logging
 import os
-import re
 import shutil
 import struct
 import subprocess
@@ -63,25 +54,58 @@ SNAPSHOT_HEAD = 48  # magic, offsets and Pyodide build id: the worker checks the
 
 log = logging.getLogger("mkdocs.hooks.runtime")
 _FILES: dict[str, bytes] = {}
-_COMMAND = {"name": "build"}
-CSP_MARK = "__SD_CSP__"
-PINS_MARK = '"__SD_PINS__"'
-# Inline <script> elements that run (no src; no type, or a JavaScript one).
-_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
-_RUNNABLE = {"", "text/javascript", "application/javascript", "module"}
 
 
-def on_startup(command: str, **_: Any) -> None:
-    _COMMAND["name"] = command
+# What the calculators' worker imports: the widget, the drills, and what they import in turn.
+WORKER_ROOTS = ("sysdesign_core", "sysdesign_core.widget", "sysdesign_core.drills")
+
+
+def _module_file(name: str) -> Path | None:
+    path = ROOT / (name.replace(".", "/") + ".py")
+    package = ROOT / name.replace(".", "/") / "__init__.py"
+    return path if path.is_file() else package if package.is_file() else None
+
+
+def _imports_of(name: str, path: Path) -> set[str]:
+    """The ``sysdesign_core`` modules that ``name`` imports, anywhere in its body."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+            module = ".".join(part for part in (base, node.module or "") if part)
+            found.add(module)
+            # ``from . import capacity`` and ``from .tables import cost`` name modules too.
+            found |= {f"{module}.{alias.name}" for alias in node.names}
+    return {m for m in found if m.split(".")[0] == "sysdesign_core" and _module_file(m)}
+
+
+def worker_modules() -> list[Path]:
+    """The core's files the worker needs: the import closure of ``WORKER_ROOTS`` (with every
+    package on the way), so build-time modules (the validator, the CLI, the catalog's other
+    tables) stay out of the browser's download."""
+    seen: set[str] = set()
+    todo = list(WORKER_ROOTS)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        parts = name.split(".")
+        todo += [".".join(parts[:i]) for i in range(1, len(parts))]  # parent packages
+        path = _module_file(name)
+        if path is not None:
+            todo += sorted(_imports_of(name, path) - seen)
+    return sorted(path for name in seen if (path := _module_file(name)) is not None)
 
 
 def core_archive() -> bytes:
-    """The core package as zip bytes, identical for identical sources."""
+    """The worker's part of the core as zip bytes, identical for identical sources."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(CORE.rglob("*")):
-            if path.suffix not in {".py", ".typed"} or "__pycache__" in path.parts:
-                continue
+        for path in [*worker_modules(), CORE / "py.typed"]:
             info = zipfile.ZipInfo(
                 f"sysdesign_core/{path.relative_to(CORE).as_posix()}",
                 date_time=(2020, 1, 1, 0, 0, 0),
@@ -207,78 +231,6 @@ def on_post_build(config: Any) -> None:
         target = site / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    write_pins(site, config.extra)
-    write_csp(site, config.extra, serving=_COMMAND["name"] == "serve")
-
-
-def cdn_pins(extra: Any) -> dict[str, str]:
-    """Every pinned CDN URL and its SRI hash (the Pyodide files and Mermaid)."""
-    pyodide = extra["pyodide"]
-    pins = {pyodide["base"] + name: sri for name, sri in pyodide["files"].items()}
-    pins[extra["mermaid"]["url"]] = extra["mermaid"]["integrity"]
-    return pins
-
-
-def write_pins(site: Path, extra: Any) -> None:
-    """Fill the service worker's list of pinned CDN files (before practice_hooks versions it)."""
-    worker = site / "sw.js"
-    source = worker.read_text(encoding="utf-8")
-    if PINS_MARK not in source:
-        raise ValueError("sw.js lost its placeholder " + PINS_MARK)
-    worker.write_text(source.replace(PINS_MARK, json.dumps(cdn_pins(extra))), encoding="utf-8")
-
-
-def inline_script_hashes(html: str) -> set[str]:
-    """CSP sources ('sha256-…') for the inline scripts of ``html`` that a browser would run."""
-    found = set()
-    for match in _INLINE_SCRIPT.finditer(html):
-        attrs = match.group("attrs")
-        if re.search(r"\ssrc\s*=", attrs, re.I):
-            continue
-        kind = re.search(r"""\stype\s*=\s*["']?([^"'\s>]*)""", attrs, re.I)
-        if (kind.group(1).lower() if kind else "") not in _RUNNABLE:
-            continue
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        found.add(f"'sha256-{base64.b64encode(digest).decode()}'")
-    return found
-
-
-def content_security_policy(extra: Any, hashes: set[str]) -> str:
-    """The site's policy: itself, the pinned CDN files, wasm, these inline scripts."""
-    pyodide = extra["pyodide"]["base"]
-    mermaid = extra["mermaid"]["url"]
-    scripts = " ".join(["'self'", pyodide, mermaid, "'wasm-unsafe-eval'", *sorted(hashes)])
-    return "; ".join(
-        [
-            "default-src 'self'",
-            f"script-src {scripts}",
-            "worker-src 'self'",
-            # Material's repository facts come from GitHub's API.
-            "connect-src 'self' https://api.github.com",
-            "img-src 'self' data:",
-            "font-src 'self' data:",
-            # Material and the diagrams set inline styles; styles cannot run script.
-            "style-src 'self' 'unsafe-inline'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-        ]
-    )
-
-
-def write_csp(site: Path, extra: Any, *, serving: bool = False) -> None:
-    """Put the policy in every page's CSP meta (``overrides/main.html``'s placeholder)."""
-    pages = [(path, path.read_text(encoding="utf-8")) for path in sorted(site.rglob("*.html"))]
-    hashes: set[str] = set()
-    for _, html in pages:
-        hashes |= inline_script_hashes(html)
-    policy = content_security_policy(extra, hashes)
-    meta = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="__SD_CSP__">')
-    for path, html in pages:
-        if CSP_MARK not in html:
-            continue
-        filled = meta.sub("", html) if serving else html.replace(CSP_MARK, policy)
-        path.write_text(filled, encoding="utf-8")
 
 
 # The shipped form of the Pyodide memory snapshot: sparse, then gzipped.

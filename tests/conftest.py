@@ -1,5 +1,10 @@
 """Fixtures: one strict build of the real site per session, served on 127.0.0.1, and a real
-Chromium driven by Playwright with the pinned CDN assets served from node_modules.
+Chromium driven by Playwright, which reaches the pinned CDN's host name on a local HTTPS server
+answering from node_modules (tools/cdn.py): the production HTML runs, with the browser's own
+HTTP and compiled-wasm caches, and nothing reaches the network.
+
+Every test that uses the browser (through any fixture) is marked ``browser`` here, so
+``-m "not browser"`` never launches Chromium.
 
 Browser tests are never silently skipped in CI: with ``CI`` set, a missing Chromium or
 missing npm assets fail the run instead of skipping it.
@@ -7,30 +12,25 @@ missing npm assets fail the run instead of skipping it.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import (
-    CHROMIUM_ARGS,
-    NODE_MODULES,
-    ROOT,
-    chromium_path,
-    free_port,
-    route_cdn,
-    serve,
-)
+
+from tools.cdn import CDN_HOST, https_cdn, route_cdn
+from tools.chromium import CHROMIUM_ARGS, NODE_MODULES, ROOT, chromium_path, free_port, serve
 
 # The docs' bash fences call `sysdesign`: make the venv's scripts reachable.
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-
-PORT = free_port()  # the site is built for the address it is served on (see SITE_URL)
 
 
 def build_site(target: Path, site_url: str) -> subprocess.CompletedProcess[str]:
@@ -45,23 +45,82 @@ def build_site(target: Path, site_url: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The site built once for the session: (directory, build log)."""
-    target = tmp_path_factory.mktemp("site")
-    process = build_site(target, f"http://127.0.0.1:{PORT}/")
-    assert process.returncode == 0, process.stdout + process.stderr
-    return target, process.stdout + process.stderr
+# The controller's build and what serves it, under pytest-xdist (see pytest_configure).
+_SITE = pytest.StashKey[dict[str, Any]]()
+_STACK = pytest.StashKey[ExitStack]()
+
+
+def _build_for_run(target: Path) -> dict[str, Any]:
+    """Build the site into ``target`` for a free port: {"dir", "port", "log", "ok"}."""
+    port = free_port()
+    process = build_site(target, f"http://127.0.0.1:{port}/")
+    log = process.stdout + process.stderr
+    return {"dir": str(target), "port": port, "log": log, "ok": process.returncode == 0}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist (``make test`` runs two workers), the controller builds the site
+    once and serves it for the whole run; the workers use that build and that server."""
+    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
+        return
+    kept = os.environ.get("SD_SITE_DIR")
+    target = Path(kept) if kept else Path(tempfile.mkdtemp(prefix="sd-site-"))
+    site = _build_for_run(target)
+    stack = ExitStack()
+    if site["ok"]:
+        stack.enter_context(serve(target, site["port"]))
+    if not kept:
+        stack.callback(shutil.rmtree, target, ignore_errors=True)
+    config.stash[_SITE] = site
+    config.stash[_STACK] = stack
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node: Any) -> None:
+    """xdist: hand each worker the controller's build."""
+    node.workerinput["sd_site"] = json.dumps(node.config.stash[_SITE])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _STACK in config.stash:
+        config.stash[_STACK].close()
+
+
+def _shared_site(config: pytest.Config) -> dict[str, Any] | None:
+    """The controller's build, in an xdist worker; None when this process builds its own."""
+    given = getattr(config, "workerinput", {}).get("sd_site")
+    return json.loads(given) if given else None
 
 
 @pytest.fixture(scope="session")
-def site_dir(built_site: tuple[Path, str]) -> Path:
+def built_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, str, int]:
+    """The site built once for the run: (directory, build log, port it is built for).
+    ``SD_SITE_DIR`` keeps the build in that directory (CI uploads it for reviewers)."""
+    site = _shared_site(request.config)
+    if site is None:
+        kept = os.environ.get("SD_SITE_DIR")
+        site = _build_for_run(Path(kept) if kept else tmp_path_factory.mktemp("site"))
+    assert site["ok"], site["log"]
+    return Path(site["dir"]), str(site["log"]), int(site["port"])
+
+
+@pytest.fixture(scope="session")
+def site_dir(built_site: tuple[Path, str, int]) -> Path:
     return built_site[0]
 
 
 @pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
-    with serve(site_dir, PORT) as url:
+def base_url(request: pytest.FixtureRequest, built_site: tuple[Path, str, int]) -> Iterator[str]:
+    # Served on the port it was built for: Material's instant navigation follows only the
+    # links its sitemap lists. Under xdist the controller serves it.
+    directory, _, port = built_site
+    if _shared_site(request.config) is not None:
+        yield f"http://127.0.0.1:{port}/"
+        return
+    with serve(directory, port) as url:
         yield url
 
 
@@ -80,6 +139,13 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that reaches the browser fixture, directly or through another one."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     try:
@@ -88,15 +154,18 @@ def browser() -> Iterator[Any]:
         _unavailable("playwright is not installed (make test installs it)")
     if not (NODE_MODULES / "pyodide" / "pyodide.mjs").exists():
         _unavailable("npm assets are missing (make test runs npm ci)")
-    with sync_playwright() as playwright:
+    with https_cdn() as cdn_flags, sync_playwright() as playwright:
         try:
             launched = playwright.chromium.launch(
-                executable_path=chromium_path(), args=CHROMIUM_ARGS
+                executable_path=chromium_path(), args=CHROMIUM_ARGS + cdn_flags
             )
         except Exception as error:  # noqa: BLE001 - any launch failure means no browser
             _unavailable(f"Chromium could not start: {error}")
         yield launched
         launched.close()
+
+
+SW_BLOCKED = "Service Worker registration blocked by Playwright"
 
 
 class Console:
@@ -106,13 +175,19 @@ class Console:
         self.errors: list[str] = []
         self.cdn_requests: list[str] = []
 
+    def log_cdn(self, request: Any) -> None:
+        """Record a CDN request of a page or its workers (the service worker's re-fetches,
+        which keep the runtime offline, are caching, not a second boot)."""
+        if request.url.startswith(f"https://{CDN_HOST}/") and request.service_worker is None:
+            self.cdn_requests.append(request.url)
+
+    def _message(self, msg: Any) -> None:
+        # Playwright's own notice where a context blocks service workers (warm_context).
+        if msg.type in ("error", "warning") and msg.text != SW_BLOCKED:
+            self.errors.append(f"{msg.type}: {msg.text}")
+
     def watch(self, page: Any) -> Any:
-        page.on(
-            "console",
-            lambda msg: (
-                msg.type in ("error", "warning") and self.errors.append(f"{msg.type}: {msg.text}")
-            ),
-        )
+        page.on("console", self._message)
         page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
         return page
 
@@ -139,10 +214,10 @@ COUNT_CALC_WORKERS = """(() => {
 
 @pytest.fixture()
 def context(browser: Any, console: Console) -> Iterator[Any]:
-    """A fresh browser context with the CDN routed to the pinned npm files."""
+    """A fresh browser context (cold caches, no service worker yet, empty storage)."""
     ctx = browser.new_context()
     ctx.add_init_script(COUNT_CALC_WORKERS)
-    route_cdn(ctx, log=console.cdn_requests)
+    ctx.on("request", console.log_cdn)
     ctx.on("page", console.watch)
     yield ctx
     ctx.close()
@@ -156,3 +231,30 @@ def offline_context(browser: Any, console: Console) -> Iterator[Any]:
     ctx.on("page", console.watch)
     yield ctx
     ctx.close()
+
+
+@pytest.fixture(scope="session")
+def warm_browser_context(browser: Any) -> Iterator[Any]:
+    """One context for the whole session, for tests about a live calculator rather than its
+    boot: its HTTP cache, compiled wasm and kept snapshot stay warm from page to page, as for a
+    returning reader. Service workers are blocked here (the offline tests own them)."""
+    ctx = browser.new_context(service_workers="block")
+    ctx.add_init_script(COUNT_CALC_WORKERS)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture()
+def warm_context(warm_browser_context: Any, console: Console) -> Iterator[Any]:
+    """The session's warm context, watched by this test's ``console``; the pages a test opens
+    are closed after it. A test that adds routes or init scripts takes ``context`` instead."""
+    ctx = warm_browser_context
+    ctx.on("request", console.log_cdn)
+    ctx.on("page", console.watch)
+    try:
+        yield ctx
+    finally:
+        ctx.remove_listener("request", console.log_cdn)
+        ctx.remove_listener("page", console.watch)
+        for page in ctx.pages:
+            page.close()

@@ -1,40 +1,44 @@
 """The built site in real Chromium: static results, live calculators, bad input, URL state,
 offline fallback, instant navigation, console hygiene and accessibility (axe-core).
 
-The CDN is routed to the pinned npm files (browser_support.route_cdn); nothing reaches the
-network. Calculator tests are generated from the registry, so a new calculator is covered by
-adding it.
+The CDN host is answered from the pinned npm files by a local HTTPS stand-in (tools/cdn.py);
+nothing reaches the network. Tests about a live calculator share the session's warm context;
+the boot, search, navigation and accessibility tests take a fresh one. Calculator tests are
+generated from the registry, so a new calculator is covered by adding it.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from browser_support import NODE_MODULES, PYODIDE_CDN, an_edit, expected
+from browser_support import (
+    LIVE_TIMEOUT,
+    an_edit,
+    expected,
+    form_of,
+    outputs_of,
+    page_url,
+    wait_live,
+    wait_outputs,
+    wait_readings,
+    wait_stale,
+    want_readings,
+)
 from conftest import Console, html_pages
 
 from sysdesign_core import calculators, widget
 from sysdesign_core.registry import Calculator
+from tools.cdn import PYODIDE_CDN
+from tools.chromium import NODE_MODULES
 
 pytestmark = pytest.mark.browser
 
-LIVE_TIMEOUT = 90_000  # ms; generous for a cold Chromium on a busy 2-core machine
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
-
-
-def page_url(calc: Calculator) -> str:
-    return calc.page.removesuffix(".md").removesuffix("index") + "/"
-
-
-def outputs_of(page: Any, calc_id: str) -> dict[str, str]:
-    return page.eval_on_selector_all(
-        f'form[data-calc="{calc_id}"] output',
-        "els => Object.fromEntries(els.map(e => [e.getAttribute('name'), e.textContent]))",
-    )
 
 
 def calc_workers(page: Any) -> int:
@@ -43,22 +47,6 @@ def calc_workers(page: Any) -> int:
     Counted in the page, not from ``page.workers``: Playwright can miss a worker started as
     early as the one in <head> (and Material's search runs a worker of its own)."""
     return int(page.evaluate("window.__sdCalcWorkers || 0"))
-
-
-def wait_live(page: Any, calc_id: str) -> None:
-    page.wait_for_selector(f'form[data-calc="{calc_id}"][data-state="live"]', timeout=LIVE_TIMEOUT)
-
-
-def wait_outputs(page: Any, calc_id: str, want: dict[str, str]) -> None:
-    page.wait_for_function(
-        """([id, want]) => {
-            const form = document.querySelector(`form[data-calc="${id}"]`);
-            return Object.entries(want).every(([n, t]) =>
-                form.querySelector(`output[name="${n}"]`).textContent === t);
-        }""",
-        arg=[calc_id, want],
-        timeout=LIVE_TIMEOUT,
-    )
 
 
 CALCS = calculators()
@@ -77,15 +65,70 @@ def test_static_results_without_javascript(browser: Any, base_url: str, calc: Ca
         ctx.close()
 
 
+def check_stale_marks_and_readings(page: Any, calc: Calculator) -> None:
+    """A bad value marks the results stale (dimmed, said in the status) until every input is
+    good again; each reading follows its input, live. Leaves every input at its default."""
+    form = form_of(calc.id)
+    assert page.locator(f"{form} .sd-calc__reading").count() == len(calc.inputs)
+    wait_readings(page, calc.id, want_readings(calc.id, {}))
+    assert page.get_attribute(form, "data-stale") is None
+    text_inputs = [item for item in calc.inputs if not item.choices]
+    assert text_inputs, calc.id
+    bad = next((i for i in text_inputs if not i.optional), text_inputs[0]).name
+    before = outputs_of(page, calc.id)
+
+    page.fill(f"{form} [name={bad}]", "abc")
+    wait_stale(page, calc.id, True)
+    # "the last valid inputs", or "the default inputs" when the edit came before the first
+    # live result: either way the numbers on screen are said to be old
+    status = page.inner_text(f"{form} .sd-calc__status")
+    assert re.match(r"Not updated: these results are for the (last valid|default) inputs", status)
+    dimmed = page.eval_on_selector(
+        f"{form} .sd-calc__result dd", "e => Number(getComputedStyle(e).opacity)"
+    )
+    assert dimmed < 1
+    assert outputs_of(page, calc.id) == before
+    wait_readings(page, calc.id, want_readings(calc.id, {bad: "abc"}))
+
+    # Clearing a required field leaves the numbers marked too (or, where empty means the
+    # default, recomputes them): never old numbers that look current.
+    page.fill(f"{form} [name={bad}]", "")
+    cleared = widget.respond(calc.id, {bad: ""}, False)
+    if cleared["ok"]:
+        wait_stale(page, calc.id, False)
+        wait_outputs(page, calc.id, expected(calc.id, {bad: ""}))
+    else:
+        wait_stale(page, calc.id, True)
+
+    # A good value: fresh numbers, no mark, readings for it.
+    name, value = next(
+        (item.name, candidate)
+        for item in text_inputs
+        for candidate in ("2", "7", "16", "0.5", "50%", "99%", "1h", "2KB", "99.9%")
+        if candidate != item.default
+        and widget.respond(calc.id, {item.name: candidate}, False)["ok"]
+    )
+    page.fill(f"{form} [name={bad}]", calc.input(bad).default or "")
+    page.fill(f"{form} [name={name}]", value)
+    wait_outputs(page, calc.id, expected(calc.id, {name: value}))
+    wait_stale(page, calc.id, False)
+    wait_readings(page, calc.id, want_readings(calc.id, {name: value}))
+    page.fill(f"{form} [name={name}]", calc.input(name).default or "")
+    wait_outputs(page, calc.id, expected(calc.id, {}))
+
+
 @pytest.mark.parametrize("calc", CALCS, ids=lambda c: c.id)
-def test_live_edit_bad_input_and_url(
-    context: Any, console: Console, base_url: str, calc: Calculator
+def test_live_edit_bad_input_stale_marks_and_url(
+    warm_context: Any, console: Console, base_url: str, calc: Calculator
 ) -> None:
-    page = context.new_page()
+    """One visit per calculator: stale marks and readings, a live edit (numbers and chart) equal
+    to run()'s, a bad value, and the URL that reproduces the result in a fresh page."""
+    page = warm_context.new_page()
     page.goto(base_url + page_url(calc))
     wait_live(page, calc.id)
     assert calc_workers(page) == 1
-    form = f'form[data-calc="{calc.id}"]'
+    check_stale_marks_and_readings(page, calc)
+    form = form_of(calc.id)
 
     # Live: an edit recomputes to exactly what run() (and so the CLI) gives.
     name, new_value = an_edit(calc.id)
@@ -107,7 +150,8 @@ def test_live_edit_bad_input_and_url(
         )
     # Predicates are functions: a bare expression is polled through eval, which the CSP refuses.
     page.wait_for_function(
-        f"() => new URLSearchParams(location.search).get({json.dumps(name)}) !== null"
+        f"() => new URLSearchParams(location.search).get({json.dumps(name)})"
+        f" === {json.dumps(new_value)}"
     )
     shared_url = page.url
 
@@ -126,15 +170,15 @@ def test_live_edit_bad_input_and_url(
     assert console.errors == []
 
     # URL state: the shared link reproduces the result in a fresh page.
-    fresh = context.new_page()
+    fresh = warm_context.new_page()
     fresh.goto(shared_url)
     wait_live(fresh, calc.id)
     wait_outputs(fresh, calc.id, want)
     assert fresh.locator(f"{form} :is(input, select)[name={name}]").input_value() == new_value
 
 
-def test_query_string_prefills(context: Any, base_url: str) -> None:
-    page = context.new_page()
+def test_query_string_prefills(warm_context: Any, base_url: str) -> None:
+    page = warm_context.new_page()
     page.goto(
         base_url + "calculators/capacity/?" + urlencode({"dau": "1B", "day_seconds": "100000"})
     )
@@ -142,10 +186,10 @@ def test_query_string_prefills(context: Any, base_url: str) -> None:
     wait_outputs(page, "capacity", {"write_qps": "20K/s"})
 
 
-def test_onward_links_follow_live_results(context: Any, base_url: str) -> None:
+def test_onward_links_follow_live_results(warm_context: Any, base_url: str) -> None:
     """An edit on the capacity form re-prefills the onward links, and the cost one opens
     the cost calculator live with the new figures."""
-    page = context.new_page()
+    page = warm_context.new_page()
     page.goto(base_url + "calculators/capacity/")
     wait_live(page, "capacity")
     page.fill("#capacity-dau", "1B")
@@ -159,20 +203,22 @@ def test_onward_links_follow_live_results(context: Any, base_url: str) -> None:
     assert page.input_value("#cost-dau") == "1000000000"
 
 
-@pytest.mark.parametrize("bad", ["abc", "-5", "150%", ""])
-def test_each_kind_of_bad_value(context: Any, console: Console, base_url: str, bad: str) -> None:
-    page = context.new_page()
+def test_each_kind_of_bad_value(warm_context: Any, console: Console, base_url: str) -> None:
+    """Not a number, negative, over 100% and empty, one after the other in one visit: each is
+    explained under the field, keeps the last good results and goes with a good value."""
+    page = warm_context.new_page()
     page.goto(base_url + "calculators/availability/")
     wait_live(page, "availability")
-    before = outputs_of(page, "availability")
-    page.fill("#availability-availability", bad)
-    page.locator("#availability-availability-error").wait_for(state="visible")
-    message = page.inner_text("#availability-availability-error")
-    assert "such as 99.95%" in message
-    assert outputs_of(page, "availability") == before
-    page.fill("#availability-availability", "99.99%")
-    page.locator("#availability-availability-error").wait_for(state="hidden")
-    assert page.get_attribute("#availability-availability", "aria-invalid") is None
+    for bad in ["abc", "-5", "150%", ""]:
+        before = outputs_of(page, "availability")
+        page.fill("#availability-availability", bad)
+        page.locator("#availability-availability-error").wait_for(state="visible")
+        message = page.inner_text("#availability-availability-error")
+        assert "such as 99.95%" in message, bad
+        assert outputs_of(page, "availability") == before, bad
+        page.fill("#availability-availability", "99.99%")
+        page.locator("#availability-availability-error").wait_for(state="hidden")
+        assert page.get_attribute("#availability-availability", "aria-invalid") is None, bad
     assert console.errors == []
 
 
@@ -230,48 +276,71 @@ def test_instant_navigation_keeps_one_worker(context: Any, console: Console, bas
     assert calc_workers(page) == 1
 
 
+# What a page asked of the Pyodide CDN itself (its worker's requests are counted apart).
+PYODIDE_RESOURCES = """(base) => performance.getEntriesByType("resource")
+    .map((e) => e.name).filter((url) => url.startsWith(base))"""
+
+
+# The site's navigation is the same on every page but for the current item: axe checks it in
+# full on the first page of each chunk, and the rest of each page everywhere (the navigation
+# is a third of the work on an ordinary page).
+AXE_START = """(whole) => {
+  const where = whole ? document : {exclude: [[".md-sidebar--primary"]]};
+  window.__sdAxe = axe.run(where, {resultTypes: ["violations"]}).then((r) => r.violations
+    .filter((v) => ["serious", "critical"].includes(v.impact))
+    .map((v) => v.id + ": " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")));
+}"""
+AXE_CHUNKS = 4  # the pages in four tests, which pytest-xdist spreads over the workers
+
+
+def start_checks(page: Any, path: str, whole: bool = True) -> list[str]:
+    """Once ``page`` (at ``path``) is ready, start axe on it (it runs on while this returns)
+    and return the problems found so far: Pyodide where there is no calculator (nor drill)."""
+    page.wait_for_load_state("load")
+    has_calc = page.locator("form.sd-calc").count() > 0
+    if has_calc:
+        page.wait_for_selector("form.sd-calc[data-state=live]", timeout=LIVE_TIMEOUT)
+    uses_runtime = has_calc or page.locator("#sd-drill").count() > 0  # drills share it
+    if page.locator(".mermaid").count():
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('pre.mermaid, div.mermaid')]"
+            ".every(e => e.tagName === 'DIV')",
+            timeout=30_000,
+        )
+    page.evaluate(AXE_START, whole)
+    if not uses_runtime and (calc_workers(page) or page.evaluate(PYODIDE_RESOURCES, PYODIDE_CDN)):
+        return [f"{path}: requested Pyodide without a calculator"]
+    return []
+
+
+@pytest.mark.parametrize("chunk", range(AXE_CHUNKS))
 def test_every_page_is_clean_and_accessible(
-    context: Any, console: Console, site_dir: Path, base_url: str
+    context: Any, console: Console, site_dir: Path, base_url: str, chunk: int
 ) -> None:
-    """No console error, no Pyodide byte where there is no calculator, no serious axe issue."""
+    """No console error, no Pyodide byte where there is no calculator, no serious axe issue:
+    every ``AXE_CHUNKS``-th page from the ``chunk``-th, so that together they see every page."""
     # axe goes in as an init script: the pages' CSP refuses an injected inline <script>.
     context.add_init_script(path=str(AXE))
     page = context.new_page()
     problems: list[str] = []
-    for path in html_pages(site_dir):
-        seen = len(console.cdn_requests)
+    for i, path in enumerate(html_pages(site_dir)[chunk::AXE_CHUNKS]):
         page.goto(base_url + path)
-        page.wait_for_load_state("load")
-        has_calc = page.locator("form.sd-calc").count() > 0
-        if has_calc:
-            page.wait_for_selector("form.sd-calc[data-state=live]", timeout=LIVE_TIMEOUT)
-        if page.locator(".mermaid").count():
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('pre.mermaid, div.mermaid')]"
-                ".every(e => e.tagName === 'DIV')",
-                timeout=30_000,
-            )
-        requested = console.cdn_requests[seen:]
-        if not has_calc and any(url.startswith(PYODIDE_CDN) for url in requested):
-            problems.append(f"{path}: requested Pyodide without a calculator")
-        violations = page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-            ".filter(v => ['serious', 'critical'].includes(v.impact))"
-            ".map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"
-        )
-        problems += [f"{path}: axe {v}" for v in violations]
+        problems += start_checks(page, path, whole=i == 0)
+        problems += [f"{path}: axe {v}" for v in page.evaluate("() => window.__sdAxe")]
         problems += [f"{path}: {e}" for e in console.errors]
         console.errors.clear()
     assert problems == []
 
 
-def test_drills_share_the_calculator_runtime(context: Any, console: Console, base_url: str) -> None:
+def test_drills_share_the_calculator_runtime(
+    warm_context: Any, console: Console, base_url: str
+) -> None:
     """The drill page runs sysdesign_core.drills in the calculators' worker: answers typed as
     the core formats them score full marks, and the statement is the core's, seed for seed."""
     from sysdesign_core import drills
 
     reply = json.loads(drills.respond_json("42", "{}"))
-    page = context.new_page()
+    page = warm_context.new_page()
     page.goto(base_url + "practice/drills/?seed=42")
     page.wait_for_selector("#sd-drill[data-state=live]", timeout=LIVE_TIMEOUT)
     page.wait_for_function(

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_support import ROOT
 
 from macros import render
 from sysdesign_core import InputError
+from tools.chromium import ROOT
 
 
-def test_build_has_no_warning(built_site: tuple[Path, str]) -> None:
-    _, log = built_site
+def test_build_has_no_warning(built_site: tuple[Path, str, int]) -> None:
+    _, log, _ = built_site
     assert not re.search(r"^(WARNING|ERROR)", log, re.MULTILINE), log
 
 

@@ -1,4 +1,4 @@
-"""Unit and property tests of the calculators of the suite (issue 5), with published references."""
+"""Unit and property tests of the core calculators, with published references."""
 
 from __future__ import annotations
 

@@ -432,12 +432,25 @@ def test_dependabot_covers_every_pinned_ecosystem() -> None:
     assert all(update["schedule"]["interval"] for update in ecosystems.values())
 
 
-def test_ci_runs_check_before_test_and_uploads_the_site() -> None:
+def test_ci_checks_and_tests_in_two_jobs_and_uploads_the_site() -> None:
+    """The fast job lints and runs every test that needs no browser; the browser job runs the
+    rest and uploads the site it built. Together they run the whole suite, each building once."""
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
     assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as True
-    runs = [step.get("run", step.get("uses", "")) for step in workflow["jobs"]["test"]["steps"]]
-    assert runs.index("make check") < runs.index("make test")
-    assert any(str(run).startswith("actions/upload-artifact@") for run in runs)
+
+    def runs(job: str) -> list[str]:
+        steps = workflow["jobs"][job]["steps"]
+        return [str(step.get("run", step.get("uses", ""))) for step in steps]
+
+    fast, browser = runs("fast"), runs("browser")
+    assert any(run.startswith("make lint typecheck validate") for run in fast)
+    assert any(run.startswith("make test-fast") for run in fast)
+    assert any(run.startswith("make test-browser") for run in browser)
+    assert any(run.startswith("actions/upload-artifact@") for run in browser)
+    for job in (fast, browser):
+        assert any(run.startswith("actions/cache@") for run in job)  # .cache/ between runs
+    makefile = (ROOT / "Makefile").read_text()
+    assert '-m "not browser"' in makefile and "-m browser" in makefile
 
 
 def test_pre_commit_runs_the_make_check_tools() -> None:

@@ -1,5 +1,5 @@
 """Content-Security-Policy: every page carries one (a ``<meta>`` before any script, filled by
-macros/hooks.py) that admits the site, the pinned CDN files, ``'wasm-unsafe-eval'`` and the
+macros/csp_hooks.py) that admits the site, the pinned CDN files, ``'wasm-unsafe-eval'`` and the
 site's inline scripts by hash, and nothing the site does violates it: a plain page, a live
 calculator with its chart, the drills, search, and instant navigation between them.
 """
@@ -15,14 +15,15 @@ from typing import Any
 
 import pytest
 import yaml
-from browser_support import ROOT, expected
+from browser_support import LIVE_TIMEOUT, expected
 from conftest import Console, html_pages
 
+from tools.chromium import ROOT
+
 sys.path.insert(0, str(ROOT / "macros"))
-import hooks  # noqa: E402
+import csp_hooks  # noqa: E402
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-LIVE_TIMEOUT = 90_000
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
 
@@ -52,7 +53,7 @@ def test_every_page_has_the_policy_before_any_script(site_dir: Path) -> None:
         assert CONFIG["extra"]["mermaid"]["url"] in scripts
         assert policy["object-src"] == ["'none'"] and policy["base-uri"] == ["'self'"]
         # Every inline script the page runs is admitted by its hash; no inline handlers.
-        for source in hooks.inline_script_hashes(html):
+        for source in csp_hooks.inline_script_hashes(html):
             assert source in scripts, (page, source)
         assert not re.search(r"<[^>]+\son[a-z]+\s*=", html), f"{page}: inline event handler"
 
@@ -64,7 +65,7 @@ def test_inline_script_hashes_are_the_browsers() -> None:
         '<script type="application/json">{}</script><script src="a.js"></script>'
     )
     digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
-    assert hooks.inline_script_hashes(html) == {f"'sha256-{digest}'"}
+    assert csp_hooks.inline_script_hashes(html) == {f"'sha256-{digest}'"}
 
 
 # Records every CSP violation in the document (installed before any page script).

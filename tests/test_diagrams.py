@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import MERMAID_CDN, NODE_MODULES, ROOT, chromium_path
 from conftest import Console
+
+from tools.cdn import MERMAID_CDN
+from tools.chromium import NODE_MODULES, ROOT, chromium_path
 
 sys.path.insert(0, str(ROOT / "macros"))
 import diagram_hooks  # noqa: E402

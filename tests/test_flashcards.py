@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import route_cdn
+from browser_support import LIVE_TIMEOUT
 
 from macros import flashcard_hooks
 from sysdesign_core import catalog, flashcards, run
-
-LIVE_TIMEOUT = 90_000
+from tools.cdn import route_cdn
 
 
 def test_ids_are_unique_and_texts_filled() -> None:
@@ -72,14 +72,16 @@ def _read_deck(path: Path) -> dict[str, list[str]]:
     with zipfile.ZipFile(path) as package:
         assert "collection.anki2" in package.namelist()
         data = package.read("collection.anki2")
-    db_path = path.with_suffix(".anki2")
-    db_path.write_bytes(data)
-    connection = sqlite3.connect(db_path)
-    try:
-        rows = connection.execute("SELECT flds FROM notes").fetchall()
-        cards = connection.execute("SELECT count(*) FROM cards").fetchone()[0]
-    finally:
-        connection.close()
+    # Read in a directory of its own: the package may be the built site's (shared by tests).
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "collection.anki2"
+        db_path.write_bytes(data)
+        connection = sqlite3.connect(db_path)
+        try:
+            rows = connection.execute("SELECT flds FROM notes").fetchall()
+            cards = connection.execute("SELECT count(*) FROM cards").fetchone()[0]
+        finally:
+            connection.close()
     notes = {fields[0]: fields for fields in (row[0].split("\x1f") for row in rows)}
     assert cards == len(notes)
     return notes

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import route_cdn
 from conftest import html_pages
+
+from tools.cdn import route_cdn
 
 pytestmark = pytest.mark.browser
 
@@ -78,58 +79,54 @@ MEASURE_JS = r"""() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def measured(browser: Any, site_dir: Path, base_url: str) -> dict[int, dict[str, Any]]:
-    """{width: {page: measurements}} for every built page at both widths."""
-    results: dict[int, dict[str, Any]] = {}
-    for width, height in WIDTHS.items():
-        context = browser.new_context(
-            viewport={"width": width, "height": height}, service_workers="block"
-        )
-        route_cdn(context, offline=True)
-        page = context.new_page()
-        results[width] = {}
-        try:
-            for path in html_pages(site_dir):
-                page.goto(base_url + path)
-                page.wait_for_load_state("load")
-                results[width][path] = page.evaluate(MEASURE_JS)
-        finally:
-            context.close()
+def measure(browser: Any, site_dir: Path, base_url: str, width: int) -> dict[str, Any]:
+    """{page: measurements} for every built page at ``width``."""
+    context = browser.new_context(
+        viewport={"width": width, "height": WIDTHS[width]}, service_workers="block"
+    )
+    route_cdn(context, offline=True)
+    page = context.new_page()
+    results: dict[str, Any] = {}
+    try:
+        for path in html_pages(site_dir):
+            page.goto(base_url + path)
+            page.wait_for_load_state("load")
+            results[path] = page.evaluate(MEASURE_JS)
+    finally:
+        context.close()
     return results
 
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))
-def test_no_page_scrolls_sideways(measured: dict[int, dict[str, Any]], width: int) -> None:
-    wide = {path: m["overflow"] for path, m in measured[width].items() if m["overflow"] > 1}
-    assert wide == {}, f"pages wider than {width}px (by px)"
-
-
-@pytest.mark.parametrize("width", sorted(WIDTHS))
-def test_no_table_column_is_narrower_than_its_longest_word(
-    measured: dict[int, dict[str, Any]], width: int
+def test_every_page_reads_at_phone_and_desk_width(
+    browser: Any, site_dir: Path, base_url: str, width: int
 ) -> None:
-    split = {path: m["split"][:5] for path, m in measured[width].items() if m["split"]}
-    assert split == {}, f"words split across lines in table cells at {width}px"
-
-
-def test_every_card_line_is_a_label_and_one_value(measured: dict[int, dict[str, Any]]) -> None:
-    loose = {path: m["loose"] for path, m in measured[390].items() if m["loose"]}
-    assert not loose, loose
-
-
-@pytest.mark.parametrize("width", sorted(WIDTHS))
-def test_every_diagram_label_is_at_least_12px(
-    measured: dict[int, dict[str, Any]], width: int
-) -> None:
+    """One visit to every page per width (the two widths run side by side under
+    pytest-xdist), four checks on what it measured: no page scrolls sideways; no table column
+    is narrower than its longest word; at 390 px every card line is a label and one value;
+    every diagram label is at least 12 px."""
+    pages = measure(browser, site_dir, base_url, width)
+    problems: dict[str, Any] = {}
+    wide = {path: m["overflow"] for path, m in pages.items() if m["overflow"] > 1}
+    if wide:
+        problems[f"pages wider than {width}px (by px)"] = wide
+    split = {path: m["split"][:5] for path, m in pages.items() if m["split"]}
+    if split:
+        problems[f"words split across lines in table cells at {width}px"] = split
+    if width == 390:
+        loose = {path: m["loose"] for path, m in pages.items() if m["loose"]}
+        if loose:
+            problems["card lines with more than a label and one value"] = loose
     labels = [
         (path, svg_id, round(size, 1), text)
-        for path, m in measured[width].items()
+        for path, m in pages.items()
         for svg_id, size, text in m["labels"]
     ]
     assert labels, "no diagram measured: this test guards nothing"
     small = [label for label in labels if label[2] < MIN_LABEL_PX]
-    assert small == [], f"labels under {MIN_LABEL_PX}px at {width}px"
+    if small:
+        problems[f"diagram labels under {MIN_LABEL_PX}px at {width}px"] = small
+    assert problems == {}
 
 
 # --- focus and contrast, in both schemes --------------------------------------------------

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
-from browser_support import route_cdn
+from browser_support import LIVE_TIMEOUT
 
 from sysdesign_core import run
+from tools.cdn import PYODIDE_CDN, route_cdn, site_extra
+from tools.chromium import ROOT, serve
 
-LIVE_TIMEOUT = 90_000
+sys.path.insert(0, str(ROOT / "macros"))
+import sw_hooks  # noqa: E402  (a hooks file, loaded by path like mkdocs does)
 
 
 def test_calculator_works_offline_after_one_visit(browser: Any, base_url: str) -> None:
@@ -120,15 +125,7 @@ def test_a_tab_of_the_previous_deploy_keeps_its_hashed_files(
             "async ([url, scope]) => navigator.serviceWorker.register(url, {scope})",
             [base_url + "sw-next.js", base_url],
         )
-        page.wait_for_function(
-            """async () => {
-                 const meta = await caches.open("sd-sw-meta");
-                 const [key] = await meta.keys();
-                 return key && (await (await meta.match(key)).json()).version === "nextdeploy";
-               }""",
-            timeout=LIVE_TIMEOUT,
-            polling=200,
-        )
+        wait_active_version(page, "nextdeploy")
         names = page.evaluate(CACHES)
         assert "sd-site-nextdeploy" in names and old in names, names
 
@@ -138,6 +135,7 @@ def test_a_tab_of_the_previous_deploy_keeps_its_hashed_files(
         assert text == "window.__gone = 1"
     finally:
         context.close()
+        (site_dir / "sw-next.js").unlink(missing_ok=True)  # the build is shared by tests
 
 
 def test_the_service_worker_stores_only_pinned_cdn_files(site_dir: Path) -> None:
@@ -147,7 +145,68 @@ def test_the_service_worker_stores_only_pinned_cdn_files(site_dir: Path) -> None
     match = re.search(r"const PINS = (\{.*?\});", source)
     assert match, "no pins in sw.js"
     pins = json.loads(match.group(1))
-    base = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
+    base = PYODIDE_CDN
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"):
         assert pins[base + name].startswith("sha384-"), name
     assert "integrity" in source and "PINS[request.url]" in source
+
+
+ACTIVE_VERSION = """async () => {
+  const meta = await caches.open("sd-sw-meta");
+  const [key] = await meta.keys();
+  return key ? (await (await meta.match(key)).json()).version : null;
+}"""
+
+
+def wait_active_version(page: Any, version: str) -> None:
+    """Until the service worker of ``version`` has activated (its caches are complete).
+    Polled from here: a predicate that returns a promise counts as true at once."""
+    for _ in range(LIVE_TIMEOUT // 200):
+        if page.evaluate(ACTIVE_VERSION) == version:
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError(f"the service worker {version} never activated")
+
+
+def sw_version(site: Path) -> str:
+    found = re.search(r'const VERSION = "([0-9a-f]+)";', (site / "sw.js").read_text())
+    assert found, "sw.js has no VERSION"
+    return found.group(1)
+
+
+def test_a_deploy_that_changes_one_page_costs_a_returning_visitor_that_page(
+    browser: Any, site_dir: Path, tmp_path: Path
+) -> None:
+    """Two deploys: the first installs every page and asset; the second changes one page (and
+    sw.js, written anew by its only writer, sw_hooks), and the service worker that installs
+    from it asks the server for that page alone, copying the rest from its cache."""
+    site = tmp_path / "site"
+    # The build as deployed: not the files other tests leave in the shared build directory.
+    shutil.copytree(site_dir, site, ignore=shutil.ignore_patterns("sw-next.js", "*.anki2"))
+    requested: list[str] = []
+    context = browser.new_context()
+    try:
+        with serve(site, requested=requested) as base:
+            page = context.new_page()
+            page.goto(base + "framework/")
+            first = sw_version(site)
+            wait_active_version(page, first)
+            installed = {path for path in requested if path != "/sw.js"}
+            assert len(installed) > 100, "the first install stores the whole site"
+
+            # The second deploy: one page fixed, sw.js filled anew from its template.
+            fixed = site / "checklist" / "index.html"
+            fixed.write_text(fixed.read_text() + "<!-- fixed -->\n", encoding="utf-8")
+            template = (ROOT / "docs" / "sw.js").read_text(encoding="utf-8")
+            (site / "sw.js").write_text(
+                sw_hooks.fill(template, sw_hooks.precache(site), site_extra()), encoding="utf-8"
+            )
+            second = sw_version(site)
+            assert second != first
+            requested.clear()
+            page.evaluate("async () => (await navigator.serviceWorker.ready).update()")
+            wait_active_version(page, second)
+            fetched = {path for path in requested if path != "/sw.js"}
+            assert fetched == {"/checklist/"}, sorted(fetched)[:20]
+    finally:
+        context.close()

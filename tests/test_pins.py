@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from browser_support import CDN_DIRS, NODE_MODULES, ROOT
+
+from tools.cdn import CDN_DIRS
+from tools.chromium import NODE_MODULES, ROOT
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
 PACKAGE = json.loads((ROOT / "package.json").read_text())

@@ -3,6 +3,7 @@ the cheat sheet, and per-page metadata (unique titles and descriptions, sitemap,
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import subprocess
@@ -213,9 +214,15 @@ def test_service_worker_is_versioned_and_precaches_pages(site_dir: Path) -> None
     assert "__SD_" not in source
     version = re.search(r'const VERSION = "([0-9a-f]{16})"', source)
     assert version
-    precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", source).group(1))
+    entries = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", source).group(1))
+    precache = {url: revision for url, revision in entries}
     assert "" in precache and "practice/drills/" in precache and "calculators/capacity/" in precache
     assert not any(url.endswith(".map") for url in precache)
+    assert "sysdesign.apkg" not in precache  # a download, not worth carrying offline
+    # Each revision is the hash of the file as served (after the CSP was written into it).
+    for url, revision in precache.items():
+        path = site_dir / (url + "index.html" if url.endswith("/") or not url else url)
+        assert hashlib.sha256(path.read_bytes()).hexdigest()[:16] == revision, url
 
 
 def test_the_drills_page_usage_holds() -> None:

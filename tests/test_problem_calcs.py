@@ -1,4 +1,4 @@
-"""The problem-bank calculators (issue 15) against published reference figures.
+"""The problem-bank calculators against published reference figures.
 
 Each reference names its source; the pages cite the same ones.
 """

@@ -1,4 +1,5 @@
-"""The calculators' runtime artefacts (macros/hooks.py, tools/build-runtime.mjs, calc-worker.js).
+"""The calculators' runtime artefacts (macros/runtime_hooks.py, tools/build-runtime.mjs and
+calc-worker.js).
 
 The build ships a Pyodide memory snapshot, a trimmed ``.pyc`` standard library and the core with
 its ``.pyc``, under content-hashed names. These tests hold the snapshot within its limits, check
@@ -12,6 +13,7 @@ from __future__ import annotations
 import ast
 import gzip
 import hashlib
+import io
 import json
 import re
 import struct
@@ -22,13 +24,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import NODE_MODULES, ROOT, route_cdn
+from browser_support import LIVE_TIMEOUT
 from conftest import Console
 
 from sysdesign_core import run
+from tools.cdn import route_cdn
+from tools.chromium import NODE_MODULES, ROOT
 
 sys.path.insert(0, str(ROOT / "macros"))
-import hooks  # noqa: E402
+import runtime_hooks  # noqa: E402
 
 # Limits: the snapshot is the whole Python heap (~30 MiB raw, ~5 MB gzip today). A heap that
 # grew while it was made, or a core that drags in much more, shows here before it shows on
@@ -36,7 +40,6 @@ import hooks  # noqa: E402
 SNAPSHOT_RAW_MAX = 40 * 2**20
 SNAPSHOT_GZIP_MAX = 6_500_000
 STDLIB_MAX = 2_000_000  # the trimmed .pyc standard library (the full .py one is 2.5 MB)
-LIVE_TIMEOUT = 90_000
 
 
 def meta(site_dir: Path) -> dict[str, str]:
@@ -67,7 +70,7 @@ def pyodide_build_id() -> str:
 def test_snapshot_is_within_limits_and_matches_the_pinned_pyodide(site_dir: Path) -> None:
     info = needs_artefacts(site_dir)
     packed = asset(site_dir, info["snapshot"]).read_bytes()
-    raw = hooks.unpack_snapshot(packed)
+    raw = runtime_hooks.unpack_snapshot(packed)
     assert len(raw) == int(info["snapshot-size"])
     assert len(raw) <= SNAPSHOT_RAW_MAX, f"snapshot is {len(raw)} bytes raw"
     assert len(packed) <= SNAPSHOT_GZIP_MAX, f"snapshot is {len(packed)} bytes gzipped"
@@ -78,15 +81,17 @@ def test_snapshot_is_within_limits_and_matches_the_pinned_pyodide(site_dir: Path
 
 
 def test_snapshot_pack_keeps_every_byte_and_drops_zero_blocks() -> None:
-    block = hooks.SNAPSHOT_BLOCK
+    block = runtime_hooks.SNAPSHOT_BLOCK
     # Zero blocks around data, data at a block's last byte, and a short, non-zero last block.
     raw = bytes(block) + b"\x07" * 10 + bytes(2 * block) + b"\x00" * (block - 1) + b"\x09" + b"end"
-    packed = hooks.pack_snapshot(raw)
-    assert hooks.unpack_snapshot(packed) == raw
+    packed = runtime_hooks.pack_snapshot(raw)
+    assert runtime_hooks.unpack_snapshot(packed) == raw
     assert len(gzip.decompress(packed)) < len(raw) // 2  # the zero blocks are not shipped
-    assert hooks.unpack_snapshot(hooks.pack_snapshot(bytes(3 * block))) == bytes(3 * block)
+    assert runtime_hooks.unpack_snapshot(runtime_hooks.pack_snapshot(bytes(3 * block))) == bytes(
+        3 * block
+    )
     with pytest.raises(ValueError, match="magic"):
-        hooks.unpack_snapshot(gzip.compress(raw))
+        runtime_hooks.unpack_snapshot(gzip.compress(raw))
 
 
 def test_artefacts_have_content_hashed_names(site_dir: Path) -> None:
@@ -98,9 +103,10 @@ def test_artefacts_have_content_hashed_names(site_dir: Path) -> None:
 
 
 def stdlib_imports_of_the_core() -> set[str]:
-    """Top-level modules the core imports anywhere (also inside functions), stdlib only."""
+    """Top-level modules the worker's part of the core (runtime_hooks.worker_modules: what the
+    browser downloads) imports anywhere (also inside functions), stdlib only."""
     names: set[str] = set()
-    for path in (ROOT / "sysdesign_core").rglob("*.py"):
+    for path in runtime_hooks.worker_modules():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 names |= {alias.name.split(".")[0] for alias in node.names}
@@ -149,10 +155,8 @@ def test_trimmed_stdlib_holds_every_module_the_core_imports(site_dir: Path) -> N
     assert missing == [], f"imported by sysdesign_core but not in the trimmed stdlib: {missing}"
 
 
-def test_widget_needs_no_module_it_did_not_import_up_front() -> None:
-    """A restored worker has no core files: the snapshot holds what the widget imported while
-    it was made (every calculator run once, results, errors, charts). So a function-level
-    import in any of those modules must name a module that was imported then too."""
+def worker_loaded_modules() -> set[str]:
+    """The core modules a worker has loaded once every calculator and the drills have run."""
     code = (
         "import json, sys\n"
         "from sysdesign_core import calculators\n"
@@ -164,13 +168,20 @@ def test_widget_needs_no_module_it_did_not_import_up_front() -> None:
         "drills.respond_json('1', json.dumps({'write_qps': '10K', 'read_qps': 'abc'}))\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('sysdesign_core'))))\n"
     )
-    loaded = set(
+    return set(
         json.loads(
             subprocess.run(
                 [sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True
             ).stdout
         )
     )
+
+
+def test_widget_needs_no_module_it_did_not_import_up_front() -> None:
+    """A restored worker has no core files: the snapshot holds what the widget imported while
+    it was made (every calculator run once, results, errors, charts). So a function-level
+    import in any of those modules must name a module that was imported then too."""
+    loaded = worker_loaded_modules()
     late: list[str] = []
     for name in sorted(loaded):
         path = ROOT / (name.replace(".", "/") + ".py")
@@ -191,6 +202,19 @@ def test_widget_needs_no_module_it_did_not_import_up_front() -> None:
     assert late == [], f"imported late, not in the snapshot: {late}"
 
 
+def test_core_archive_holds_only_what_the_worker_imports() -> None:
+    """The validator, the CLI and the catalog's other tables stay out of the browser's
+    download; every module a worker loads is in."""
+    names = set(zipfile.ZipFile(io.BytesIO(runtime_hooks.core_archive())).namelist())
+    modules = {
+        name.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+        for name in names
+        if name.endswith(".py")
+    }
+    assert modules == worker_loaded_modules()
+    assert "sysdesign_core/validate.py" not in names and "sysdesign_core/cli.py" not in names
+
+
 def test_core_archive_has_sources_and_python_314_bytecode(site_dir: Path) -> None:
     info = needs_artefacts(site_dir)
     names = zipfile.ZipFile(asset(site_dir, info["core"])).namelist()
@@ -199,10 +223,13 @@ def test_core_archive_has_sources_and_python_314_bytecode(site_dir: Path) -> Non
 
 
 def test_artefact_key_follows_the_core_and_the_builder() -> None:
-    core = hooks.core_archive()
-    assert hooks.artefact_key(core) == hooks.artefact_key(core)
-    assert hooks.artefact_key(core) != hooks.artefact_key(core + b"changed")
-    assert "package.json" in hooks.PYODIDE_INPUTS and "python_stdlib.zip" in hooks.PYODIDE_INPUTS
+    core = runtime_hooks.core_archive()
+    assert runtime_hooks.artefact_key(core) == runtime_hooks.artefact_key(core)
+    assert runtime_hooks.artefact_key(core) != runtime_hooks.artefact_key(core + b"changed")
+    assert (
+        "package.json" in runtime_hooks.PYODIDE_INPUTS
+        and "python_stdlib.zip" in runtime_hooks.PYODIDE_INPUTS
+    )
 
 
 # --- in Chromium ---------------------------------------------------------------------------
@@ -243,9 +270,9 @@ def test_broken_snapshot_falls_back_to_a_plain_boot(
         "garbage": b"\x00not a snapshot" * 1000,
         "truncated": packed[: len(packed) // 2],
         # A well-formed snapshot file of the right size whose header is not this build's.
-        "other-snapshot": hooks.pack_snapshot(b"\x01" * int(info["snapshot-size"]), 1),
+        "other-snapshot": runtime_hooks.pack_snapshot(b"\x01" * int(info["snapshot-size"]), 1),
         # The format before pack_snapshot: the whole heap, gzipped.
-        "plain-gzip": gzip.compress(hooks.unpack_snapshot(packed), 1),
+        "plain-gzip": gzip.compress(runtime_hooks.unpack_snapshot(packed), 1),
     }
 
     def handle(route: Any) -> None:

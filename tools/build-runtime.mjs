@@ -1,5 +1,5 @@
 // Build the calculators' runtime artefacts with Pyodide itself, under Node (called by
-// macros/hooks.py during `mkdocs build`; the results are cached by a hash of the inputs).
+// macros/runtime_hooks.py during `mkdocs build`; the results are cached by a hash of the inputs).
 //
 //   node tools/build-runtime.mjs CORE_ZIP OUT_DIR
 //

@@ -18,8 +18,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from browser_support import CHROMIUM_ARGS, chromium_path, route_cdn, serve  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from tools.cdn import route_cdn  # noqa: E402
+from tools.chromium import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 
 PDF_LINK_HIDDEN = "data-sd-pdf hidden"
 """How the cheat sheet's PDF link is built (docs/cheatsheet.md); shown once the PDF exists."""

@@ -66,7 +66,7 @@ async function sha256(bytes) {
   return hex(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)));
 }
 
-// The snapshot ships sparse and gzipped (pack_snapshot in macros/hooks.py has the format): a
+// The snapshot ships sparse and gzipped (pack_snapshot in macros/runtime_hooks.py has the format): a
 // header, a bitmap of the 64 KiB blocks that hold a non-zero byte, then those blocks. Over half
 // of the heap is zeros, which a new buffer already is, so only the rest is inflated.
 const SNAPSHOT_MAGIC = "SDSNAP1\0";
