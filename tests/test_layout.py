@@ -85,6 +85,8 @@ def measure(browser: Any, site_dir: Path, base_url: str, width: int) -> dict[str
         viewport={"width": width, "height": WIDTHS[width]}, service_workers="block"
     )
     route_cdn(context, offline=True)
+    # Search plays no part in layout: its index (built in a worker on every page) stays away.
+    context.route("**/search/search_index.json", lambda route: route.abort())
     page = context.new_page()
     results: dict[str, Any] = {}
     try:
