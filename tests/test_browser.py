@@ -38,7 +38,7 @@ from tools.chromium import NODE_MODULES
 
 pytestmark = pytest.mark.browser
 
-AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 
 
 def calc_workers(page: Any) -> int:
@@ -284,18 +284,18 @@ PYODIDE_RESOURCES = """(base) => performance.getEntriesByType("resource")
 # The site's navigation is the same on every page but for the current item: axe checks it in
 # full on the first page of each chunk, and the rest of each page everywhere (the navigation
 # is a third of the work on an ordinary page).
-AXE_START = """(whole) => {
+AXE = """async (whole) => {
   const where = whole ? document : {exclude: [[".md-sidebar--primary"]]};
-  window.__sdAxe = axe.run(where, {resultTypes: ["violations"]}).then((r) => r.violations
+  return (await axe.run(where, {resultTypes: ["violations"]})).violations
     .filter((v) => ["serious", "critical"].includes(v.impact))
-    .map((v) => v.id + ": " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")));
+    .map((v) => v.id + ": " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", "));
 }"""
 AXE_CHUNKS = 4  # the pages in four tests, which pytest-xdist spreads over the workers
 
 
-def start_checks(page: Any, path: str, whole: bool = True) -> list[str]:
-    """Once ``page`` (at ``path``) is ready, start axe on it (it runs on while this returns)
-    and return the problems found so far: Pyodide where there is no calculator (nor drill)."""
+def page_problems(page: Any, path: str, whole: bool) -> list[str]:
+    """What is wrong with ``page``, just loaded at ``path``: Pyodide where there is no
+    calculator (nor drill), and serious axe issues (``whole``: the navigation included)."""
     page.wait_for_load_state("load")
     has_calc = page.locator("form.sd-calc").count() > 0
     if has_calc:
@@ -307,10 +307,10 @@ def start_checks(page: Any, path: str, whole: bool = True) -> list[str]:
             ".every(e => e.tagName === 'DIV')",
             timeout=30_000,
         )
-    page.evaluate(AXE_START, whole)
+    problems = []
     if not uses_runtime and (calc_workers(page) or page.evaluate(PYODIDE_RESOURCES, PYODIDE_CDN)):
-        return [f"{path}: requested Pyodide without a calculator"]
-    return []
+        problems.append(f"{path}: requested Pyodide without a calculator")
+    return problems + [f"{path}: axe {v}" for v in page.evaluate(AXE, whole)]
 
 
 @pytest.mark.parametrize("chunk", range(AXE_CHUNKS))
@@ -320,13 +320,12 @@ def test_every_page_is_clean_and_accessible(
     """No console error, no Pyodide byte where there is no calculator, no serious axe issue:
     every ``AXE_CHUNKS``-th page from the ``chunk``-th, so that together they see every page."""
     # axe goes in as an init script: the pages' CSP refuses an injected inline <script>.
-    context.add_init_script(path=str(AXE))
+    context.add_init_script(path=str(AXE_SCRIPT))
     page = context.new_page()
     problems: list[str] = []
     for i, path in enumerate(html_pages(site_dir)[chunk::AXE_CHUNKS]):
         page.goto(base_url + path)
-        problems += start_checks(page, path, whole=i == 0)
-        problems += [f"{path}: axe {v}" for v in page.evaluate("() => window.__sdAxe")]
+        problems += page_problems(page, path, whole=i == 0)
         problems += [f"{path}: {e}" for e in console.errors]
         console.errors.clear()
     assert problems == []
