@@ -57,7 +57,12 @@ _FILES: dict[str, bytes] = {}
 
 
 # What the calculators' worker imports: the widget, the drills, and what they import in turn.
-WORKER_ROOTS = ("sysdesign_core", "sysdesign_core.widget", "sysdesign_core.drills")
+WORKER_ROOTS = (
+    "sysdesign_core",
+    "sysdesign_core.widget",
+    "sysdesign_core.drills",
+    "sysdesign_core.worksheet",
+)
 
 
 def _module_file(name: str) -> Path | None:

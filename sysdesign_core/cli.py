@@ -87,6 +87,21 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )
     commands.add_parser("list", help="list the calculators")
+    sheet = commands.add_parser(
+        "worksheet",
+        help="evaluate a worksheet file: one estimate a line, with units and ranges",
+        description="Evaluate a worksheet (the language of the site's /worksheet/ page) and "
+        "print each line with its value; a line with an error says why, and the others "
+        "still compute. Exit status 2 if any line has an error.",
+        epilog="example:\n  printf 'dau = 500M\\nwrites = dau * 2 / day\\n' | "
+        "sysdesign worksheet -\n\nvalues in --json are in base units: per second, bytes, "
+        "bits per second (bandwidth), seconds, fractions, dollars.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sheet.add_argument("file", metavar="FILE", help="the sheet to read; - reads stdin")
+    shape = sheet.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print JSON, values in base units")
+    shape.add_argument("--markdown", action="store_true", help="print a Markdown table")
     for calc in calculators():
         _add_calculator(commands, calc)
     return parser
@@ -151,6 +166,56 @@ def _dumps(result: object) -> str:
     return text
 
 
+def _read(path: str) -> str:
+    """The sheet's text from ``path`` (``-`` is stdin); ``OSError`` or ``ValueError`` if not."""
+    if path == "-":
+        return sys.stdin.read()
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _worksheet(path: str, as_json: bool, as_markdown: bool) -> int:
+    """Print every line of the sheet at ``path`` with its value (or its error)."""
+    from .worksheet import evaluate, to_json, to_markdown
+
+    try:
+        text = _read(path)
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        sys.stderr.write(f"sysdesign worksheet: cannot read {path}: {' '.join(reason.split())}\n")
+        return 2
+    sheet = evaluate(text)
+    if sheet.error:
+        sys.stderr.write(f"sysdesign worksheet: {sheet.error}\n")
+        return 2
+    if as_json:
+        print(_dumps(to_json(sheet)))
+    elif as_markdown:
+        print(to_markdown(sheet), end="")
+    else:
+        rows = []
+        for line in sheet.lines:
+            if not line.expr:
+                continue
+            left = f"{line.name} = {line.expr}" if line.name else line.expr
+            if line.error:
+                right = "error: " + line.error
+            else:
+                right = line.text
+                if line.low_text:
+                    right += f"  ({line.low_text} .. {line.high_text})"
+                    right += "" if line.monotone else " not monotone"
+            rows.append((f"{line.number:>3}  {left}", right))
+        if rows:
+            print(_table(rows))
+    errors = [line for line in sheet.lines if line.error]
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        sys.stderr.write(f"sysdesign worksheet: line {errors[0].number}: {errors[0].error}{more}\n")
+        return 2
+    return 0
+
+
 def _run(argv: list[str]) -> int:
     if not argv:
         print(_listing(with_usage=True))
@@ -160,6 +225,8 @@ def _run(argv: list[str]) -> int:
     if command == "list":
         print(_listing(with_usage=False))
         return 0
+    if command == "worksheet":
+        return _worksheet(args["file"], args["json"], args["markdown"])
     as_json = args.pop("json")
     raw = {name: value for name, value in args.items() if value is not None}
     try:

@@ -156,7 +156,8 @@ def test_trimmed_stdlib_holds_every_module_the_core_imports(site_dir: Path) -> N
 
 
 def worker_loaded_modules() -> set[str]:
-    """The core modules a worker has loaded once every calculator and the drills have run."""
+    """The core modules a worker has loaded once every calculator, the drills and a worksheet
+    have run."""
     code = (
         "import json, sys\n"
         "from sysdesign_core import calculators\n"
@@ -166,6 +167,8 @@ def worker_loaded_modules() -> set[str]:
         "    respond_json(c.id, json.dumps({c.inputs[0].name: 'abc'}))\n"
         "from sysdesign_core import drills\n"  # the drills share the worker
         "drills.respond_json('1', json.dumps({'write_qps': '10K', 'read_qps': 'abc'}))\n"
+        "from sysdesign_core import worksheet\n"  # so does the worksheet
+        "worksheet.respond_json('a = 2 (1..3)\\nb = capacity(dau=a * 1M).write_qps', 2)\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('sysdesign_core'))))\n"
     )
     return set(

@@ -86,6 +86,9 @@ for _calc in calculators():
 # The estimation drills run in the same worker (practice/drills.md).
 from sysdesign_core import drills as _drills
 _drills.respond_json("1", '{"write_qps": "10K", "read_qps": "abc"}')
+# So does the worksheet (worksheet.md): a sheet with a calculator, a range and an error.
+from sysdesign_core import worksheet as _sheet
+_sheet.respond_json("a = 2 (1..3)\\nb = capacity(dau=a * 1M).write_qps\\nc = 1 GB + 1 s", 2)
 try:
     respond_json("no such calculator", "{}")
 except Exception:

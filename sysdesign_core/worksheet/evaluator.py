@@ -1,0 +1,703 @@
+"""Evaluate a sheet top to bottom: every line gets a value or one reason, never an exception.
+
+Names are looked up in this order: the sheet's own lines, the catalog's constants, then units
+standing alone (``day`` is one day). Every registered calculator is a function taking its
+inputs by name; a line that uses a line with an error waits for it and says which.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from functools import lru_cache
+from typing import Any
+
+from .. import units
+from ..errors import InputError, one_line
+from ..registry import KINDS, calculators, get, run
+from .constants import CONSTANTS, Constant
+from .parse import (
+    Bin,
+    Call,
+    Field,
+    Lit,
+    Name,
+    Node,
+    Range,
+    Statement,
+    Str,
+    Unary,
+    _split_comment,
+    parse_line,
+    parse_target,
+)
+from .quantity import (
+    DATA,
+    DATA_RATE,
+    LENGTH,
+    MONEY,
+    NONE,
+    RATE,
+    TIME,
+    Dims,
+    Quantity,
+    SheetError,
+    Unit,
+    describe,
+    show,
+    show_in,
+    unit,
+)
+from .values import Record, Value, combine_many
+
+__all__ = [
+    "Line",
+    "Sheet",
+    "evaluate",
+    "FUNCTIONS",
+    "MAX_LINES",
+    "MAX_CHARS",
+    "MAX_RANGES",
+    "TIME_LIMIT",
+    "KIND_DIMS",
+]
+
+MAX_LINES = 500
+MAX_CHARS = 20_000
+MAX_RANGES = 10
+TIME_LIMIT = 2.0
+"""Seconds one evaluation may take; lines past it are not evaluated and say so."""
+
+KIND_DIMS: dict[str, tuple[Dims, str]] = {
+    "count": (NONE, ""),
+    "number": (NONE, ""),
+    "ratio": (NONE, ""),
+    "bytes": (DATA, ""),
+    "byte_rate": (DATA_RATE, ""),
+    "bandwidth": (DATA_RATE, "bits"),
+    "rate": (RATE, ""),
+    "duration": (TIME, ""),
+    "fraction": (NONE, "percent"),
+    "availability": (NONE, "nines"),
+    "distance": (LENGTH, ""),
+    "usd": (MONEY, ""),
+}
+"""A calculator kind's dimensions on a sheet and its display hint."""
+
+
+@dataclass
+class Line:
+    """One line's outcome. ``value`` is ``None`` for a blank line, a comment, a calculator
+    record or an error; ``low``/``high`` are set when the line depends on a ranged input."""
+
+    number: int
+    source: str
+    name: str = ""
+    expr: str = ""
+    note: str = ""
+    value: Quantity | None = None
+    text: str = ""
+    low: float | None = None
+    high: float | None = None
+    low_text: str = ""
+    high_text: str = ""
+    monotone: bool = True
+    ranges: tuple[int, ...] = ()
+    record: str = ""
+    error: str = ""
+    waits_for: int | None = None
+    constants: tuple[str, ...] = ()
+
+    @property
+    def decides(self) -> bool:
+        """The line marked as the one that decides the design (``# decides: …``)."""
+        return self.note.lower().startswith("decides")
+
+
+@dataclass
+class Sheet:
+    """Every line's outcome, the ranged inputs (line of each, by id) and the constants used."""
+
+    lines: list[Line]
+    ranges: dict[int, int] = field(default_factory=dict)
+    constants: dict[str, Constant] = field(default_factory=dict)
+    error: str = ""
+
+    def line(self, name: str) -> Line:
+        """The last line that defines ``name`` (``KeyError`` if none)."""
+        for item in reversed(self.lines):
+            if item.name == name:
+                return item
+        raise KeyError(name)
+
+
+class _Wait(Exception):
+    def __init__(self, line: int, name: str) -> None:
+        super().__init__(name)
+        self.line = line
+        self.name = name
+
+
+def _plain_number(value: Value, what: str) -> float:
+    if value.likely.dims != NONE:
+        raise SheetError(f"{what} takes a plain number, not {describe(value.likely.dims)}")
+    return value.likely.value
+
+
+def _unary(fn: Callable[[float], float], name: str, plain: bool = False) -> Callable[..., Any]:
+    def apply(args: list[Value]) -> Value:
+        if len(args) != 1:
+            raise SheetError(f"{name}() takes one value, as in {name}(x)")
+        (arg,) = args
+        dims = arg.likely.dims
+        if plain and dims != NONE:
+            raise SheetError(f"{name}() takes a plain number, not {describe(dims)}")
+        try:
+            likely = Quantity(fn(arg.likely.value), dims, arg.likely.hint)
+        except (ValueError, OverflowError):
+            raise SheetError(f"{name}() of {show(arg.likely)} is not defined") from None
+        return combine_many([arg], likely, fn)
+
+    return apply
+
+
+def _sqrt(args: list[Value]) -> Value:
+    if len(args) != 1:
+        raise SheetError("sqrt() takes one value")
+    dims = args[0].likely.dims
+    if any(e % 2 for e in dims):
+        raise SheetError(f"sqrt() of {describe(dims)} has no unit; take it of a plain number")
+    if args[0].likely.value < 0 or any(c < 0 for c in args[0].corners):
+        raise SheetError("sqrt() of a negative number is not a real number")
+    half: Dims = (dims[0] // 2, dims[1] // 2, dims[2] // 2, dims[3] // 2)
+    likely = Quantity(math.sqrt(args[0].likely.value), half, "")
+    return combine_many(args, likely, math.sqrt)
+
+
+def _extreme(pick: Callable[..., float], name: str) -> Callable[[list[Value]], Value]:
+    def apply(args: list[Value]) -> Value:
+        if len(args) < 2:
+            raise SheetError(f"{name}() takes two or more values, as in {name}(a, b)")
+        first = args[0].likely
+        for other in args[1:]:
+            if other.likely.dims != first.dims:
+                raise SheetError(
+                    f"{name}() compares like with like: {describe(first.dims)} and "
+                    f"{describe(other.likely.dims)}"
+                )
+        values = [a.likely.value for a in args]
+        chosen = args[values.index(pick(values))].likely
+        return combine_many(args, chosen, lambda *xs: pick(xs))
+
+    return apply
+
+
+def _log(base: float, name: str) -> Callable[[float], float]:
+    def fn(x: float) -> float:
+        if x <= 0:
+            raise ValueError(name)
+        return math.log(x, base) if base != 2 else math.log2(x)
+
+    return fn
+
+
+FUNCTIONS: dict[str, Callable[[list[Value]], Value]] = {
+    "ceil": _unary(lambda x: float(math.ceil(x)), "ceil"),
+    "floor": _unary(lambda x: float(math.floor(x)), "floor"),
+    "round": _unary(lambda x: float(round(x)), "round"),
+    "abs": _unary(abs, "abs"),
+    "min": _extreme(min, "min"),
+    "max": _extreme(max, "max"),
+    "log2": _unary(_log(2, "log2"), "log2", plain=True),
+    "log10": _unary(_log(10, "log10"), "log10", plain=True),
+    "sqrt": _sqrt,
+}
+"""Functions of plain values (a calculator is called by its id, with named inputs)."""
+
+
+_SCALES: dict[str, tuple[tuple[float, str, str], ...]] = {
+    # kind: (factor, prefix, suffix) candidates, largest first; the first that reads back
+    # exactly is used, so a calculator receives "175.32 TB", not "175320000000000.0B"
+    "bytes": ((1e15, "", " PB"), (1e12, "", " TB"), (1e9, "", " GB"), (1e6, "", " MB"),
+              (1e3, "", " KB"), (1.0, "", " B")),
+    "byte_rate": ((1e9, "", " GB/s"), (1e6, "", " MB/s"), (1e3, "", " KB/s"), (1.0, "", " B/s")),
+    "bandwidth": ((1e9, "", " Gbps"), (1e6, "", " Mbps"), (1e3, "", " Kbps"), (1.0, "", " bps")),
+    "rate": ((1e6, "", "M/s"), (1e3, "", "K/s"), (1.0, "", "/s")),
+    "duration": ((units.DAY, "", " d"), (3600.0, "", " h"), (60.0, "", " min"), (1.0, "", " s"),
+                 (1e-3, "", " ms")),
+    "distance": ((1e3, "", " km"), (1.0, "", " m")),
+    "count": ((1e9, "", "B"), (1e6, "", "M"), (1e3, "", "K"), (1.0, "", "")),
+    "fraction": ((0.01, "", "%"), (1.0, "", "")),
+    "availability": ((0.01, "", "%"), (1.0, "", "")),
+    "usd": ((1.0, "$", ""),),
+}  # fmt: skip
+
+
+def _number(value: float) -> str:
+    """The shortest text of ``value`` that reads back exactly, without an exponent where
+    that stays short (``1500``, ``0.25``, ``34.722222222222226``)."""
+    text = repr(value)
+    if "e" in text:
+        plain = f"{value:f}".rstrip("0").rstrip(".")
+        if len(plain) <= 21 and float(plain) == value:
+            return plain
+    return text.removesuffix(".0")
+
+
+def exact_text(kind: str, value: float) -> str:
+    """``value`` (base units of the calculator input ``kind``) as text in the site's notation
+    that its parser reads back to the same float: ``'175.32 TB'``, ``'34.722222222222226K/s'``,
+    ``'500M'``; base units where no scaled text reads back exactly.
+
+    >>> exact_text("bytes", 175.32e12), exact_text("count", 5e8), exact_text("rate", 1e6 / 86400)
+    ('175.32 TB', '500M', '11.574074074074074/s')
+    """
+    parse = KINDS[kind].parse if kind in KINDS else float
+    for factor, prefix, suffix in _SCALES.get(kind, ((1.0, "", ""),)):
+        if abs(value) < factor and factor != 1.0 and value != 0:
+            continue
+        text = f"{prefix}{_number(value / factor)}{suffix}"
+        try:
+            if float(parse(text)) == value:
+                return text
+        except (ValueError, ArithmeticError):
+            continue
+    return _raw_base(kind, value)
+
+
+def _raw_base(kind: str, value: float) -> str:
+    number = repr(float(value))
+    return {
+        "bytes": f"{number}B",
+        "byte_rate": f"{number}B/s",
+        "bandwidth": f"{float(value)!r}bps",
+        "rate": f"{number}/s",
+        "duration": f"{number}s",
+        "distance": f"{number}m",
+        "usd": number,
+    }.get(kind, number)
+
+
+def _raw(item_kind: str, value: float) -> str:
+    """``value`` in the sheet's base units as exact text for a calculator input of
+    ``item_kind`` (a bandwidth: the sheet keeps bytes per second, the input reads bits)."""
+    return exact_text(item_kind, value * 8 if item_kind == "bandwidth" else value)
+
+
+@lru_cache(maxsize=1024)
+def _run_cached(
+    calc_id: str, raw: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, float], ...] | str:
+    """``run()``'s outputs as numbers, or its error as one line: remembered, since a sheet
+    re-evaluated after an edit calls the same calculators with the same inputs again."""
+    try:
+        result = run(calc_id, dict(raw))
+    except InputError as error:
+        return one_line(f"{calc_id}(): {error}")
+    return tuple((key, float(out["value"])) for key, out in result["outputs"].items())
+
+
+@lru_cache(maxsize=4096)
+def _parsed(source: str) -> Statement | str:
+    """The line's statement, or its parse error as text (remembered between edits)."""
+    try:
+        return parse_line(source)
+    except SheetError as error:
+        return one_line(str(error))
+
+
+class _Evaluator:
+    def __init__(self, deadline: float) -> None:
+        self.names: dict[str, tuple[Value | Record, int]] = {}
+        self.failed: dict[str, int] = {}
+        self.ranges: dict[int, int] = {}
+        self.range_ends: dict[int, tuple[Value, float, float]] = {}
+        self.swing: tuple[int, str] | None = None
+        self.year = units.YEAR
+        self.line = 0
+        self.deadline = deadline
+        self.used: dict[str, Constant] = {}
+        self.line_constants: set[str] = set()
+        self.range_count = 0
+
+    # -- names, literals, units --------------------------------------------------------
+    def unit_value(self, name: str) -> Quantity:
+        found = unit(name, self.year)
+        return Quantity(found.factor, found.dims, found.hint)
+
+    def literal(self, lit: Lit) -> Quantity:
+        if any(name == "nines" for _, name in lit.units):
+            if len(lit.units) != 1:
+                raise SheetError("write nines alone after the number, as in 3.5 nines")
+            if not 0 <= lit.number <= 15:
+                raise SheetError(f"{lit.number:g} nines: write from 0 to 15 nines")
+            return Quantity(1 - 10.0**-lit.number, NONE, "nines")
+        q = Quantity(lit.number, MONEY if lit.money else NONE)
+        for op, name in lit.units:
+            factor = self.unit_value(name)
+            inverse = 1 / factor.value
+            if factor.value < 1 and inverse == round(inverse):
+                # 99.9% is 99.9 / 100 (0.999), not 99.9 * 0.01 (0.9990000000000001)
+                one = Quantity(1.0, factor.dims, factor.hint)
+                q = q * one / Quantity(inverse) if op == "*" else q / one * Quantity(inverse)
+            else:
+                q = q * factor if op == "*" else q / factor
+        if lit.money:
+            q = q.with_hint("")
+        return q
+
+    def name(self, node: Name) -> Value | Record:
+        if node.id in self.names:
+            return self.names[node.id][0]
+        if node.id in self.failed:
+            raise _Wait(self.failed[node.id], node.id)
+        if node.id in CONSTANTS:
+            constant = CONSTANTS[node.id]
+            self.used[node.id] = constant
+            self.line_constants.add(node.id)
+            return Value(constant.quantity)
+        try:
+            return Value(self.unit_value(node.id))
+        except KeyError:
+            pass
+        known = [*self.names, *CONSTANTS, *FUNCTIONS, *(c.id for c in calculators())]
+        close = get_close_matches(node.id, known, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]}?" if close else "define it on a line above: name = value"
+        raise SheetError(f"unknown name {node.id!r}; {hint}")
+
+    # -- the tree ------------------------------------------------------------------------
+    def value(self, node: Node) -> Value:
+        found = self.eval(node)
+        if isinstance(found, Record):
+            raise SheetError(
+                f"{found.calculator}(...) gives several results; pick one with a '.', "
+                f"as in .{next(iter(found.fields))}"
+            )
+        return found
+
+    def eval(self, node: Node) -> Value | Record:
+        if time.monotonic() > self.deadline:
+            raise SheetError(f"stopped: the sheet took longer than {TIME_LIMIT:g} s")
+        if isinstance(node, Lit):
+            return Value(self.literal(node))
+        if isinstance(node, Name):
+            return self.name(node)
+        if isinstance(node, Str):
+            raise SheetError("text in quotes is only for a calculator's text inputs")
+        if isinstance(node, Unary):
+            inner = self.value(node.operand)
+            return combine_many([inner], -inner.likely, lambda x: -x)
+        if isinstance(node, Bin):
+            return self.binary(node)
+        if isinstance(node, Field):
+            return self.field(node)
+        if isinstance(node, Call):
+            return self.call(node)
+        if isinstance(node, Range):
+            return self.range(node)
+        raise SheetError("cannot evaluate this line")  # pragma: no cover - every node above
+
+    def binary(self, node: Bin) -> Value:
+        a, b = self.value(node.left), self.value(node.right)
+        x, y = a.likely, b.likely
+        if node.op == "+":
+            return combine_many([a, b], x + y, lambda p, q: p + q)
+        if node.op == "-":
+            return combine_many([a, b], x - y, lambda p, q: p - q)
+        if node.op == "*":
+            return combine_many([a, b], x * y, lambda p, q: p * q)
+        if node.op == "/":
+            return combine_many([a, b], x / y, lambda p, q: p / q)
+        likely = x.power(y)
+
+        def power(p: float, q: float) -> float:
+            if p < 0 and q != int(q):
+                raise ValueError("negative base")
+            return math.pow(p, q)
+
+        return combine_many([a, b], likely, power)
+
+    def field(self, node: Field) -> Value:
+        record = self.eval(node.record)
+        if not isinstance(record, Record):
+            raise SheetError(
+                f".{node.name} needs a calculator's result before it, as in cap.{node.name}"
+            )
+        if node.name not in record.fields:
+            close = get_close_matches(node.name, list(record.fields), n=1, cutoff=0.5)
+            hint = f"did you mean {close[0]}?" if close else "results: " + ", ".join(record.fields)
+            raise SheetError(f"{record.calculator} has no result {node.name!r}; {hint}")
+        return record.fields[node.name]
+
+    def range(self, node: Range) -> Value:
+        rid = self.line * 64 + self.range_count  # stable between evaluations (sensitivity)
+        self.range_count += 1
+        if rid not in self.ranges:
+            if len(self.ranges) >= MAX_RANGES:
+                raise SheetError(f"more than {MAX_RANGES} ranged inputs; give some a single value")
+            self.ranges[rid] = self.line
+        low, high = self.end(node.low, "low"), self.end(node.high, "high")
+        likely = self.end(node.likely, "likely") if node.likely is not None else None
+        low, high, likely = _billions(node, low, high, likely)
+        dims = {q.dims for q in (low, high, likely) if q is not None}
+        if len(dims) > 1:
+            raise SheetError(
+                "a range's values must be alike: "
+                + " and ".join(sorted(describe(d) for d in dims))
+                + " (B is a byte: write bn for a billion)"
+            )
+        if low.value > high.value:
+            raise SheetError(
+                f"the range's low end ({show(low)}) is above its high end ({show(high)}); "
+                "write low..high"
+            )
+        if likely is None:
+            if low.value > 0:
+                mid = math.sqrt(low.value) * math.sqrt(high.value)  # the geometric mean
+            else:
+                mid = (low.value + high.value) / 2
+            likely = Quantity(mid, low.dims, low.hint or high.hint)
+        elif not low.value <= likely.value <= high.value:
+            raise SheetError(
+                f"the likely value ({show(likely)}) is outside its range "
+                f"({show(low)}..{show(high)})"
+            )
+        if self.swing is not None:
+            chosen = {"low": low, "high": high}.get(self.swing[1]) if self.swing[0] == rid else None
+            return Value(chosen or likely)
+        return Value(likely, (rid,), (low.value, high.value))
+
+    def end(self, node: Node, which: str) -> Quantity:
+        value = self.value(node)
+        if value.deps:
+            raise SheetError(f"a range's {which} value cannot itself depend on a range")
+        return value.likely
+
+    def call(self, node: Call) -> Value | Record:
+        if node.func in FUNCTIONS:
+            if node.kwargs:
+                raise SheetError(f"{node.func}() takes plain values, not named ones")
+            return FUNCTIONS[node.func]([self.value(arg) for arg in node.args])
+        try:
+            calc = get(node.func)
+        except KeyError:
+            known = [*FUNCTIONS, *(c.id for c in calculators())]
+            close = get_close_matches(node.func, known, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]}?" if close else "functions: " + ", ".join(known)
+            raise SheetError(f"unknown function {node.func!r}; {hint}") from None
+        if node.args:
+            first = calc.inputs[0].name
+            raise SheetError(f"name each input of {calc.id}(), as in {calc.id}({first}=…)")
+        inputs = {item.name: item for item in calc.inputs}
+        strings: dict[str, str] = {}
+        ranged: dict[str, tuple[Value, str]] = {}
+        for key, arg in node.kwargs:
+            if key not in inputs:
+                close = get_close_matches(key, list(inputs), n=1, cutoff=0.5)
+                hint = f"did you mean {close[0]}?" if close else "inputs: " + ", ".join(inputs)
+                raise SheetError(f"{calc.id}() has no input {key!r}; {hint}")
+            item = inputs[key]
+            if isinstance(arg, Str):
+                strings[key] = arg.text
+                continue
+            if item.kind == "text" or item.choices:
+                value = self.value(arg)
+                if item.choices and value.likely.dims == NONE and not value.deps:
+                    strings[key] = f"{value.likely.value:g}"
+                    continue
+                raise SheetError(f'{calc.id}() input {key} takes text in quotes, as in {key}="…"')
+            value = self.value(arg)
+            want, _ = KIND_DIMS.get(item.kind, (NONE, ""))
+            if value.likely.dims != want:
+                raise SheetError(
+                    f"{calc.id}() input {key} needs {describe(want)}, "
+                    f"not {describe(value.likely.dims)}"
+                )
+            ranged[key] = (value, item.kind)
+        return self.run_calculator(calc.id, strings, ranged)
+
+    def run_calculator(
+        self, calc_id: str, strings: Mapping[str, str], args: Mapping[str, tuple[Value, str]]
+    ) -> Record:
+        calc = get(calc_id)
+        names = list(args)
+        values = [args[name][0] for name in names]
+        kinds = [args[name][1] for name in names]
+
+        def outputs(*numbers: float) -> dict[str, float]:
+            raw = dict(strings)
+            raw.update({n: _raw(k, x) for n, k, x in zip(names, kinds, numbers, strict=True)})
+            found = _run_cached(calc_id, tuple(sorted(raw.items())))
+            if isinstance(found, str):
+                raise SheetError(found)
+            return dict(found)
+
+        likely_out = outputs(*(v.likely.value for v in values))
+        deps = tuple(sorted({d for v in values for d in v.deps}))
+        if deps:
+            cache: dict[tuple[float, ...], dict[str, float]] = {}
+
+            def pick(key: str) -> Callable[..., float]:
+                def fn(*numbers: float) -> float:
+                    if time.monotonic() > self.deadline:
+                        raise SheetError(f"stopped: the sheet took longer than {TIME_LIMIT:g} s")
+                    if numbers not in cache:
+                        cache[numbers] = outputs(*numbers)
+                    return cache[numbers][key]
+
+                return fn
+
+        fields: dict[str, Value] = {}
+        for out in calc.outputs:
+            dims, hint = KIND_DIMS.get(out.kind, (NONE, ""))
+            number = likely_out[out.name]
+            if out.kind == "bandwidth":
+                number /= 8  # a calculator's bandwidth is in bits; a sheet keeps bytes
+            likely = Quantity(number, dims, hint)
+            if deps:
+                scale = 1 / 8 if out.kind == "bandwidth" else 1.0
+                fn = pick(out.name)
+                fields[out.name] = combine_many(
+                    values, likely, lambda *xs, f=fn, s=scale: f(*xs) * s
+                )
+            else:
+                fields[out.name] = Value(likely)
+        return Record(calc_id, fields)
+
+    # -- one line ------------------------------------------------------------------------
+    def statement(self, number: int, source: str) -> Line:
+        self.line = number
+        self.range_count = 0
+        self.line_constants = set()
+        line = Line(number, source)
+        statement = _parsed(source)
+        if isinstance(statement, str):
+            line.error = statement
+            return line
+        line.name, line.note = statement.name, statement.note
+        code = _split_comment(source)[0].strip()
+        line.expr = code.split("=", 1)[1].strip() if statement.name else code
+        if statement.expr is None:
+            return line
+        try:
+            result = self.eval(statement.expr)
+        except _Wait as wait:
+            line.error = f"waits for line {wait.line} ({wait.name}), which has an error"
+            line.waits_for = wait.line
+            self.fail(line)
+            return line
+        except SheetError as error:
+            line.error = one_line(str(error))
+            self.fail(line)
+            return line
+        except (ArithmeticError, ValueError, RecursionError) as error:
+            line.error = "cannot compute this line: " + one_line(type(error).__name__)
+            self.fail(line)
+            return line
+        line.constants = tuple(sorted(self.line_constants))
+        if isinstance(result, Record):
+            line.record = result.calculator
+            line.text = f"{result.calculator}(): " + ", ".join(result.fields)
+            self.bind(line, result)
+            return line
+        try:
+            self.describe_value(line, result, statement.target)
+        except SheetError as error:
+            line.error = one_line(str(error))
+            self.fail(line)
+            return line
+        if statement.name in ("year", "years") and result.likely.dims == TIME:
+            days = result.likely.value / units.DAY
+            if not 360 <= days <= 366 or result.deps:
+                line.error = "a year is from 360 to 366 days, without a range"
+                self.fail(line)
+                return line
+            self.year = result.likely.value
+            return line
+        self.bind(line, result)
+        return line
+
+    def describe_value(self, line: Line, result: Value, target: str) -> None:
+        q = result.likely
+        if target:
+            money, parts = parse_target(target)
+            goal = Quantity(1.0, MONEY if money else NONE)
+            if parts == (("*", "nines"),):
+                goal = Quantity(1.0, NONE, "nines")
+            else:
+                for op, name in parts:
+                    factor = self.unit_value(name)
+                    goal = goal * factor if op == "*" else goal / factor
+            goal_unit = Unit(goal.value, goal.dims, goal.hint)
+
+            def shown(number: float) -> str:
+                return show_in(Quantity(number, q.dims, q.hint), goal_unit, target.strip())
+
+        else:
+
+            def shown(number: float) -> str:
+                return show(Quantity(number, q.dims, q.hint))
+
+        line.text = shown(q.value)
+        line.value = q
+        if result.deps:
+            line.low, line.high = result.low, result.high
+            line.low_text, line.high_text = shown(line.low or 0.0), shown(line.high or 0.0)
+            line.monotone = result.monotone
+            line.ranges = tuple(sorted({self.ranges[d] for d in result.deps}))
+
+    def bind(self, line: Line, result: Value | Record) -> None:
+        if line.name:
+            self.names[line.name] = (result, line.number)
+            self.failed.pop(line.name, None)
+
+    def fail(self, line: Line) -> None:
+        if line.name:
+            self.names.pop(line.name, None)
+            self.failed[line.name] = line.number
+
+
+def _billions(
+    node: Range, low: Quantity, high: Quantity, likely: Quantity | None
+) -> tuple[Quantity, Quantity, Quantity | None]:
+    """In a range of counts, ``1B`` is a billion (``100M..1B``), as a person means it: a
+    ``B`` written alone after a number is otherwise a byte."""
+    ends = [(node.low, low), (node.high, high), (node.likely, likely)]
+    counts = [q for n, q in ends if q is not None and q.dims == NONE]
+    if not counts:
+        return low, high, likely
+    fixed = [
+        Quantity(q.value * 1e9, NONE)
+        if q is not None and isinstance(n, Lit) and n.units == (("*", "B"),) and not n.money
+        else q
+        for n, q in ends
+    ]
+    return fixed[0] or low, fixed[1] or high, fixed[2]
+
+
+def _check_size(text: str) -> str:
+    if len(text) > MAX_CHARS:
+        return f"the sheet is {len(text):,} characters; keep it under {MAX_CHARS:,}"
+    if text.count("\n") + 1 > MAX_LINES:
+        return f"the sheet has {text.count(chr(10)) + 1:,} lines; keep it to {MAX_LINES}"
+    return ""
+
+
+def evaluate(text: str, *, swing: tuple[int, str] | None = None) -> Sheet:
+    """Every line of ``text`` evaluated top to bottom (see :mod:`sysdesign_core.worksheet`).
+
+    Never raises for any text. ``swing`` (for :func:`~.sensitivity`) sets every range to its
+    likely value except one (by the line it is on) at ``"low"`` or ``"high"``.
+    """
+    problem = _check_size(text)
+    if problem:
+        return Sheet([], error=problem)
+    evaluator = _Evaluator(time.monotonic() + TIME_LIMIT)
+    lines: list[Line] = []
+    evaluator.swing = swing
+    for number, source in enumerate(text.splitlines() or [""], start=1):
+        lines.append(evaluator.statement(number, source))
+    return Sheet(lines, evaluator.ranges, evaluator.used)

@@ -1,0 +1,110 @@
+"""A value on a sheet: its likely quantity and, where it depends on ranged inputs, its value at
+every combination of those inputs' ends (the corners), so low and high are exact over them.
+
+A value that depends on ranges ``(2, 5)`` carries 4 corners: index bit ``i`` set means range
+``deps[i]`` is at its high end. An operation on two values walks the union of their ranges, so
+a line pays for the ranges it uses, not for every range on the sheet.
+
+>>> from .quantity import Quantity
+>>> a = Value(Quantity(10.0), (0,), (5.0, 20.0))
+>>> b = Value(Quantity(2.0), (1,), (1.0, 3.0))
+>>> c = combine(a, b, lambda x, y: x * y)
+>>> c.likely.value, c.deps, c.corners
+(20.0, (0, 1), (5.0, 20.0, 15.0, 60.0))
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .quantity import Quantity, SheetError
+
+__all__ = ["Value", "Record", "combine", "combine_many", "plain"]
+
+
+@dataclass(frozen=True)
+class Value:
+    """The likely quantity, the ranged inputs it depends on and its value at each corner."""
+
+    likely: Quantity
+    deps: tuple[int, ...] = ()
+    corners: tuple[float, ...] = ()
+
+    @property
+    def low(self) -> float | None:
+        return min(self.corners) if self.deps else None
+
+    @property
+    def high(self) -> float | None:
+        return max(self.corners) if self.deps else None
+
+    @property
+    def monotone(self) -> bool:
+        """False when the likely value lies outside the corners' span: the formula is not
+        monotone in its ranged inputs, so the true range may be wider than low..high."""
+        if not self.deps:
+            return True
+        low, high = min(self.corners), max(self.corners)
+        slack = 1e-9 * max(abs(low), abs(high), 1e-300)
+        return low - slack <= self.likely.value <= high + slack
+
+
+@dataclass(frozen=True)
+class Record:
+    """What a calculator returns: its outputs by name (each a :class:`Value`)."""
+
+    calculator: str
+    fields: dict[str, Value]
+
+
+def plain(quantity: Quantity) -> Value:
+    return Value(quantity)
+
+
+def _checked(number: float) -> float:
+    if not math.isfinite(number):
+        raise SheetError("the result is not a finite number (overflow); use smaller numbers")
+    return number
+
+
+def combine_many(values: Sequence[Value], likely: Quantity, op: Callable[..., float]) -> Value:
+    """The value of ``op`` over ``values``: ``likely`` already computed (with its dimensions),
+    and ``op`` applied to the plain numbers at every corner of their ranges' union."""
+    _checked(likely.value)
+    deps = tuple(sorted({d for v in values for d in v.deps}))
+    if not deps:
+        return Value(likely)
+    positions = [[deps.index(d) for d in v.deps] for v in values]
+    corners: list[float] = []
+    for index in range(1 << len(deps)):
+        args = []
+        for value, where in zip(values, positions, strict=True):
+            if not value.deps:
+                args.append(value.likely.value)
+                continue
+            own = 0
+            for bit, position in enumerate(where):
+                if index >> position & 1:
+                    own |= 1 << bit
+            args.append(value.corners[own])
+        try:
+            corners.append(_checked(op(*args)))
+        except ZeroDivisionError:
+            raise SheetError(
+                "division by zero at one end of a range; narrow the range so the divisor "
+                "stays above 0"
+            ) from None
+        except (OverflowError, ValueError):
+            raise SheetError(
+                "at one end of a range the result is not a finite number; narrow the range"
+            ) from None
+    return Value(likely, deps, tuple(corners))
+
+
+def combine(a: Value, b: Value, op: Callable[[float, float], float]) -> Value:
+    """``op`` over two values' plain numbers (likely and every corner), keeping ``a``'s
+    dimensions: for a caller that has already checked them (see :mod:`.evaluator`)."""
+    likely = Quantity(op(a.likely.value, b.likely.value), a.likely.dims, a.likely.hint)
+    return combine_many([a, b], likely, op)
