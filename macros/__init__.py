@@ -1,8 +1,9 @@
 """mkdocs-macros glue: exposes the core to pages as Jinja macros. No logic lives here.
 
 Pages call ``{{ table("databases") }}``, ``{{ items("red_flags") }}``,
-``{{ calculator("capacity", dau="1B") }}``, ``{{ result("capacity", "write_qps", dau="1B") }}``
-and ``{{ calc_link("capacity", dau="1B") }}``.
+``{{ calculator("capacity", dau="1B") }}``, ``{{ result("capacity", "write_qps", dau="1B") }}``,
+``{{ calc_link("capacity", dau="1B") }}`` and ``{% set s = sheet("chat") %}`` (a page's
+estimates as a worksheet: ``macros/sheets.py``).
 
 A content mistake in a macro call (an unknown name, a bad input, a missing argument) is
 reported as one line naming the page and the line of the call, ``docs/x.md:12: no catalog
@@ -132,8 +133,14 @@ def define_env(env: Any) -> None:
     def api_calculators() -> str:
         return str(render.api_calculators(env.page.file.src_uri))
 
+    sheets = importlib.import_module("macros.sheets")
+
+    def sheet(name: str) -> Any:
+        return sheets.sheet(name, env.page.file.src_uri)
+
     own: dict[str, Callable[..., Any]] = {name: getattr(render, name) for name in render.MACROS}
     own.update(table=table, items=items, calc_link=calc_link, api_calculators=api_calculators)
+    own.update(sheet=sheet)
     for name, func in own.items():
-        func.__doc__ = getattr(render, name).__doc__
+        func.__doc__ = getattr(sheets if name == "sheet" else render, name).__doc__
         env.macro(_reporting(env, name, func), name)

@@ -110,6 +110,8 @@ class Line:
     error: str = ""
     waits_for: int | None = None
     constants: tuple[str, ...] = ()
+    calls: tuple[tuple[str, dict[str, str]], ...] = ()
+    """Each calculator this line called, with the exact text of its likely inputs."""
 
     @property
     def decides(self) -> bool:
@@ -321,6 +323,7 @@ class _Evaluator:
         self.deadline = deadline
         self.used: dict[str, Constant] = {}
         self.line_constants: set[str] = set()
+        self.line_calls: list[tuple[str, dict[str, str]]] = []
         self.range_count = 0
 
     # -- names, literals, units --------------------------------------------------------
@@ -535,7 +538,11 @@ class _Evaluator:
                 raise SheetError(found)
             return dict(found)
 
-        likely_out = outputs(*(v.likely.value for v in values))
+        likely_numbers = [v.likely.value for v in values]
+        likely_out = outputs(*likely_numbers)
+        raw = dict(strings)
+        raw.update({n: _raw(k, x) for n, k, x in zip(names, kinds, likely_numbers, strict=True)})
+        self.line_calls.append((calc_id, raw))
         deps = tuple(sorted({d for v in values for d in v.deps}))
         if deps:
             cache: dict[tuple[float, ...], dict[str, float]] = {}
@@ -572,6 +579,7 @@ class _Evaluator:
         self.line = number
         self.range_count = 0
         self.line_constants = set()
+        self.line_calls = []
         line = Line(number, source)
         statement = _parsed(source)
         if isinstance(statement, str):
@@ -598,6 +606,7 @@ class _Evaluator:
             self.fail(line)
             return line
         line.constants = tuple(sorted(self.line_constants))
+        line.calls = tuple(self.line_calls)
         if isinstance(result, Record):
             line.record = result.calculator
             line.text = f"{result.calculator}(): " + ", ".join(result.fields)
