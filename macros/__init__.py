@@ -138,9 +138,24 @@ def define_env(env: Any) -> None:
     def sheet(name: str) -> Any:
         return sheets.sheet(name, env.page.file.src_uri)
 
+    def worksheet_editor() -> str:
+        return str(sheets.worksheet_editor(env.page.file.src_uri))
+
+    def worksheet_reference() -> str:
+        return str(sheets.worksheet_reference(env.page.file.src_uri))
+
+    def worksheet_notation() -> str:
+        return str(sheets.worksheet_notation(env.page.file.src_uri))
+
     own: dict[str, Callable[..., Any]] = {name: getattr(render, name) for name in render.MACROS}
     own.update(table=table, items=items, calc_link=calc_link, api_calculators=api_calculators)
-    own.update(sheet=sheet)
+    page_sheets: dict[str, Callable[..., Any]] = {
+        "sheet": sheet,
+        "worksheet_editor": worksheet_editor,
+        "worksheet_reference": worksheet_reference,
+        "worksheet_notation": worksheet_notation,
+    }
+    own.update(page_sheets)
     for name, func in own.items():
-        func.__doc__ = getattr(sheets if name == "sheet" else render, name).__doc__
+        func.__doc__ = getattr(sheets if name in page_sheets else render, name).__doc__
         env.macro(_reporting(env, name, func), name)

@@ -241,7 +241,12 @@ def api_calculators(page: str = "reference/api.md") -> str:
 
 
 # Modules documented on the API page besides the calculators' own, in this order.
-API_BASE_MODULES = ("sysdesign_core.registry", "sysdesign_core.errors", "sysdesign_core.units")
+API_BASE_MODULES = (
+    "sysdesign_core.registry",
+    "sysdesign_core.errors",
+    "sysdesign_core.units",
+    "sysdesign_core.worksheet",
+)
 
 
 def api_modules() -> str:

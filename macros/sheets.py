@@ -18,16 +18,29 @@ from __future__ import annotations
 import posixpath
 from difflib import get_close_matches
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from sysdesign_core import get
 from sysdesign_core.worksheet import Line, Sheet, evaluate
 
 from .render import DOCS, UnknownName, _html, page_href
 
-__all__ = ["SHEETS", "PageSheet", "sheet", "sheet_names", "sheet_title", "WORKSHEET_PAGE"]
+__all__ = [
+    "SHEETS",
+    "PageSheet",
+    "sheet",
+    "sheet_names",
+    "sheet_title",
+    "read",
+    "chart_line",
+    "worksheet_editor",
+    "worksheet_reference",
+    "worksheet_notation",
+    "WORKSHEET_PAGE",
+]
 
 SHEETS = DOCS / "sheets"
 WORKSHEET_PAGE = "worksheet.md"
@@ -154,3 +167,96 @@ def sheet(name: str, page: str) -> PageSheet:
 def read(name: str) -> str:
     """The text of sheet ``name`` (for the worksheet page's examples)."""
     return Path(SHEETS / f"{name}.sheet").read_text(encoding="utf-8")
+
+
+DEFAULT_EXAMPLE = "tour"
+
+
+def _reply(text: str, chart_line: int | None) -> dict[str, Any]:
+    from sysdesign_core.worksheet import respond
+
+    return respond(text, chart_line)
+
+
+def chart_line(text: str) -> int | None:
+    """The line whose tornado chart a sheet opens with: the deciding line if it depends on a
+    range, else the last line that does; ``None`` if no line does."""
+    lines = evaluate(text).lines
+    ranged = [line for line in lines if line.low_text and not line.error]
+    decides = [line for line in ranged if line.decides]
+    chosen = decides or ranged[-1:]
+    return chosen[0].number if chosen else None
+
+
+def _lines_kept(text: str) -> Markup:
+    """``text`` escaped with its newlines as ``&#10;``: the page's HTML drops blank lines
+    (``render._html``), which would renumber a sheet's lines."""
+    return Markup(str(escape(text)).replace("\n", "&#10;"))
+
+
+def worksheet_editor(page: str) -> Markup:
+    """The worksheet page's editor, its results computed now (the page without JavaScript
+    shows them), and every sheet as an example to start from."""
+    examples = []
+    for name in sheet_names():
+        text = read(name)
+        examples.append({"name": name, "title": sheet_title(text, name), "text": _lines_kept(text)})
+    examples.sort(key=lambda e: (e["name"] != DEFAULT_EXAMPLE, e["title"].lower()))
+    text = read(DEFAULT_EXAMPLE)
+    line = chart_line(text)
+    reply = _reply(text, line)
+    return Markup(
+        _html(
+            "worksheet.html",
+            page,
+            text=_lines_kept(text),
+            rows=text.count("\n") + 1,
+            reply=reply,
+            chart=Markup(reply["chart"]),
+            chart_line=line,
+            examples=examples,
+            default=DEFAULT_EXAMPLE,
+        )
+    )
+
+
+def worksheet_reference(page: str) -> Markup:
+    """The language's reference, generated: calculators as functions, constants with their
+    sources, units by dimension, functions, limits."""
+    from sysdesign_core import calculators
+    from sysdesign_core.worksheet import CONSTANTS, FUNCTIONS, MAX_CHARS, MAX_LINES, MAX_RANGES
+    from sysdesign_core.worksheet.quantity import Quantity, show
+
+    constants = [
+        {
+            "name": c.name,
+            "shown": show(Quantity(c.quantity.value, c.quantity.dims)),
+            "row": c.row,
+            "source": c.source,
+        }
+        for c in CONSTANTS.values()
+    ]
+    return Markup(
+        _html(
+            "worksheet_reference.html",
+            page,
+            calculators=calculators(),
+            constants=constants,
+            functions=sorted(FUNCTIONS),
+            limits={"lines": MAX_LINES, "chars": MAX_CHARS, "ranges": MAX_RANGES},
+        )
+    )
+
+
+def worksheet_notation(page: str) -> Markup:
+    """The literals a sheet reads, each example with what it reads as (computed now)."""
+    from sysdesign_core.worksheet.notation import NOTATION
+
+    notation = [
+        {
+            "examples": [(text, evaluate(text).lines[0].text) for text in examples],
+            "meaning": meaning,
+        }
+        for examples, meaning in NOTATION
+    ]
+    return Markup(_html("worksheet_notation.html", page, notation=notation))

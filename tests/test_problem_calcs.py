@@ -16,6 +16,7 @@ from conftest import Console
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from macros.sheets import PageSheet
 from sysdesign_core import InputError, drills, get, run
 from sysdesign_core.geo import MAX_PRECISION, cell_size
 from sysdesign_core.sketches import (
@@ -372,6 +373,9 @@ def test_each_written_page_uses_the_calculators_its_row_names() -> None:
     for row in PROBLEMS:
         source = (ROOT / "docs" / row.page).read_text(encoding="utf-8")
         used = set(re.findall(r'(?:result|value|calc_link|calculator)\(\s*"(\w+)"', source))
+        for name in re.findall(r'sheet\("([a-z0-9-]+)"\)', source):  # the page's sheet
+            sheet = PageSheet(name, row.page)._sheet
+            used |= {calc for line in sheet.lines for calc, _ in line.calls}
         assert set(row.calcs) <= used, (row.name, sorted(set(row.calcs) - used))
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.sheets import PageSheet
+
 ROOT = Path(__file__).resolve().parent.parent
 PROBLEMS = ROOT / "docs" / "problems"
 PAGES = sorted(p for p in PROBLEMS.glob("*.md") if p.name != "index.md")
@@ -30,7 +32,14 @@ SECTIONS = (
     "What interviewers probe",
     "Common mistakes",
 )
-PREFILLED_LINK = re.compile(r"\]\(\{\{ calc_link\(\"\w+\", [^)]")
+PREFILLED_LINK = re.compile(r"\]\(\{\{ s\.link\(\"\w+\"\) \}\}\)")
+
+
+def page_sheet(text: str) -> PageSheet:
+    """The sheet a page opens (``{% set s = sheet("chat") %}``)."""
+    found = re.search(r'sheet\("([a-z0-9-]+)"\)', text)
+    assert found, "the page opens no sheet"
+    return PageSheet(found[1], "problems/x.md")
 
 
 def headings(text: str) -> list[str]:
@@ -69,7 +78,7 @@ def test_page_has_the_framework_sections(path: Path) -> None:
 def test_page_links_its_calculators_prefilled(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert PREFILLED_LINK.search(text), f"{path.name}: no prefilled calculator link"
-    assert "{{ result(" in text
+    assert "{{ s." in text  # the figures are the sheet's
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
@@ -81,9 +90,13 @@ def test_page_prices_its_design(path: Path) -> None:
     assert "Monthly cost" in found, f"{path.name}: no Monthly cost section"
     assert found[found.index("Monthly cost") + 1] == "Trade-offs", found
     section = text.split("## Monthly cost\n", 1)[1].split("\n## ", 1)[0]
-    assert 'result("cost", "monthly_total"' in section
-    assert 'result("cost", "per_user"' in section
-    assert re.search(r'\]\(\{\{ calc_link\("cost", \*\*\w+\) \}\}\)', section), path.name
+    sheet = page_sheet(text)
+    lines = [line for line in sheet._sheet.lines if line.name]
+    for field in ("monthly_total", "per_user"):  # quoted from a line that reads the bill
+        names = [line.name for line in lines if line.expr.endswith("." + field)]
+        assert any("{{ s." + name + " }}" in section for name in names), (path.name, field)
+    linked = re.findall(r'\]\(\{\{ s\.link\("(\w+)"\) \}\}\)', section)
+    assert any(sheet.line(name).calls[0][0] == "cost" for name in linked), path.name
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)

@@ -6,7 +6,8 @@
 // Python (an exception is an error reply with the name ""); then, if the run asked for it and no
 // newer run came within CHART_PAUSE_MS, {type: "chart-start", chartFor: id} and {type: "chart",
 // chartFor: id, svg}; {type: "drill", id, seed, answers} → {type: "drill", id, …} for the
-// estimation drills. The page abandons a run that takes too long by terminating this worker.
+// estimation drills; {type: "sheet", id, text, line} → {type: "sheet", id, lines, …} for the
+// worksheet. The page abandons a run that takes too long by terminating this worker.
 //
 // Integrity: every file fetched from the CDN (the loader, pyodide.asm.mjs, pyodide.asm.wasm and,
 // in a build without Node, the lock file and the standard library) is fetched with its pinned
@@ -329,6 +330,18 @@ self.onmessage = async ({ data }) => {
         self.postMessage({ type: "chart", chartFor: data.id, svg });
       }, CHART_PAUSE_MS));
     }
+  }
+  if (data.type === "sheet") { // worksheet.md: same runtime, sysdesign_core.worksheet
+    let reply;
+    try {
+      await runtime;
+      const sheets = self.pyodide.pyimport("sysdesign_core.worksheet");
+      const line = Number.isInteger(data.line) ? data.line : null;
+      reply = JSON.parse(sheets.respond_json(String(data.text), line));
+    } catch (error) {
+      reply = { lines: [], constants: [], error: failure(error) };
+    }
+    self.postMessage({ type: "sheet", id: data.id, ...reply });
   }
   if (data.type === "drill") { // practice/drills.md: same runtime, sysdesign_core.drills
     let reply;

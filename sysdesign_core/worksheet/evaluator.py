@@ -220,54 +220,68 @@ FUNCTIONS: dict[str, Callable[[list[Value]], Value]] = {
 """Functions of plain values (a calculator is called by its id, with named inputs)."""
 
 
-_SCALES: dict[str, tuple[tuple[float, str, str], ...]] = {
-    # kind: (factor, prefix, suffix) candidates, largest first; the first that reads back
-    # exactly is used, so a calculator receives "175.32 TB", not "175320000000000.0B"
-    "bytes": ((1e15, "", " PB"), (1e12, "", " TB"), (1e9, "", " GB"), (1e6, "", " MB"),
-              (1e3, "", " KB"), (1.0, "", " B")),
-    "byte_rate": ((1e9, "", " GB/s"), (1e6, "", " MB/s"), (1e3, "", " KB/s"), (1.0, "", " B/s")),
-    "bandwidth": ((1e9, "", " Gbps"), (1e6, "", " Mbps"), (1e3, "", " Kbps"), (1.0, "", " bps")),
-    "rate": ((1e6, "", "M/s"), (1e3, "", "K/s"), (1.0, "", "/s")),
-    "duration": ((units.DAY, "", " d"), (3600.0, "", " h"), (60.0, "", " min"), (1.0, "", " s"),
-                 (1e-3, "", " ms")),
-    "distance": ((1e3, "", " km"), (1.0, "", " m")),
-    "count": ((1e9, "", "B"), (1e6, "", "M"), (1e3, "", "K"), (1.0, "", "")),
-    "fraction": ((0.01, "", "%"), (1.0, "", "")),
-    "availability": ((0.01, "", "%"), (1.0, "", "")),
-    "usd": ((1.0, "$", ""),),
+_SCALES: dict[str, tuple[tuple[float, str], ...]] = {
+    # kind: (factor, unit) candidates in the site's notation; the shortest text that reads
+    # back to the value is used, so a calculator receives "175.32TB" or "500/min", not
+    # "175320000000000.0B" or "8.333333333333334/s"
+    "bytes": ((1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB"), (1.0, "B")),
+    "byte_rate": ((1e9, "GB/s"), (1e6, "MB/s"), (1e3, "KB/s"), (1.0, "B/s")),
+    "bandwidth": ((1e12, "Tbps"), (1e9, "Gbps"), (1e6, "Mbps"), (1e3, "Kbps"), (1.0, "bps")),
+    "rate": ((1e6, "M/s"), (1e3, "K/s"), (1.0, "/s"), (1 / 60, "/min"), (1 / 3600, "/h"),
+             (1e3 / units.DAY, "K/day"), (1e6 / units.DAY, "M/day"), (1e9 / units.DAY, "B/day"),
+             (1 / units.DAY, "/day")),
+    "duration": ((units.YEAR, "y"), (units.DAY, "d"), (3600.0, "h"), (60.0, "min"), (1.0, "s"),
+                 (1e-3, "ms"), (1e-6, "us")),
+    "distance": ((1e3, "km"), (1.0, "m")),
+    "count": ((1e9, "B"), (1e6, "M"), (1e3, "K"), (1.0, "")),
+    "fraction": ((0.01, "%"), (1.0, "")),
+    "availability": ((0.01, "%"), (1.0, "")),
+    "usd": ((1.0, ""),),
 }  # fmt: skip
+_CLOSE = 1e-12  # a text within this relative distance reads back as the same figure
 
 
-def _number(value: float) -> str:
-    """The shortest text of ``value`` that reads back exactly, without an exponent where
-    that stays short (``1500``, ``0.25``, ``34.722222222222226``)."""
-    text = repr(value)
-    if "e" in text:
+def _numbers(value: float) -> list[str]:
+    """Texts of ``value``, shortest first: 3 to 12 significant figures, then the exact repr."""
+    texts = []
+    for digits in (3, 6, 9, 12):
+        text = f"{value:.{digits}g}"
+        if "e" not in text:
+            texts.append(text)
+    exact = repr(value)
+    if "e" in exact:
         plain = f"{value:f}".rstrip("0").rstrip(".")
-        if len(plain) <= 21 and float(plain) == value:
-            return plain
-    return text.removesuffix(".0")
+        exact = plain if float(plain) == value else exact
+    texts.append(exact.removesuffix(".0"))
+    return texts
 
 
 def exact_text(kind: str, value: float) -> str:
-    """``value`` (base units of the calculator input ``kind``) as text in the site's notation
-    that its parser reads back to the same float: ``'175.32 TB'``, ``'34.722222222222226K/s'``,
-    ``'500M'``; base units where no scaled text reads back exactly.
+    """``value`` (base units of the calculator input ``kind``) as the shortest text in the
+    site's notation that reads back to it (to 12 significant figures: the rest is float
+    noise): ``'175.32TB'``, ``'500/min'``, ``'0.001%'``; base units where nothing shorter does.
 
-    >>> exact_text("bytes", 175.32e12), exact_text("count", 5e8), exact_text("rate", 1e6 / 86400)
-    ('175.32 TB', '500M', '11.574074074074074/s')
+    >>> exact_text("bytes", 175.32e12), exact_text("count", 5e8), exact_text("rate", 500 / 60)
+    ('175.32TB', '500M', '500/min')
+    >>> exact_text("fraction", 1e-5), exact_text("duration", 0.2), exact_text("bytes", 0.0)
+    ('0.001%', '200ms', '0B')
     """
     parse = KINDS[kind].parse if kind in KINDS else float
-    for factor, prefix, suffix in _SCALES.get(kind, ((1.0, "", ""),)):
-        if abs(value) < factor and factor != 1.0 and value != 0:
+    found: list[tuple[bool, int, int, str]] = []  # below 1 (0.2s: 200ms reads better), length
+    for order, (factor, suffix) in enumerate(_SCALES.get(kind, ((1.0, ""),))):
+        if value == 0 and factor != 1.0:
             continue
-        text = f"{prefix}{_number(value / factor)}{suffix}"
-        try:
-            if float(parse(text)) == value:
-                return text
-        except (ValueError, ArithmeticError):
-            continue
-    return _raw_base(kind, value)
+        scaled = value / factor
+        for number in _numbers(scaled):
+            text = f"{'$' if kind == 'usd' else ''}{number}{suffix}"
+            try:
+                back = float(parse(text))
+            except (ValueError, ArithmeticError):
+                continue
+            if back == value or abs(back - value) <= _CLOSE * abs(value):
+                found.append((abs(scaled) < 1, len(text), order, text))
+                break
+    return min(found)[3] if found else _raw_base(kind, value)
 
 
 def _raw_base(kind: str, value: float) -> str:
@@ -652,8 +666,13 @@ class _Evaluator:
 
         line.text = shown(q.value)
         line.value = q
-        if result.deps:
-            line.low, line.high = result.low, result.high
+        low, high = result.low, result.high
+        moves = (
+            low is not None and high is not None and high - low > 1e-12 * max(abs(low), abs(high))
+        )
+        if moves or not result.monotone:
+            # a line that uses a range without moving with it shows no range
+            line.low, line.high = low, high
             line.low_text, line.high_text = shown(line.low or 0.0), shown(line.high or 0.0)
             line.monotone = result.monotone
             line.ranges = tuple(sorted({self.ranges[d] for d in result.deps}))

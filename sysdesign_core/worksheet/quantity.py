@@ -14,6 +14,7 @@ a display ``hint`` (a percentage, nines, bits) that never changes the value.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .. import units
@@ -311,6 +312,9 @@ def unit_names() -> list[str]:
     return sorted({*_UNITS, *YEAR_NAMES, *MONTH_NAMES})
 
 
+_MINUTES = re.compile(r"([0-9])m\b")
+
+
 def _signed(value: float, show_positive: str) -> str:
     return ("-" if value < 0 else "") + show_positive
 
@@ -338,12 +342,16 @@ def show(q: Quantity) -> str:
         if q.hint == "bits":
             return _signed(v, units.format_bandwidth(a * 8))
         return _signed(v, units.format_byte_rate(a))
-    if d == TIME:
-        return _signed(v, units.format_duration(a))
+    if d == TIME:  # "5min", not the calculators' "5m": a sheet reads "m" as ambiguous
+        return _signed(v, _MINUTES.sub(r"\1min", units.format_duration(a)))
     if d == MONEY:
         return format_usd(v)
     if d == (0, -1, 1, 0):
         return format_usd(v * units.MONTH) + "/month"
+    if d == (-1, 0, 1, 0):  # a price per byte, as prices are quoted
+        return format_usd(v * 1e9) + "/GB"
+    if d == (-1, -1, 1, 0):
+        return format_usd(v * 1e9 * units.MONTH) + "/GB/month"
     if d == LENGTH:
         return _signed(v, units.format_distance(a))
     return f"{units.format_number(v)} {base_unit(d)}"

@@ -1,0 +1,213 @@
+// The worksheet (worksheet.md): every edit re-evaluates the sheet in the calculators' worker
+// (calc-worker.js, sysdesign_core.worksheet), so the page shows what the build and the CLI
+// compute. The sheet lives in the address (?sheet=…, or ?example=NAME), never on a server.
+// Without JavaScript the page keeps the example computed when it was built.
+
+import { request, startRuntime } from "./calculators.js";
+
+const URL_DELAY_MS = 400; // the address follows the text once typing pauses
+const STATUS = {
+  loading: "Loading the runtime… the values below were computed when this page was built.",
+  live: "Live: values update as you type.",
+  offline: "The runtime could not load, so the values are not updated as you edit. They were computed when this page was built, for the example.",
+  slow: "That sheet took too long to evaluate (over 2 s), so it was stopped. Shorten it or change a value to try again.",
+};
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// One <li> per line of the sheet (empty for a blank line or a comment), so that in the wide
+// layout each value sits level with its line.
+function renderResults(list, lines) {
+  const items = lines.map((line) => {
+    const item = el("li");
+    item.dataset.line = String(line.line);
+    if (!line.shown && !line.error) {
+      item.setAttribute("aria-hidden", "true");
+      return item;
+    }
+    item.append(el("span", "sd-ws__n", `Line ${line.line}${line.name ? `, ${line.name}` : ""}:`), " ");
+    if (line.error) {
+      item.dataset.error = "";
+      const error = el("span", "sd-ws__error");
+      error.append(Object.assign(el("span", "", "⚠ "), { ariaHidden: "true" }), "error");
+      error.title = line.error;
+      item.append(error);
+      return item;
+    }
+    item.append(el("span", "sd-ws__value", line.record ? `${line.record}() results` : line.shown));
+    if (line.low_shown) {
+      const span = `${line.low_shown} – ${line.high_shown}${line.monotone ? "" : " (not monotone)"}`;
+      item.append(" ", el("span", "sd-ws__range", span));
+    }
+    if (line.decides) {
+      item.dataset.decides = "";
+      item.append(" ", el("span", "sd-ws__decides", "decides"));
+    }
+    return item;
+  });
+  list.replaceChildren(...items);
+}
+
+function renderProblems(box, reply) {
+  const bad = reply.lines.filter((line) => line.error);
+  if (reply.error) bad.unshift({ line: 0, error: reply.error });
+  if (!bad.length) { box.replaceChildren(); return; }
+  const listing = el("ul");
+  for (const line of bad) listing.append(el("li", "", line.line ? `Line ${line.line}: ${line.error}` : line.error));
+  box.replaceChildren(el("p", "", "Lines with an error:"), listing);
+}
+
+function renderExplain(select, reply, wanted) {
+  const ranged = reply.lines.filter((line) => line.low_shown && !line.error);
+  const options = ranged.map((line) => {
+    const option = el("option", "", `Line ${line.line}${line.name ? `: ${line.name}` : ""}`);
+    option.value = String(line.line);
+    return option;
+  });
+  select.replaceChildren(...options);
+  const keep = ranged.find((line) => line.line === wanted)
+    || ranged.find((line) => line.decides) || ranged[ranged.length - 1];
+  if (keep) select.value = String(keep.line);
+  return keep ? keep.line : null;
+}
+
+function sheetFromUrl(form) {
+  const params = new URLSearchParams(location.search);
+  if (params.has("sheet")) return params.get("sheet");
+  const example = params.get("example");
+  const option = example && form.querySelector(`#sd-ws-example option[value="${CSS.escape(example)}"]`);
+  return option ? option.dataset.text : null;
+}
+
+function setUrl(text, example) {
+  const params = new URLSearchParams(location.search);
+  params.delete("sheet");
+  params.delete("example");
+  if (example) params.set("example", example);
+  else params.set("sheet", text);
+  history.replaceState(history.state, "", `${location.pathname}?${params}${location.hash}`);
+}
+
+async function copy(text, button) {
+  const label = button.textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = "Copied";
+  } catch {
+    button.textContent = "Copy failed: select the text below";
+  }
+  setTimeout(() => { button.textContent = label; }, 2000);
+}
+
+async function setup(form) {
+  if (form.dataset.enhanced) return;
+  form.dataset.enhanced = "true";
+  const textarea = form.querySelector("#sd-ws-text");
+  const results = form.querySelector("#sd-ws-results");
+  const status = form.querySelector("#sd-ws-status");
+  const examples = form.querySelector("#sd-ws-example");
+  const explain = form.querySelector("#sd-ws-explain");
+  const chart = form.querySelector("#sd-ws-chart");
+  const markdown = form.querySelector("#sd-ws-markdown");
+  const problems = form.querySelector("#sd-ws-problems");
+  let last = null; // the last reply
+  let busy = false; // a request is out; the newest text waits for its reply
+  let queued = false;
+  let urlTimer = 0;
+  let example = null; // the example the text is, until it is edited
+
+  status.textContent = STATUS.loading;
+  form.querySelector(".sd-ws__bar").hidden = false;
+  const fromUrl = sheetFromUrl(form);
+  if (fromUrl !== null) {
+    textarea.value = fromUrl;
+    const params = new URLSearchParams(location.search);
+    if (!params.has("sheet")) example = params.get("example");
+    if (example) examples.value = example;
+  }
+  const fit = () => { textarea.rows = Math.max(8, Math.min(40, textarea.value.split("\n").length + 1)); };
+  fit();
+  startRuntime();
+
+  const evaluate = async () => {
+    form.dataset.busy = "true"; // until the newest text has its values (tests and bench wait)
+    if (busy) { queued = true; return; }
+    busy = true;
+    const line = Number(explain.value) || null;
+    const started = performance.now();
+    const reply = await request({ type: "sheet", text: textarea.value, line });
+    busy = false;
+    if (reply.timedOut) {
+      status.textContent = STATUS.slow;
+    } else if (reply.lines) {
+      last = reply;
+      renderResults(results, reply.lines);
+      renderProblems(problems, reply);
+      const chosen = renderExplain(explain, reply, line);
+      chart.innerHTML = chosen === line ? reply.chart : "";
+      markdown.textContent = reply.markdown;
+      form.dataset.state = "live";
+      form.dataset.evaluated = String(Number(form.dataset.evaluated || 0) + 1);
+      form.dataset.lastMs = String(Math.round(performance.now() - started));
+      status.textContent = STATUS.live;
+      if (chosen !== line && chosen !== null) queued = true; // draw the newly chosen line's chart
+    } else {
+      status.textContent = STATUS.offline;
+    }
+    if (queued) { queued = false; evaluate(); } else delete form.dataset.busy;
+  };
+
+  if (!(await startRuntime().ready) || !form.isConnected) {
+    status.textContent = STATUS.offline;
+    form.dataset.state = "offline";
+    return;
+  }
+  textarea.addEventListener("input", () => {
+    example = null;
+    fit();
+    evaluate();
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => setUrl(textarea.value, null), URL_DELAY_MS);
+  });
+  textarea.addEventListener("scroll", () => { results.scrollTop = textarea.scrollTop; });
+  examples.addEventListener("change", () => {
+    const option = examples.selectedOptions[0];
+    textarea.value = option.dataset.text;
+    example = option.value;
+    explain.value = "";
+    fit();
+    setUrl(textarea.value, example);
+    evaluate();
+  });
+  explain.addEventListener("change", evaluate);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.querySelector('[data-action="markdown"]').addEventListener("click", (event) => {
+    if (last) copy(last.markdown, event.currentTarget);
+  });
+  form.querySelector('[data-action="link"]').addEventListener("click", (event) => {
+    setUrl(textarea.value, example);
+    copy(location.href, event.currentTarget);
+  });
+  form.querySelector('[data-action="json"]').addEventListener("click", () => {
+    if (!last) return;
+    const { lines, constants } = last;
+    const blob = new Blob([JSON.stringify({ lines, constants }, null, 2)], { type: "application/json" });
+    const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: "sheet.json" });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  });
+  await evaluate();
+}
+
+function enhance() {
+  const form = document.getElementById("sd-ws");
+  if (form) setup(form);
+}
+
+if (window.document$) window.document$.subscribe(enhance);
+else document.addEventListener("DOMContentLoaded", enhance);
