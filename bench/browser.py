@@ -17,7 +17,10 @@ GitHub Pages' caching (``max-age=600``):
     capacity page (a small chart) and the rate-limiter page (the largest chart), each drawn
     after a result once typing pauses: input → result p50/p95 as shipped (chart after a
     150 ms pause) and with the chart drawn at once (pause 0, the worker served with
-    CHART_PAUSE_MS = 0), side by side.
+    CHART_PAUSE_MS = 0), side by side;
+(f) the worksheet: its first live values against the capacity page going live (fresh
+    profiles), and input → values p50/p95 over ``--edits`` edits of a 60-line sheet, without
+    and with ranged inputs.
 
 Every timing is repeated ``--runs`` times and the median printed.
 
@@ -34,6 +37,7 @@ for the plain runtime.
     .venv/bin/python bench/browser.py                 # or: make bench
     .venv/bin/python bench/browser.py --cdn route --skip c
     .venv/bin/python bench/browser.py --skip a,c,d        # rapid edits only
+    .venv/bin/python bench/browser.py --skip a,b,c,d,e    # the worksheet only
 """
 
 from __future__ import annotations
@@ -73,8 +77,8 @@ const py = await loadPyodide({{ indexURL: "{PYODIDE_CDN}" }});
 py.runPython("1 + 1");
 postMessage({{ ready: true }});
 """
-# Installed before any page script: records when the first calculator form goes live and every
-# main-thread long task.
+# Installed before any page script: records when the first calculator form goes live (on the
+# worksheet: when its first values are shown) and every main-thread long task.
 PROBE = """(() => {
   window.__longtasks = [];
   try {
@@ -83,7 +87,7 @@ PROBE = """(() => {
     }).observe({type: "longtask", buffered: true});
   } catch (e) {}
   const seen = () => {
-    const form = document.querySelector("form.sd-calc");
+    const form = document.querySelector("form.sd-calc, form.sd-ws");
     if (form && (form.dataset.state === "live" || form.dataset.state === "offline")) {
       window.__live ??= {state: form.dataset.state, at: performance.now()};
     }
@@ -134,6 +138,52 @@ RAPID_PAGES = [
     ("capacity", "calculators/capacity/", "dau", RAPID_VALUES),
     ("rate_limiter", "calculators/rate-limiter/", "limit", [str(n) for n in range(5, 15)]),
 ]
+# The worksheet: set the sheet's text with one number changed, fire `input`, stop the clock when
+# the page has shown the values of that text (data-evaluated counts replies; data-busy is set
+# while a newer text waits).
+SHEET_LOOP = """async ([text, token, count]) => {
+  const form = document.getElementById("sd-ws");
+  const area = document.getElementById("sd-ws-text");
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const before = Number(form.dataset.evaluated || 0);
+    const done = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (Number(form.dataset.evaluated || 0) > before && !form.dataset.busy) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(form, {attributes: true});
+    });
+    const t0 = performance.now();
+    area.value = text.replace(token, String(2 + (i % 7)));
+    area.dispatchEvent(new Event("input", {bubbles: true}));
+    await done;
+    times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return times;
+}"""
+SHEET_TOKEN = "PER_USER"
+
+
+def bench_sheet(ranged: bool) -> str:
+    """A 60-line sheet: a design's estimates with calculator calls, then derived lines; with
+    two ranged inputs (``ranged``) or none. ``SHEET_TOKEN`` is the number each edit changes."""
+    lines = [
+        "dau = 500M (300M..1B)" if ranged else "dau = 500M",
+        f"per_user = {SHEET_TOKEN}",
+        "writes = dau * per_user / day",
+        "peak = writes * 3",
+        "record = 200 B (100 B..1 KB)" if ranged else "record = 200 B",
+        "cap = capacity(dau=dau, writes_per_user=per_user, record_size=record)",
+        "fleet = servers(peak_qps=cap.peak_read_qps, latency=50ms).servers",
+    ]
+    lines += [f"v{i} = peak * {i + 1} * record * 1 day in GB" for i in range(60 - len(lines))]
+    return "\n".join(lines)
+
+
 PHASES: list[dict[str, float]] = []  # the worker's own marks (ms since navigation), per visit
 
 
@@ -393,6 +443,37 @@ def rapid_edits(browser: Browser, base: str, site: Path, edits: int, gap: int = 
             )
 
 
+def worksheet(browser: Browser, base: str, runs: int, edits: int) -> None:
+    """(f) the worksheet: the first live values against a calculator page's first live state,
+    and re-evaluating a 60-line sheet after one edit, with and without ranges."""
+    print(f"\n(f) worksheet (median of {runs} fresh visits; {edits} edits of a 60-line sheet)")
+    first: dict[str, list[float]] = {"worksheet": [], "capacity": []}
+    for _ in range(runs):
+        for name, path in (("worksheet", "worksheet/"), ("capacity", "calculators/capacity/")):
+            with browser.throwaway() as context:
+                first[name].append(time_live(context, base + path)[0])
+    sheet, calc = median(first["worksheet"]), median(first["capacity"])
+    print(
+        f"    first live: worksheet {sheet:7.0f} ms   capacity page {calc:7.0f} ms   "
+        f"ratio {sheet / calc:.2f} (target: no slower, <= 1.0)"
+    )
+    with browser.throwaway() as context:
+        page = context.new_page()
+        page.goto(base + "worksheet/")
+        page.wait_for_selector("#sd-ws[data-state=live]", timeout=LIVE_TIMEOUT)
+        for ranged in (False, True):
+            text = bench_sheet(ranged)
+            page.evaluate(SHEET_LOOP, [text, SHEET_TOKEN, 5])  # warm: the first edits import
+            times = page.evaluate(SHEET_LOOP, [text, SHEET_TOKEN, edits])
+            p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+            label = "with 2 ranges" if ranged else "no ranges    "
+            print(
+                f"    one edit, {label}: p50 {p50:6.1f}   p95 {p95:6.1f}   max "
+                f"{max(times):6.1f} ms (target: p95 <= 20 ms)"
+            )
+        page.close()
+
+
 def local_file(url: str, base: str, site: Path) -> Path | None:
     path = url.split("?")[0].split("#")[0]
     if path.startswith(base):
@@ -457,7 +538,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="repetitions of each timing")
     parser.add_argument("--edits", type=int, default=200, help="edits on the capacity page")
-    parser.add_argument("--skip", default="", help="comma list of parts to skip: a,b,c,d,e")
+    parser.add_argument("--skip", default="", help="comma list of parts to skip: a,b,c,d,e,f")
     parser.add_argument(
         "--cdn",
         choices=["route", "https"],
@@ -501,6 +582,8 @@ def main() -> None:
                 transfer(browser, base, site)
             if "e" not in skip:
                 rapid_edits(browser, base, site, args.edits)
+            if "f" not in skip:
+                worksheet(browser, base, args.runs, args.edits)
             browser.browser.close()
 
 

@@ -4,7 +4,10 @@ A benchmark script, not a test: it prints figures. For every calculator it makes
 calls of ``run()`` (default 100,000 per calculator), each with one to three inputs set to a
 random string: numbers in every notation (exponents, separators, signs, huge and tiny), unit
 suffixes, Unicode digits, decimal commas, lists, random text. Every 10th input set also goes
-through the widget's JSON reply (``respond_json``, chart included every 100th). It counts:
+through the widget's JSON reply (``respond_json``, chart included every 100th). Then the
+worksheet: ``--runs / 10`` sheets, half random strings of the language's tokens, half problem
+sheets (``docs/sheets/``) with a few random edits; "ok" counts sheets with no line in error,
+"refused" those with one. It counts:
 
 - ``errors``: exceptions other than ``InputError``, and widget replies whose error names no
   input (a failure in ``run`` or the chart) (must be 0);
@@ -114,6 +117,65 @@ def plausible(item: Input, rng: random.Random) -> str:
     return text + rng.choice(KIND_UNITS.get(item.kind, ("",)))
 
 
+SHEET_TOKENS = (
+    "dau", "x", "peak", " = ", "=", " ", "*", "/", "+", "-", "^", "(", ")", "..", ",", ".",
+    "500M", "1B", "200 B", "1.5KB", "10K/s", "5M/day", "99.9%", "3 nines", "$0.02", "/GB",
+    "/month", " in ", "PB", "hours", "Gbps", "day", "year", "capacity(", "servers(", "dau=",
+    "latency=", "peak_qps=", ".peak_read_qps", "ceil(", "min(", "log2(", "sqrt(", "0", "1e308",
+    "1e-308", '"', "#", "%", "m", "1_000", "×", "÷", "ssd_random_read", "s3_standard",
+    "(1..10)", "100M..1B", "\t", "\n", "\n", "\n",
+)  # fmt: skip
+
+
+def sheets(rng: random.Random, runs: int, totals: Counter[str], examples: list[str]) -> None:
+    """Fuzz the worksheet: random sheets of the language's tokens and mutated problem sheets.
+    Every line must have a value or a one-line error; every value finite; JSON strict."""
+    from pathlib import Path
+
+    from sysdesign_core.worksheet import evaluate
+    from sysdesign_core.worksheet import respond_json as sheet_json
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(Path("docs/sheets").glob("*.sheet"))]
+    counts: Counter[str] = Counter()
+    slowest = 0.0
+    for index in range(runs):
+        if seeds and index % 2:
+            text = rng.choice(seeds)
+            for _ in range(rng.randint(1, 6)):
+                at = rng.randint(0, len(text))
+                text = text[:at] + rng.choice(SHEET_TOKENS + WORDS) + text[at + rng.randint(0, 6) :]
+        else:
+            text = "".join(rng.choice(SHEET_TOKENS) for _ in range(rng.randint(1, 120)))
+        begin = time.process_time()
+        try:
+            sheet = evaluate(text)
+            bad = [
+                line for line in sheet.lines
+                if (line.error and "\n" in line.error)
+                or any(not math.isfinite(n) for n in (
+                    line.value.value if line.value else 0.0, line.low or 0.0, line.high or 0.0))
+            ]  # fmt: skip
+            counts["ok" if not any(line.error for line in sheet.lines) else "refused"] += 1
+            if bad:
+                counts["non-finite"] += 1
+                examples.append(f"sheet line {bad[0].number}: {text!r}"[:300])
+            if index % 10 == 0:
+                json.loads(sheet_json(text, 1), parse_constant=lambda name: 1 / 0)
+        except Exception as error:  # noqa: BLE001 - counting them is the point
+            counts["errors"] += 1
+            examples.append(f"error worksheet {text!r}: {type(error).__name__}: {error}"[:300])
+        took = time.process_time() - begin
+        slowest = max(slowest, took)
+        if took > 1.0:
+            counts["slow"] += 1
+            examples.append(f"slow {took:.2f}s worksheet {text!r}"[:300])
+    counts["runs"] = runs
+    totals.update(counts)
+    print(f"{'worksheet':<16} {runs:>8,} {counts['ok']:>8,} {counts['refused']:>8,} "
+          f"{counts['errors']:>6} {counts['non-finite']:>10} {counts['slow']:>5} "
+          f"{slowest:>10.3f}", flush=True)  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=100_000, help="inputs per calculator")
@@ -168,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{calc.id:<16} {args.runs:>8,} {counts['ok']:>8,} {counts['refused']:>8,} "
               f"{counts['errors']:>6} {counts['non-finite']:>10} {counts['slow']:>5} "
               f"{slowest:>10.3f}", flush=True)  # fmt: skip
+    sheets(rng, max(1, args.runs // 10), totals, examples)
     print(f"{'all':<16} {totals['runs']:>8,} {totals['ok']:>8,} {totals['refused']:>8,} "
           f"{totals['errors']:>6} {totals['non-finite']:>10} {totals['slow']:>5}")  # fmt: skip
     print(f"{time.perf_counter() - started:.0f} s, seed {args.seed}")

@@ -16,11 +16,13 @@ from urllib.parse import urlencode
 
 import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from sysdesign_core import calculators, catalog, get, plan, run, widget
+from sysdesign_core.cli import command_line
 from sysdesign_core.registry import KINDS, Calculator, parse_inputs, readings
 from sysdesign_core.validate import definition
+from sysdesign_core.worksheet.calls import calculator_sheet
 
 __all__ = [
     "MACROS",
@@ -31,6 +33,7 @@ __all__ = [
     "result",
     "value",
     "calc_link",
+    "cli_line",
     "plan_chart",
     "api_calculators",
     "api_modules",
@@ -39,6 +42,7 @@ __all__ = [
 ]
 
 MACROS = (
+    "cli_line",
     "table",
     "items",
     "calculator",
@@ -185,6 +189,9 @@ def calculator(calc_id: str, **overrides: Any) -> str:
         reading=readings(calc, raw),
         chart=Markup(widget.chart(calc_id, raw)),
         defaults=json.dumps(raw, ensure_ascii=False),
+        sheet=Markup(
+            str(escape(calculator_sheet(calc_id, outcome["inputs"]))).replace("\n", "&#10;")
+        ),
     )
 
 
@@ -218,6 +225,19 @@ def calc_link(calc_id: str, from_page: str, **inputs: Any) -> str:
     parse_inputs(calc, {**calc.defaults(), **_raw(inputs)})
     target = posixpath.relpath(calc.page, posixpath.dirname(from_page) or ".")
     return f"{target}?{urlencode(_raw(inputs))}" if inputs else target
+
+
+def cli_line(calc_id: str, json_output: bool = False, **inputs: Any) -> Markup:
+    """The ``sysdesign`` command for a calculator's inputs (the defaults, then ``inputs``), as a
+    code block that javascripts/onward.js keeps in step with the page's form for ``calc_id``."""
+    calc = get(calc_id)
+    raw = {**calc.defaults(), **_raw(inputs)}
+    parse_inputs(calc, raw)  # a bad input fails the build with its name
+    line = command_line(calc_id, raw, as_json=json_output)
+    return Markup(
+        '<div class="highlight"><pre><code class="language-bash" data-cli="{}"{}>{}</code>'
+        "</pre></div>"
+    ).format(calc_id, Markup(' data-json=""') if json_output else "", line)
 
 
 def plan_chart() -> Markup:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from .errors import InputError
 from .registry import Calculator, calculators, get, run
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "command_line"]
 
 NOTATION = """\
 notation (as on the site's calculators):
@@ -46,7 +46,28 @@ def _example(calc: Calculator) -> str:
 
 
 def _shell(text: str) -> str:
-    return text if text.replace(".", "").replace("%", "").isalnum() else f"'{text}'"
+    """``text`` as one shell word: bare when plain, else single-quoted (a ``'`` inside is
+    written ``'\\''``). docs/javascripts/onward.js quotes the same way."""
+    if text and text.replace(".", "").replace("%", "").isalnum():
+        return text
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def command_line(calc_id: str, raw: dict[str, str], *, as_json: bool = False) -> str:
+    """The command that runs ``calc_id`` on the form's ``raw`` inputs, every non-empty one
+    given: ``sysdesign capacity --dau 500M … --json``. A calculator page shows it and keeps it
+    in step with the form (docs/javascripts/onward.js builds the same line).
+
+    >>> command_line("transfer", {"size": "1TB", "bandwidth": "1 Gbps"})
+    "sysdesign transfer --size 1TB --bandwidth '1 Gbps'"
+    """
+    calc = get(calc_id)
+    words = [f"sysdesign {calc.id}"]
+    for item in calc.inputs:
+        text = str(raw.get(item.name, "")).strip()
+        if text:
+            words.append(f"{item.flag} {_shell(text)}")
+    return " ".join(words + (["--json"] if as_json else []))
 
 
 def _add_calculator(commands: argparse._SubParsersAction[_Parser], calc: Calculator) -> None:

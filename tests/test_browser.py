@@ -300,7 +300,8 @@ def page_problems(page: Any, path: str, whole: bool) -> list[str]:
     has_calc = page.locator("form.sd-calc").count() > 0
     if has_calc:
         page.wait_for_selector("form.sd-calc[data-state=live]", timeout=LIVE_TIMEOUT)
-    uses_runtime = has_calc or page.locator("#sd-drill").count() > 0  # drills share it
+    # the drills and the worksheet share the calculators' runtime
+    uses_runtime = has_calc or page.locator("#sd-drill, #sd-ws").count() > 0
     if page.locator(".mermaid").count():
         page.wait_for_function(
             "() => [...document.querySelectorAll('pre.mermaid, div.mermaid')]"

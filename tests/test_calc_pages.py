@@ -23,7 +23,11 @@ def test_page_exists_embeds_the_calculator_and_is_linked(calc: object) -> None:
     source = (DOCS / page).read_text(encoding="utf-8")
     assert source.startswith("---\ndescription: ")
     assert f'calculator("{calc_id}")' in source
-    assert re.search(rf"```bash\nsysdesign {calc_id}\b", source), "needs a tested command"
+    # a tested command: a bash fence (run by test_docs) or the live line (test_cli_line)
+    tested = re.search(rf"```bash\nsysdesign {calc_id}\b", source) or (
+        f'cli_line("{calc_id}"' in source
+    )
+    assert tested, "needs a tested command"
     assert f"]({Path(page).name})" in INDEX
     assert page in NAV
 

@@ -398,3 +398,26 @@ def test_mutated_example_sheets_never_break(data: st.DataObject) -> None:
         else:
             text = text[:at] + text[at : at + 20] * 3 + text[at:]
     check_sheet(text)
+
+
+def test_every_calculators_inputs_open_as_a_sheet_with_the_same_results() -> None:
+    """What "Open in the worksheet" carries from a calculator page reproduces its results."""
+    from sysdesign_core.worksheet.calls import calculator_sheet
+
+    for calc in calculators():
+        result = run(calc.id, {})
+        sheet = evaluate(calculator_sheet(calc.id, result["inputs"]))
+        assert [line.error for line in sheet.lines] == [""] * len(sheet.lines), calc.id
+        for out, line in zip(calc.outputs, sheet.lines[2:], strict=True):
+            assert line.value is not None
+            number = line.value.value * (8 if out.kind == "bandwidth" else 1)
+            assert number == pytest.approx(result["outputs"][out.name]["value"], rel=1e-9)
+
+
+def test_text_lines_feed_a_calculators_text_inputs() -> None:
+    sheet = evaluate(
+        'parts = "99.99%, 99.9%"\nc = composite(components=parts)\nc.availability\nx = parts * 2'
+    )
+    assert sheet.lines[0].text == '"99.99%, 99.9%"'
+    assert sheet.lines[2].text == "99.89%"
+    assert "text is only for a calculator's text inputs" in sheet.lines[3].error

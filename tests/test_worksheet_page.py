@@ -95,7 +95,7 @@ def test_an_edit_recomputes_names_its_errors_and_keeps_the_sheet_in_the_url(
     assert "Line 2: cannot add a size and a duration" in problems
     assert "Line 3: waits for line 2 (bad), which has an error" in problems
     # the ranged line's chart, chosen by default: the last line that depends on a range
-    page.wait_for_selector("#sd-ws-chart svg", timeout=LIVE_TIMEOUT)
+    page.wait_for_selector("#sd-ws-chart[data-line='4'] svg", timeout=LIVE_TIMEOUT)
     assert page.input_value("#sd-ws-explain") == "4"
     assert "users" in page.inner_text("#sd-ws-chart")
     markdown = page.text_content("#sd-ws-markdown") or ""  # in a closed <details>
@@ -122,3 +122,32 @@ def test_the_json_export_is_the_cores(warm_context: Any, base_url: str) -> None:
     data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     reply = respond(text)
     assert data == {"lines": reply["lines"], "constants": reply["constants"]}
+
+
+def test_a_calculator_opens_its_current_inputs_in_the_worksheet(
+    warm_context: Any, console: Console, base_url: str
+) -> None:
+    from sysdesign_core import run
+
+    page = warm_context.new_page()
+    page.goto(base_url + "calculators/capacity/")
+    page.wait_for_selector('form[data-calc="capacity"][data-state="live"]', timeout=LIVE_TIMEOUT)
+    page.fill("#capacity-dau", "2B")
+    want = run("capacity", {"dau": "2B"})["outputs"]
+    page.wait_for_function(
+        "t => document.querySelector('output[name=write_qps]').textContent === t",
+        arg=want["write_qps"]["text"],
+        timeout=LIVE_TIMEOUT,
+    )
+    page.wait_for_function(
+        "() => decodeURIComponent(document.querySelector('[data-action=open-worksheet]').href)"
+        ".includes('dau=2bn')",
+        timeout=LIVE_TIMEOUT,
+    )
+    page.click("[data-action=open-worksheet]")
+    page.wait_for_selector("#sd-ws[data-state=live]", timeout=LIVE_TIMEOUT)
+    wait_evaluated(page, 1)
+    text = page.input_value("#sd-ws-text")
+    assert shown(text)[3] == want["write_qps"]["text"]  # write_qps = capacity_1.write_qps
+    assert page_values(page) == shown(text)
+    assert console.errors == []

@@ -42,3 +42,23 @@ document.addEventListener("sd:result", (event) => {
     link.href = url.toString();
   }
 });
+
+// The command line under a calculator (macros/render.py cli_line): the same command for the
+// form's current inputs, quoted as sysdesign_core/cli.py quotes them.
+function shellWord(text) {
+  return text && /^[A-Za-z0-9.%]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+document.addEventListener("sd:result", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.dataset.calc) return;
+  for (const code of document.querySelectorAll(`code[data-cli="${form.dataset.calc}"]`)) {
+    const words = [`sysdesign ${form.dataset.calc}`];
+    for (const field of form.querySelectorAll("input[name], select[name]")) {
+      const text = field.value.trim();
+      if (text) words.push(`--${field.name.replace(/_/g, "-")} ${shellWord(text)}`);
+    }
+    if (code.hasAttribute("data-json")) words.push("--json");
+    code.textContent = words.join(" ");
+  }
+});

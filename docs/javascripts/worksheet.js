@@ -6,6 +6,7 @@
 import { request, startRuntime } from "./calculators.js";
 
 const URL_DELAY_MS = 400; // the address follows the text once typing pauses
+const CHART_PAUSE_MS = 150; // the chart follows once typing pauses (calc-worker.js has the same)
 const STATUS = {
   loading: "Loading the runtime… the values below were computed when this page was built.",
   live: "Live: values update as you type.",
@@ -134,13 +135,32 @@ async function setup(form) {
   fit();
   startRuntime();
 
+  // The values come first; the tornado chart (which re-evaluates the sheet twice per ranged
+  // input) is drawn once typing has paused, as the calculators draw theirs.
+  let chartTimer = 0;
+  const drawChart = async () => {
+    const line = Number(explain.value) || null;
+    if (!line) { chart.replaceChildren(); return; }
+    const text = textarea.value;
+    const reply = await request({ type: "sheet", text, line });
+    if (reply.lines && text === textarea.value && String(line) === explain.value) {
+      chart.innerHTML = reply.chart;
+      chart.dataset.line = String(line);
+      form.dataset.charted = String(Number(form.dataset.charted || 0) + 1);
+    }
+  };
+  const scheduleChart = () => {
+    clearTimeout(chartTimer);
+    chartTimer = setTimeout(drawChart, CHART_PAUSE_MS);
+  };
+
   const evaluate = async () => {
     form.dataset.busy = "true"; // until the newest text has its values (tests and bench wait)
     if (busy) { queued = true; return; }
     busy = true;
-    const line = Number(explain.value) || null;
+    const wanted = Number(explain.value) || null;
     const started = performance.now();
-    const reply = await request({ type: "sheet", text: textarea.value, line });
+    const reply = await request({ type: "sheet", text: textarea.value, line: null });
     busy = false;
     if (reply.timedOut) {
       status.textContent = STATUS.slow;
@@ -148,14 +168,15 @@ async function setup(form) {
       last = reply;
       renderResults(results, reply.lines);
       renderProblems(problems, reply);
-      const chosen = renderExplain(explain, reply, line);
-      chart.innerHTML = chosen === line ? reply.chart : "";
+      renderExplain(explain, reply, wanted);
+      // a chart drawn for another line (or none now) goes until the new one is drawn
+      if (chart.dataset.line !== explain.value) chart.replaceChildren();
       markdown.textContent = reply.markdown;
       form.dataset.state = "live";
-      form.dataset.evaluated = String(Number(form.dataset.evaluated || 0) + 1);
       form.dataset.lastMs = String(Math.round(performance.now() - started));
+      form.dataset.evaluated = String(Number(form.dataset.evaluated || 0) + 1);
       status.textContent = STATUS.live;
-      if (chosen !== line && chosen !== null) queued = true; // draw the newly chosen line's chart
+      scheduleChart();
     } else {
       status.textContent = STATUS.offline;
     }
@@ -184,7 +205,7 @@ async function setup(form) {
     setUrl(textarea.value, example);
     evaluate();
   });
-  explain.addEventListener("change", evaluate);
+  explain.addEventListener("change", drawChart);
   form.addEventListener("submit", (event) => event.preventDefault());
   form.querySelector('[data-action="markdown"]').addEventListener("click", (event) => {
     if (last) copy(last.markdown, event.currentTarget);
@@ -204,7 +225,29 @@ async function setup(form) {
   await evaluate();
 }
 
+// "Open in the worksheet" on every calculator: the form's current inputs as a sheet (built
+// into data-sheet, then result.sheet after each live run; sysdesign_core.worksheet.calls).
+function worksheetHref(sheet) {
+  const meta = document.querySelector('meta[name="sd-runtime"]');
+  const base = new URL(meta.dataset.worksheet, document.baseURI);
+  base.search = new URLSearchParams({ sheet }).toString();
+  return base.href;
+}
+
+function linkCalculators() {
+  for (const form of document.querySelectorAll("form.sd-calc[data-sheet]")) {
+    const link = form.querySelector('[data-action="open-worksheet"]');
+    if (link && !link.href) link.href = worksheetHref(form.dataset.sheet);
+  }
+}
+
+document.addEventListener("sd:result", (event) => {
+  const link = event.target.querySelector && event.target.querySelector('[data-action="open-worksheet"]');
+  if (link && event.detail && event.detail.sheet) link.href = worksheetHref(event.detail.sheet);
+});
+
 function enhance() {
+  linkCalculators();
   const form = document.getElementById("sd-ws");
   if (form) setup(form);
 }

@@ -51,7 +51,7 @@ from .quantity import (
     show_in,
     unit,
 )
-from .values import Record, Value, combine_many
+from .values import Record, Text, Value, combine_many
 
 __all__ = [
     "Line",
@@ -241,19 +241,17 @@ _SCALES: dict[str, tuple[tuple[float, str], ...]] = {
 _CLOSE = 1e-12  # a text within this relative distance reads back as the same figure
 
 
-def _numbers(value: float) -> list[str]:
-    """Texts of ``value``, shortest first: 3 to 12 significant figures, then the exact repr."""
-    texts = []
+def _short(scaled: float, factor: float, value: float) -> str | None:
+    """The shortest plain text of ``scaled`` (3, 6, 9 or 12 significant figures) that, times
+    ``factor``, is ``value`` to 12 figures; ``None`` if none is."""
     for digits in (3, 6, 9, 12):
-        text = f"{value:.{digits}g}"
-        if "e" not in text:
-            texts.append(text)
-    exact = repr(value)
-    if "e" in exact:
-        plain = f"{value:f}".rstrip("0").rstrip(".")
-        exact = plain if float(plain) == value else exact
-    texts.append(exact.removesuffix(".0"))
-    return texts
+        text = f"{scaled:.{digits}g}"
+        if "e" in text:
+            return None
+        back = float(text) / round(1 / factor) if factor < 1 else float(text) * factor
+        if back == value or abs(back - value) <= _CLOSE * abs(value):
+            return text
+    return None
 
 
 def exact_text(kind: str, value: float) -> str:
@@ -267,21 +265,24 @@ def exact_text(kind: str, value: float) -> str:
     ('0.001%', '200ms', '0B')
     """
     parse = KINDS[kind].parse if kind in KINDS else float
-    found: list[tuple[bool, int, int, str]] = []  # below 1 (0.2s: 200ms reads better), length
+    found: list[tuple[bool, bool, int, int, str]] = []  # not %, below 1, length, order
     for order, (factor, suffix) in enumerate(_SCALES.get(kind, ((1.0, ""),))):
-        if value == 0 and factor != 1.0:
-            continue
         scaled = value / factor
-        for number in _numbers(scaled):
+        if factor != 1.0 and (value == 0 or not 1e-3 <= abs(scaled) < 1e6):
+            continue
+        number = _short(scaled, factor, value)
+        if number is not None:
             text = f"{'$' if kind == 'usd' else ''}{number}{suffix}"
-            try:
-                back = float(parse(text))
-            except (ValueError, ArithmeticError):
-                continue
-            if back == value or abs(back - value) <= _CLOSE * abs(value):
-                found.append((abs(scaled) < 1, len(text), order, text))
-                break
-    return min(found)[3] if found else _raw_base(kind, value)
+            percent = kind in ("fraction", "availability") and suffix == "%"  # 100%, not 1
+            found.append((not percent, abs(scaled) < 1, len(text), order, text))
+    for *_, text in sorted(found):  # the best that the input's own parser reads back
+        try:
+            back = float(parse(text))
+        except (ValueError, ArithmeticError):
+            continue
+        if back == value or abs(back - value) <= _CLOSE * abs(value):
+            return text
+    return _raw_base(kind, value)
 
 
 def _raw_base(kind: str, value: float) -> str:
@@ -327,7 +328,7 @@ def _parsed(source: str) -> Statement | str:
 
 class _Evaluator:
     def __init__(self, deadline: float) -> None:
-        self.names: dict[str, tuple[Value | Record, int]] = {}
+        self.names: dict[str, tuple[Value | Record | Text, int]] = {}
         self.failed: dict[str, int] = {}
         self.ranges: dict[int, int] = {}
         self.range_ends: dict[int, tuple[Value, float, float]] = {}
@@ -366,7 +367,7 @@ class _Evaluator:
             q = q.with_hint("")
         return q
 
-    def name(self, node: Name) -> Value | Record:
+    def name(self, node: Name) -> Value | Record | Text:
         if node.id in self.names:
             return self.names[node.id][0]
         if node.id in self.failed:
@@ -388,6 +389,11 @@ class _Evaluator:
     # -- the tree ------------------------------------------------------------------------
     def value(self, node: Node) -> Value:
         found = self.eval(node)
+        if isinstance(found, Text):
+            raise SheetError(
+                "text is only for a calculator's text inputs, as in "
+                'composite(components=parts) with parts = "99.9%, 99.9%"'
+            )
         if isinstance(found, Record):
             raise SheetError(
                 f"{found.calculator}(...) gives several results; pick one with a '.', "
@@ -395,7 +401,7 @@ class _Evaluator:
             )
         return found
 
-    def eval(self, node: Node) -> Value | Record:
+    def eval(self, node: Node) -> Value | Record | Text:
         if time.monotonic() > self.deadline:
             raise SheetError(f"stopped: the sheet took longer than {TIME_LIMIT:g} s")
         if isinstance(node, Lit):
@@ -403,7 +409,7 @@ class _Evaluator:
         if isinstance(node, Name):
             return self.name(node)
         if isinstance(node, Str):
-            raise SheetError("text in quotes is only for a calculator's text inputs")
+            return Text(node.text)
         if isinstance(node, Unary):
             inner = self.value(node.operand)
             return combine_many([inner], -inner.likely, lambda x: -x)
@@ -517,10 +523,11 @@ class _Evaluator:
                 hint = f"did you mean {close[0]}?" if close else "inputs: " + ", ".join(inputs)
                 raise SheetError(f"{calc.id}() has no input {key!r}; {hint}")
             item = inputs[key]
-            if isinstance(arg, Str):
-                strings[key] = arg.text
-                continue
-            if item.kind == "text" or item.choices:
+            if item.kind == "text" or item.choices or isinstance(arg, Str):
+                given = self.eval(arg)
+                if isinstance(given, Text):  # "…", or a line that names text
+                    strings[key] = given.text
+                    continue
                 value = self.value(arg)
                 if item.choices and value.likely.dims == NONE and not value.deps:
                     strings[key] = f"{value.likely.value:g}"
@@ -621,6 +628,10 @@ class _Evaluator:
             return line
         line.constants = tuple(sorted(self.line_constants))
         line.calls = tuple(self.line_calls)
+        if isinstance(result, Text):  # text for a calculator's text input: shown as written
+            line.text = f'"{result.text}"'
+            self.bind(line, result)
+            return line
         if isinstance(result, Record):
             line.record = result.calculator
             line.text = f"{result.calculator}(): " + ", ".join(result.fields)
@@ -677,7 +688,7 @@ class _Evaluator:
             line.monotone = result.monotone
             line.ranges = tuple(sorted({self.ranges[d] for d in result.deps}))
 
-    def bind(self, line: Line, result: Value | Record) -> None:
+    def bind(self, line: Line, result: Value | Record | Text) -> None:
         if line.name:
             self.names[line.name] = (result, line.number)
             self.failed.pop(line.name, None)

@@ -18,10 +18,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .quantity import Quantity, SheetError
 
-__all__ = ["Value", "Record", "combine", "combine_many", "plain"]
+__all__ = ["Value", "Record", "Text", "combine", "combine_many", "plain"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,13 @@ class Record:
     fields: dict[str, Value]
 
 
+@dataclass(frozen=True)
+class Text:
+    """Text in quotes: a calculator's text input (a topology, a bitrate ladder), by name."""
+
+    text: str
+
+
 def plain(quantity: Quantity) -> Value:
     return Value(quantity)
 
@@ -69,6 +77,16 @@ def _checked(number: float) -> float:
     return number
 
 
+@lru_cache(maxsize=4096)
+def _positions(union: tuple[int, ...], own: tuple[int, ...]) -> tuple[int, ...]:
+    """For each corner of ``union``, the index of the same corner among ``own``'s corners."""
+    where = [union.index(d) for d in own]
+    return tuple(
+        sum(1 << bit for bit, position in enumerate(where) if index >> position & 1)
+        for index in range(1 << len(union))
+    )
+
+
 def combine_many(values: Sequence[Value], likely: Quantity, op: Callable[..., float]) -> Value:
     """The value of ``op`` over ``values``: ``likely`` already computed (with its dimensions),
     and ``op`` applied to the plain numbers at every corner of their ranges' union."""
@@ -76,31 +94,23 @@ def combine_many(values: Sequence[Value], likely: Quantity, op: Callable[..., fl
     deps = tuple(sorted({d for v in values for d in v.deps}))
     if not deps:
         return Value(likely)
-    positions = [[deps.index(d) for d in v.deps] for v in values]
-    corners: list[float] = []
-    for index in range(1 << len(deps)):
-        args = []
-        for value, where in zip(values, positions, strict=True):
-            if not value.deps:
-                args.append(value.likely.value)
-                continue
-            own = 0
-            for bit, position in enumerate(where):
-                if index >> position & 1:
-                    own |= 1 << bit
-            args.append(value.corners[own])
-        try:
-            corners.append(_checked(op(*args)))
-        except ZeroDivisionError:
-            raise SheetError(
-                "division by zero at one end of a range; narrow the range so the divisor "
-                "stays above 0"
-            ) from None
-        except (OverflowError, ValueError):
-            raise SheetError(
-                "at one end of a range the result is not a finite number; narrow the range"
-            ) from None
-    return Value(likely, deps, tuple(corners))
+    columns = [
+        [v.corners[k] for k in _positions(deps, v.deps)]
+        if v.deps
+        else [v.likely.value] * (1 << len(deps))
+        for v in values
+    ]
+    try:
+        corners = tuple(_checked(op(*args)) for args in zip(*columns, strict=True))
+    except ZeroDivisionError:
+        raise SheetError(
+            "division by zero at one end of a range; narrow the range so the divisor stays above 0"
+        ) from None
+    except (OverflowError, ValueError):
+        raise SheetError(
+            "at one end of a range the result is not a finite number; narrow the range"
+        ) from None
+    return Value(likely, deps, corners)
 
 
 def combine(a: Value, b: Value, op: Callable[[float, float], float]) -> Value:
