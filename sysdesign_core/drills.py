@@ -3,14 +3,15 @@
 A drill is fully determined by its seed (``random.Random(seed)``, never the global generator),
 so the same seed gives the same problem in CPython and in Pyodide, and a URL can share it.
 Answers are typed in the calculators' notation (``12K/s``, ``200 GB``, ``2 Gbps``) and judged
-as an interviewer would: within 2× is close, within 10× is the right order of magnitude.
+as an interviewer would: within 2× is close, within 10× is the right order of magnitude, and
+the reference itself (as the site rounds it) is exact.
 
 >>> drill = generate(7)
 >>> drill == generate(7)
 True
 >>> verdicts = check(drill, {"write_qps": format_answer("write_qps", expected(drill)["write_qps"])})
->>> verdicts[0].grade
-'close'
+>>> verdicts[0].grade, verdicts[0].message.split(":")[0]
+('exact', 'Exact')
 """
 
 from __future__ import annotations
@@ -329,8 +330,9 @@ def expected(drill: Drill) -> dict[str, float]:
 class Verdict:
     """How one typed answer compares with the reference.
 
-    ``grade`` is ``close`` (within 2×, 2 points), ``magnitude`` (within 10×, 1 point),
-    ``off`` (further, 0), ``missing`` (left empty) or ``invalid`` (could not be read).
+    ``grade`` is ``exact`` (the reference, as the site rounds it: 2 points), ``close``
+    (within 2×, 2 points), ``magnitude`` (within 10×, 1 point), ``off`` (further, 0),
+    ``missing`` (left empty) or ``invalid`` (could not be read).
     """
 
     name: str
@@ -342,6 +344,10 @@ class Verdict:
     grade: str
     points: int
     message: str
+
+
+EXACT = 0.005
+"""An answer within 0.5% of the reference (or shown the same) is graded exact."""
 
 
 def _grade(ratio: float) -> tuple[str, int]:
@@ -372,7 +378,10 @@ def check(drill: Drill, answers: Mapping[str, str]) -> list[Verdict]:
             else:
                 ratio = value / want
                 grade, points = _grade(ratio)
+                if answer.format(value) == want_text or abs(ratio - 1) <= EXACT:
+                    grade = "exact"  # what the site itself shows, give or take rounding
                 message = {
+                    "exact": f"Exact: {want_text}.",
                     "close": f"Close: within 2× of {want_text}.",
                     "magnitude": f"Right order of magnitude (within 10× of {want_text}).",
                     "off": f"More than 10× away from {want_text}.",

@@ -127,6 +127,13 @@ def test_no_violation_on_a_page_a_calculator_the_drills_and_search(
     )
     seen += violations(page)
 
+    # The worksheet shares it too, and draws its chart from the worker's SVG.
+    page.goto(base_url + "worksheet/")
+    page.wait_for_selector("#sd-ws[data-state=live]", timeout=LIVE_TIMEOUT)
+    page.fill("#sd-ws-text", "a = 2 (1..3)\nb = a * 2 GB")
+    page.wait_for_selector("#sd-ws-chart[data-line='2'] svg", timeout=LIVE_TIMEOUT)
+    seen += violations(page)
+
     # A page with a diagram and the service worker's registration.
     page.goto(base_url + "walkthroughs/twitter/")
     page.wait_for_load_state("load")

@@ -56,6 +56,15 @@ def test_calculator_works_offline_after_one_visit(browser: Any, base_url: str) -
         # Another page, never visited, comes from the precache.
         page.goto(base_url + "practice/drills/")
         assert "Estimation drills" in page.title()
+        # So does the worksheet, which runs on the runtime that one visit kept.
+        page.goto(base_url + "worksheet/")
+        page.wait_for_selector("#sd-ws[data-state=live]", timeout=LIVE_TIMEOUT)
+        page.fill("#sd-ws-text", "x = 2 GB / 1 s in Gbps")
+        page.wait_for_function(
+            "() => document.querySelector('#sd-ws-results .sd-ws__value')?.textContent"
+            " === '16 Gbps'",
+            timeout=LIVE_TIMEOUT,
+        )
     finally:
         context.close()
 

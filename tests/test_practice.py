@@ -9,8 +9,10 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from browser_support import LIVE_TIMEOUT
 
 from sysdesign_core import catalog, drills, units
 from sysdesign_core.tables.practice import INTERVIEW_PROMPTS
@@ -78,7 +80,8 @@ def test_expected_uses_the_capacity_core() -> None:
 @pytest.mark.parametrize(
     ("factor", "grade", "points"),
     [
-        (1.0, "close", 2),
+        (1.0, "exact", 2),
+        (1.001, "exact", 2),
         (1.9, "close", 2),
         (0.55, "close", 2),
         (3.0, "magnitude", 1),
@@ -114,7 +117,7 @@ def test_answers_in_calculator_notation() -> None:
             "egress": "2 Gbps",
         },
     )
-    assert [v.grade for v in verdicts] == ["close"] * 5
+    assert [v.grade for v in verdicts] == ["exact", "exact", "exact", "close", "exact"]
     assert drills.score(verdicts) == (10, 10)
 
 
@@ -246,3 +249,36 @@ def test_the_look_at_column_links_titles_not_keys() -> None:
             assert f"[{ref_title(ref)}]({REF_PAGES[ref]})" in cell
             page = (docs / REF_PAGES[ref].split("#")[0]).read_text(encoding="utf-8")
             assert f'("{ref}")' in page, f"{REF_PAGES[ref]} does not show {ref}"
+
+
+def test_each_grade_reads_at_a_glance(warm_context: Any, base_url: str) -> None:
+    """Exact, close, right order and off each show their own word, icon and colour."""
+    drill = drills.generate(42)
+    ref = drills.expected(drill)
+    answers = {
+        "write_qps": drills.format_answer("write_qps", ref["write_qps"]),  # exact
+        "read_qps": drills.format_answer("read_qps", ref["read_qps"] * 1.5),  # close
+        "storage_per_day": drills.format_answer("storage_per_day", ref["storage_per_day"] * 5),
+        "storage_5y": drills.format_answer("storage_5y", ref["storage_5y"] * 50),  # off
+    }
+    page = warm_context.new_page()
+    page.goto(base_url + "practice/drills/?seed=42")
+    page.wait_for_selector("#sd-drill[data-state=live]", timeout=LIVE_TIMEOUT)
+    page.wait_for_selector("#sd-drill-write_qps", timeout=LIVE_TIMEOUT)
+    for name, text in answers.items():
+        page.fill(f"#sd-drill-{name}", text)
+    page.click("#sd-drill button[type=submit]")
+    page.wait_for_selector("#sd-drill-storage_5y-verdict[data-grade=off]", timeout=LIVE_TIMEOUT)
+    shown = page.evaluate(
+        """names => names.map(n => {
+            const note = document.getElementById(`sd-drill-${n}-verdict`);
+            return [note.dataset.grade, note.querySelector('.sd-drill__icon').textContent,
+                    note.textContent, getComputedStyle(note).color];
+        })""",
+        list(answers),
+    )
+    grades = [grade for grade, *_ in shown]
+    assert grades == ["exact", "close", "magnitude", "off"]
+    assert shown[0][2].endswith(f"Exact: {drills.format_answer('write_qps', ref['write_qps'])}.")
+    assert len({icon for _, icon, _, _ in shown}) == 4  # a shape per grade, not colour alone
+    assert len({color for *_, color in shown}) == 4

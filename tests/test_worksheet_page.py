@@ -98,7 +98,12 @@ def test_an_edit_recomputes_names_its_errors_and_keeps_the_sheet_in_the_url(
     page.wait_for_selector("#sd-ws-chart[data-line='4'] svg", timeout=LIVE_TIMEOUT)
     assert page.input_value("#sd-ws-explain") == "4"
     assert "users" in page.inner_text("#sd-ws-chart")
-    markdown = page.text_content("#sd-ws-markdown") or ""  # in a closed <details>
+    page.click(".sd-ws__export summary")  # the export is filled in when it is opened
+    page.wait_for_function(
+        "() => document.getElementById('sd-ws-markdown').textContent.includes('| store |')",
+        timeout=LIVE_TIMEOUT,
+    )
+    markdown = page.text_content("#sd-ws-markdown") or ""
     assert "| store | `users * 2 KB` | 200 GB | 100 GB .. 400 GB |" in markdown
     # the address holds the sheet: a reload (or a shared link) reproduces it
     page.wait_for_function("() => location.search.includes('sheet=')", timeout=LIVE_TIMEOUT)
@@ -144,7 +149,9 @@ def test_a_calculator_opens_its_current_inputs_in_the_worksheet(
         ".includes('dau=2bn')",
         timeout=LIVE_TIMEOUT,
     )
-    page.click("[data-action=open-worksheet]")
+    href = page.get_attribute("[data-action=open-worksheet]", "href")
+    assert href and href.startswith(base_url + "worksheet/?sheet=")
+    page.goto(href)  # the link as a reader would share it
     page.wait_for_selector("#sd-ws[data-state=live]", timeout=LIVE_TIMEOUT)
     wait_evaluated(page, 1)
     text = page.input_value("#sd-ws-text")

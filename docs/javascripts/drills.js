@@ -5,6 +5,8 @@
 import { request, startRuntime } from "./calculators.js";
 
 const MAX_SEED = 999999;
+// One icon per grade, so that grades differ by shape as well as by colour.
+const GRADE_ICONS = { exact: "★", close: "✔", magnitude: "≈", off: "✘", invalid: "⚠", missing: "…" };
 
 function start() {
   return startRuntime().ready;
@@ -59,7 +61,11 @@ function showDrill(form, reply, checked) {
     const note = box.querySelector(`#sd-drill-${v.name}-verdict`);
     note.hidden = !checked;
     note.dataset.grade = v.grade;
-    note.textContent = checked ? v.message : "";  // the message already names the grade
+    // The message names the grade in words; the icon (and the colour, in CSS) only repeat it.
+    const icon = Object.assign(document.createElement("span"), { className: "sd-drill__icon", textContent: GRADE_ICONS[v.grade] || "" });
+    icon.setAttribute("aria-hidden", "true");
+    if (checked) note.replaceChildren(icon, v.message);
+    else note.textContent = "";
     if (checked && v.grade === "invalid") input.setAttribute("aria-invalid", "true");
     else input.removeAttribute("aria-invalid");
   }

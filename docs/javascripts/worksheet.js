@@ -22,41 +22,59 @@ function el(tag, className, text) {
 }
 
 // One <li> per line of the sheet (empty for a blank line or a comment), so that in the wide
-// layout each value sits level with its line.
-function renderResults(list, lines) {
-  const items = lines.map((line) => {
-    const item = el("li");
-    item.dataset.line = String(line.line);
-    if (!line.shown && !line.error) {
-      item.setAttribute("aria-hidden", "true");
-      return item;
-    }
-    item.append(el("span", "sd-ws__n", `Line ${line.line}${line.name ? `, ${line.name}` : ""}:`), " ");
-    if (line.error) {
-      item.dataset.error = "";
-      const error = el("span", "sd-ws__error");
-      error.append(Object.assign(el("span", "", "⚠ "), { ariaHidden: "true" }), "error");
-      error.title = line.error;
-      item.append(error);
-      return item;
-    }
-    item.append(el("span", "sd-ws__value", line.record ? `${line.record}() results` : line.shown));
-    if (line.low_shown) {
-      const span = `${line.low_shown} – ${line.high_shown}${line.monotone ? "" : " (not monotone)"}`;
-      item.append(" ", el("span", "sd-ws__range", span));
-    }
-    if (line.decides) {
-      item.dataset.decides = "";
-      item.append(" ", el("span", "sd-ws__decides", "decides"));
-    }
+// layout each value sits level with its line. A line whose reply is unchanged keeps its
+// element untouched: an edit re-renders only what moved (a 60-line sheet stays cheap).
+function lineItem(line) {
+  const item = el("li");
+  item.dataset.line = String(line.line);
+  if (!line.shown && !line.error) {
+    item.setAttribute("aria-hidden", "true");
     return item;
+  }
+  item.append(el("span", "sd-ws__n", `Line ${line.line}${line.name ? `, ${line.name}` : ""}:`), " ");
+  if (line.error) {
+    item.dataset.error = "";
+    const error = el("span", "sd-ws__error");
+    const icon = el("span", "", "⚠ ");
+    icon.setAttribute("aria-hidden", "true");
+    error.append(icon, "error");
+    error.title = line.error;
+    item.append(error);
+    return item;
+  }
+  item.append(el("span", "sd-ws__value", line.record ? `${line.record}() results` : line.shown));
+  if (line.low_shown) {
+    const span = `${line.low_shown} – ${line.high_shown}${line.monotone ? "" : " (not monotone)"}`;
+    item.append(" ", el("span", "sd-ws__range", span));
+  }
+  if (line.decides) {
+    item.dataset.decides = "";
+    item.append(" ", el("span", "sd-ws__decides", "decides"));
+  }
+  return item;
+}
+
+function renderResults(list, lines) {
+  const items = [...list.children];
+  lines.forEach((line, index) => {
+    const sig = [line.name, line.shown, line.error, line.low_shown, line.high_shown,
+      line.monotone, line.decides, line.record].join("\u0000");
+    const old = items[index];
+    if (old && old.dataset.sig === sig) return;
+    const item = lineItem(line);
+    item.dataset.sig = sig;
+    if (old) old.replaceWith(item);
+    else list.append(item);
   });
-  list.replaceChildren(...items);
+  for (const extra of items.slice(lines.length)) extra.remove();
 }
 
 function renderProblems(box, reply) {
   const bad = reply.lines.filter((line) => line.error);
   if (reply.error) bad.unshift({ line: 0, error: reply.error });
+  const sig = bad.map((line) => `${line.line}:${line.error}`).join("\n");
+  if (box.dataset.sig === sig) return;
+  box.dataset.sig = sig;
   if (!bad.length) { box.replaceChildren(); return; }
   const listing = el("ul");
   for (const line of bad) listing.append(el("li", "", line.line ? `Line ${line.line}: ${line.error}` : line.error));
@@ -65,15 +83,18 @@ function renderProblems(box, reply) {
 
 function renderExplain(select, reply, wanted) {
   const ranged = reply.lines.filter((line) => line.low_shown && !line.error);
-  const options = ranged.map((line) => {
-    const option = el("option", "", `Line ${line.line}${line.name ? `: ${line.name}` : ""}`);
-    option.value = String(line.line);
-    return option;
-  });
-  select.replaceChildren(...options);
+  const sig = ranged.map((line) => `${line.line}:${line.name}`).join(",");
+  if (select.dataset.sig !== sig) {
+    select.dataset.sig = sig;
+    select.replaceChildren(...ranged.map((line) => {
+      const option = el("option", "", `Line ${line.line}${line.name ? `: ${line.name}` : ""}`);
+      option.value = String(line.line);
+      return option;
+    }));
+  }
   const keep = ranged.find((line) => line.line === wanted)
     || ranged.find((line) => line.decides) || ranged[ranged.length - 1];
-  if (keep) select.value = String(keep.line);
+  if (keep && select.value !== String(keep.line)) select.value = String(keep.line);
   return keep ? keep.line : null;
 }
 
@@ -116,6 +137,10 @@ async function setup(form) {
   const chart = form.querySelector("#sd-ws-chart");
   const markdown = form.querySelector("#sd-ws-markdown");
   const problems = form.querySelector("#sd-ws-problems");
+  const exportBox = form.querySelector(".sd-ws__export");
+  exportBox.addEventListener("toggle", () => {
+    if (exportBox.open && last) markdown.textContent = last.markdown;
+  });
   let last = null; // the last reply
   let busy = false; // a request is out; the newest text waits for its reply
   let queued = false;
@@ -171,9 +196,10 @@ async function setup(form) {
       renderExplain(explain, reply, wanted);
       // a chart drawn for another line (or none now) goes until the new one is drawn
       if (chart.dataset.line !== explain.value) chart.replaceChildren();
-      markdown.textContent = reply.markdown;
+      if (exportBox.open) markdown.textContent = reply.markdown; // else when it opens
       form.dataset.state = "live";
       form.dataset.lastMs = String(Math.round(performance.now() - started));
+      form.dataset.workerMs = String(reply.workerMs || 0);
       form.dataset.evaluated = String(Number(form.dataset.evaluated || 0) + 1);
       status.textContent = STATUS.live;
       scheduleChart();
