@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from sysdesign_core import get
 from sysdesign_core.worksheet import Line, Sheet, evaluate
 
-from .render import DOCS, UnknownName, _html, page_href
+from .render import DOCS, UnknownName, _html, _page_url, page_href
 
 __all__ = [
     "SHEETS",
@@ -200,7 +200,7 @@ def worksheet_editor(page: str) -> Markup:
     examples = []
     for name in sheet_names():
         text = read(name)
-        examples.append({"name": name, "title": sheet_title(text, name), "text": _lines_kept(text)})
+        examples.append({"name": name, "title": sheet_title(text, name)})  # fetched when chosen
     examples.sort(key=lambda e: (e["name"] != DEFAULT_EXAMPLE, e["title"].lower()))
     text = read(DEFAULT_EXAMPLE)
     line = chart_line(text)
@@ -216,6 +216,7 @@ def worksheet_editor(page: str) -> Markup:
             chart_line=line,
             examples=examples,
             default=DEFAULT_EXAMPLE,
+            sheets_url=posixpath.relpath("sheets", _page_url(page).rstrip("/") or ".") + "/",
         )
     )
 

@@ -384,3 +384,57 @@ def test_interview_mode_runs_skips_and_survives_a_reload(
     page.locator("#sd-interview").wait_for(state="visible")
     assert page.inner_text("#sd-interview-phase") == phase
     assert console.errors == []
+
+
+def test_a_stray_reset_of_a_running_interview_can_be_undone(
+    context: Any, console: Console, base_url: str
+) -> None:
+    """R while talking wipes the clock; U (or the Undo button) brings it back, still running."""
+    from sysdesign_core.catalog import TABLES
+
+    steps = [row.name for row in TABLES["framework_steps"].rows]
+    page = context.new_page()
+    page.goto(base_url + "practice/interview/")
+    page.locator("#sd-interview").wait_for(state="visible")
+    assert not page.is_visible('#sd-interview [data-action="undo"]')  # nothing to undo yet
+    page.click('#sd-interview [data-action="toggle"]')
+    page.locator("body").press("ArrowRight")
+    page.wait_for_function(
+        "n => document.querySelector('#sd-interview-phase').textContent.includes(n)", arg=steps[1]
+    )
+    page.locator("body").press("r")
+    page.wait_for_function(
+        "() => document.querySelector('#sd-interview-announce').textContent.includes('Undo')"
+    )
+    assert page.is_visible('#sd-interview [data-action="undo"]')
+    assert steps[0] in page.inner_text("#sd-interview-phase")
+    page.locator("body").press("u")
+    page.wait_for_function(
+        "n => document.querySelector('#sd-interview-phase').textContent.includes(n)", arg=steps[1]
+    )
+    assert page.inner_text('#sd-interview [data-action="toggle"]') == "Pause"  # still running
+    assert not page.is_visible('#sd-interview [data-action="undo"]')
+    assert console.errors == []
+
+
+def test_interview_clock_and_cue_stay_in_view(browser: Any, base_url: str) -> None:
+    """At a desk the cue ("Now") shows beside the steps without scrolling; on a phone the
+    clock stays on screen while the reader scrolls to the cue."""
+    for width, height in ((1280, 800), (390, 844)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        try:
+            page = context.new_page()
+            page.goto(base_url + "practice/interview/")
+            page.locator("#sd-interview").wait_for(state="visible")
+            page.click('#sd-interview [data-action="toggle"]')
+            if width == 1280:
+                cue = page.locator(".sd-interview__cue").bounding_box()
+                assert cue and cue["y"] + cue["height"] <= height, cue
+            else:
+                page.locator(".sd-interview__cue").scroll_into_view_if_needed()
+                clock = page.locator("#sd-interview-step-left").bounding_box()
+                cue = page.locator(".sd-interview__cue").bounding_box()
+                assert clock and clock["y"] >= 0 and clock["y"] + clock["height"] <= height
+                assert cue and 0 <= cue["y"] <= height
+        finally:
+            context.close()

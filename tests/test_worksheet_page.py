@@ -64,7 +64,6 @@ def test_every_sheet_shows_the_cores_numbers_live(
     page = warm_context.new_page()
     page.goto(base_url + PAGE)
     page.wait_for_selector("#sd-ws[data-state=live]", timeout=LIVE_TIMEOUT)
-    wait_evaluated(page, 1)
     for name in sheet_names():
         before = int(page.get_attribute("#sd-ws", "data-evaluated") or 0)
         page.select_option("#sd-ws-example", name)
@@ -83,7 +82,6 @@ def test_an_edit_recomputes_names_its_errors_and_keeps_the_sheet_in_the_url(
     page = warm_context.new_page()
     page.goto(base_url + PAGE)
     page.wait_for_selector("#sd-ws[data-state=live]", timeout=LIVE_TIMEOUT)
-    wait_evaluated(page, 1)
     text = "users = 100M (50M..200M)\nbad = 1 GB + 1 s\nuses_bad = bad * 2\nstore = users * 2 KB"
     page.fill("#sd-ws-text", text)
     page.wait_for_function(

@@ -4,6 +4,7 @@
 
 const KEY = "sd-interview-v1";
 const TICK_MS = 250;
+const UNDO_MS = 30000; // how long a reset can be undone
 
 function format(ms) {
   const total = Math.max(0, Math.ceil(ms / 1000));
@@ -40,6 +41,9 @@ function setup(root) {
   const $ = (id) => root.querySelector(`#${id}`);
   const toggle = root.querySelector('[data-action="toggle"]');
   const announce = $("sd-interview-announce");
+  const undoButton = root.querySelector('[data-action="undo"]');
+  let undo = null; // {state, at}: the clock before the last reset, while it can come back
+  let undoTimer = 0;
 
   const list = $("sd-interview-steps");
   const items = steps.map((step) => {
@@ -112,7 +116,30 @@ function setup(root) {
       save(state); render();
     },
     skip() { if (!state.done) go(state.index + 1, "Skipped."); },
-    reset() { state = { index: 0, used: new Array(steps.length).fill(0), running: false, since: 0, done: false }; save(state); say("Reset."); renderPrompts(); render(); },
+    // A reset (a stray R while talking) can be undone: the clock as it was, still running if
+    // it ran, with the time that passed meanwhile counted, until UNDO_MS have passed.
+    reset() {
+      const started = state.running || state.used.some((ms) => ms > 0) || state.index > 0;
+      undo = started ? { state: { ...state, used: [...state.used] }, at: Date.now() } : null;
+      state = { index: 0, used: new Array(steps.length).fill(0), running: false, since: 0, done: false };
+      save(state);
+      say(undo ? "Reset. Press U or Undo reset to bring the clock back." : "Reset.");
+      undoButton.hidden = !undo;
+      clearTimeout(undoTimer);
+      if (undo) undoTimer = setTimeout(() => { undo = null; undoButton.hidden = true; }, UNDO_MS);
+      renderPrompts(); render();
+    },
+    undo() {
+      if (!undo) return;
+      state = undo.state;
+      undo = null;
+      clearTimeout(undoTimer);
+      undoButton.hidden = true;
+      save(state);
+      say(`Reset undone: ${phaseText()}.`);
+      toggle.focus();
+      renderPrompts(); render();
+    },
   };
 
   root.addEventListener("click", (event) => {
@@ -126,6 +153,7 @@ function setup(root) {
     if (event.key === " " && !event.target.closest("button")) { event.preventDefault(); actions.toggle(); }
     else if (event.key === "ArrowRight") { event.preventDefault(); actions.skip(); }
     else if (event.key === "r" || event.key === "R") actions.reset();
+    else if (event.key === "u" || event.key === "U") actions.undo();
   };
   document.addEventListener("keydown", onKey);
 

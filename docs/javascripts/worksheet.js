@@ -98,12 +98,24 @@ function renderExplain(select, reply, wanted) {
   return keep ? keep.line : null;
 }
 
-function sheetFromUrl(form) {
+// The example sheets are the site's own files (docs/sheets/NAME.sheet), fetched when chosen,
+// so the page does not carry every design's text.
+const exampleTexts = new Map();
+
+async function exampleText(form, name) {
+  if (!exampleTexts.has(name)) {
+    const url = new URL(`${name}.sheet`, new URL(form.dataset.sheets, location.href));
+    exampleTexts.set(name, fetch(url).then((r) => (r.ok ? r.text() : null)).catch(() => null));
+  }
+  return exampleTexts.get(name);
+}
+
+async function sheetFromUrl(form) {
   const params = new URLSearchParams(location.search);
   if (params.has("sheet")) return params.get("sheet");
   const example = params.get("example");
   const option = example && form.querySelector(`#sd-ws-example option[value="${CSS.escape(example)}"]`);
-  return option ? option.dataset.text : null;
+  return option ? exampleText(form, example) : null;
 }
 
 function setUrl(text, example) {
@@ -149,7 +161,7 @@ async function setup(form) {
 
   status.textContent = STATUS.loading;
   form.querySelector(".sd-ws__bar").hidden = false;
-  const fromUrl = sheetFromUrl(form);
+  const fromUrl = await sheetFromUrl(form);
   if (fromUrl !== null) {
     textarea.value = fromUrl;
     const params = new URLSearchParams(location.search);
@@ -222,9 +234,14 @@ async function setup(form) {
     urlTimer = setTimeout(() => setUrl(textarea.value, null), URL_DELAY_MS);
   });
   textarea.addEventListener("scroll", () => { results.scrollTop = textarea.scrollTop; });
-  examples.addEventListener("change", () => {
+  examples.addEventListener("change", async () => {
     const option = examples.selectedOptions[0];
-    textarea.value = option.dataset.text;
+    const text = await exampleText(form, option.value);
+    if (text === null) {
+      status.textContent = `The example “${option.textContent}” could not be loaded; the sheet is unchanged.`;
+      return;
+    }
+    textarea.value = text;
     example = option.value;
     explain.value = "";
     fit();
@@ -233,14 +250,17 @@ async function setup(form) {
   });
   explain.addEventListener("change", drawChart);
   form.addEventListener("submit", (event) => event.preventDefault());
-  form.querySelector('[data-action="markdown"]').addEventListener("click", (event) => {
-    if (last) copy(last.markdown, event.currentTarget);
+  form.querySelector('[data-action="markdown"]').addEventListener("click", async (event) => {
+    const button = event.currentTarget;
+    if (!last) await evaluate();
+    if (last) copy(last.markdown, button);
   });
   form.querySelector('[data-action="link"]').addEventListener("click", (event) => {
     setUrl(textarea.value, example);
     copy(location.href, event.currentTarget);
   });
-  form.querySelector('[data-action="json"]').addEventListener("click", () => {
+  form.querySelector('[data-action="json"]').addEventListener("click", async () => {
+    if (!last) await evaluate();
     if (!last) return;
     const { lines, constants } = last;
     const blob = new Blob([JSON.stringify({ lines, constants }, null, 2)], { type: "application/json" });
@@ -248,7 +268,14 @@ async function setup(form) {
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   });
-  await evaluate();
+  // The values on the page were computed for this very text when it was built: it is live
+  // now, as a calculator is once its runtime is ready. Another text is evaluated at once.
+  if (textarea.value === textarea.defaultValue) {
+    form.dataset.state = "live";
+    status.textContent = STATUS.live;
+  } else {
+    await evaluate();
+  }
 }
 
 // "Open in the worksheet" on every calculator: the form's current inputs as a sheet (built
