@@ -243,6 +243,8 @@ def test_sensitivity_names_the_input_that_moves_a_line_most() -> None:
         ("1 / 0", "division by zero"),
         ("10 ^ 400", "overflows"),
         ("1e308 * 1e308", "not a finite number"),
+        ("1" + "0" * 400, "is too large"),
+        ("x = 1e400", "is too large"),
         ("5 parsecs", "unknown unit 'parsecs'"),
         ("5m", "'m' is ambiguous"),
         ("1,000", "write 1000 or 1_000"),
@@ -355,6 +357,7 @@ TOKENS = [
     "hours", "Gbps", "day", "year", "capacity(", "servers(", "dau=", "latency=", "peak_qps=",
     ".peak_read_qps", "ceil(", "min(", "log2(", "sqrt(", "0", "1e308", "1e-308", "-", "\"", "#",
     "%", "m", "1_000", "×", "÷", "ssd_random_read", "s3_standard", "(1..10)", "100M..1B", "\t",
+    "1" + "0" * 400, "1e400", "9" * 30 + "PB",
 ]  # fmt: skip
 
 lines = st.lists(st.sampled_from(TOKENS), max_size=14).map("".join)

@@ -15,6 +15,7 @@ Lit(number=1.0, units=(('*', 'B'),), money=False)
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from difflib import get_close_matches
@@ -217,6 +218,10 @@ def _tokens(line: str) -> list[Token]:
                 number = float(text.replace("_", ""))
             except (ValueError, OverflowError):
                 raise SheetError(f"cannot read the number {text[:20]!r}") from None
+            if not math.isfinite(number):  # float("1" + 400 zeros) is inf, not an error
+                raise SheetError(
+                    f"the number {text[:20]!r}… is too large; write it as 1e300 or less"
+                )
             end = match.end()
             group = re.match(r",([0-9]{3})(?![0-9])", line[end:])
             if group:  # "1,000": a thousands separator, not two arguments
