@@ -130,6 +130,9 @@ def define_env(env: Any) -> None:
     def calc_link(calc_id: str, **inputs: Any) -> str:
         return str(render.calc_link(calc_id, env.page.file.src_uri, **inputs))
 
+    def onward_link(target: str, **inputs: Any) -> str:
+        return str(render.onward_link(target, env.page.file.src_uri, **inputs))
+
     def api_calculators() -> str:
         return str(render.api_calculators(env.page.file.src_uri))
 
@@ -149,6 +152,7 @@ def define_env(env: Any) -> None:
 
     own: dict[str, Callable[..., Any]] = {name: getattr(render, name) for name in render.MACROS}
     own.update(table=table, items=items, calc_link=calc_link, api_calculators=api_calculators)
+    own.update(onward_link=onward_link)
     page_sheets: dict[str, Callable[..., Any]] = {
         "sheet": sheet,
         "worksheet_editor": worksheet_editor,

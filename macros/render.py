@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from sysdesign_core import calculators, catalog, get, plan, run, widget
 from sysdesign_core.cli import command_line
+from sysdesign_core.onward import onward_inputs
 from sysdesign_core.registry import KINDS, Calculator, parse_inputs, readings
 from sysdesign_core.validate import definition
 from sysdesign_core.worksheet.calls import calculator_sheet
@@ -33,6 +34,7 @@ __all__ = [
     "result",
     "value",
     "calc_link",
+    "onward_link",
     "cli_line",
     "plan_chart",
     "api_calculators",
@@ -225,6 +227,19 @@ def calc_link(calc_id: str, from_page: str, **inputs: Any) -> str:
     parse_inputs(calc, {**calc.defaults(), **_raw(inputs)})
     target = posixpath.relpath(calc.page, posixpath.dirname(from_page) or ".")
     return f"{target}?{urlencode(_raw(inputs))}" if inputs else target
+
+
+def onward_link(target: str, from_page: str, calc_id: str = "capacity", **inputs: Any) -> str:
+    """A link from ``from_page`` to calculator ``target``, prefilled with the exact onward
+    inputs of ``calc_id``'s result for ``inputs`` (its defaults, then these):
+    ``sysdesign_core.onward``, the same inputs the live page writes after each edit."""
+    calc = get(calc_id)
+    links = onward_inputs(run(calc_id, {**calc.defaults(), **_raw(inputs)}))
+    if target not in links:
+        raise UnknownName(
+            f"{calc_id} links onward to {', '.join(links) or 'nothing'}, not {target!r}"
+        )
+    return calc_link(target, from_page, **links[target])
 
 
 def cli_line(calc_id: str, json_output: bool = False, **inputs: Any) -> Markup:

@@ -6,7 +6,8 @@ nothing else runs in the browser, so the page shows exactly what the CLI prints.
 The reply (a dict; :func:`respond_json` gives it as JSON, never with NaN or Infinity) is one of:
 
 - ``{"ok": True, "result": run(...), "chart": svg, "readings": {...}}``; the result also
-  holds ``"sheet"``, the inputs as a worksheet (:func:`.worksheet.calls.calculator_sheet`)
+  holds ``"sheet"``, the inputs as a worksheet (:func:`.worksheet.calls.calculator_sheet`),
+  and ``"onward"``, the next calculators' inputs (:func:`.onward.onward_inputs`)
 - ``{"ok": False, "errors": {input_name: message}, "readings": {...}}`` for bad inputs
   (every bad input has its one-line message);
 - ``{"ok": False, "errors": {"": reason}, "readings": {...}}`` for anything else (an unknown
@@ -33,6 +34,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .errors import InputError
+from .onward import onward_inputs
 from .registry import get, parse_inputs, readings, run
 from .worksheet.calls import calculator_sheet
 
@@ -72,6 +74,7 @@ def respond(calc_id: str, raw_inputs: Mapping[str, str], with_chart: bool = True
         shown = readings(get(calc_id), raw)
         result = run(calc_id, raw)
         result["sheet"] = calculator_sheet(calc_id, result["inputs"])  # "Open in the worksheet"
+        result["onward"] = onward_inputs(result)  # the next calculators' inputs, exact
         svg = chart(calc_id, raw) if with_chart else ""
         return {"ok": True, "result": result, "chart": svg, "readings": shown}
     except InputError as error:

@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode, urlparse, urlsplit
 
 import pytest
 from browser_support import (
@@ -195,12 +195,17 @@ def test_onward_links_follow_live_results(warm_context: Any, base_url: str) -> N
     page.fill("#capacity-dau", "1B")
     link = page.locator("a[data-onward='cost']")
     page.wait_for_function(
-        "() => document.querySelector(\"a[data-onward='cost']\").href.includes('dau=1000000000')",
+        "() => document.querySelector(\"a[data-onward='cost']\").href.includes('dau=1B')",
         timeout=LIVE_TIMEOUT,
     )
+    # every input the estimate gives, in the site's notation (issue 23: no 175320000000000B)
+    query = parse_qs(urlparse(link.get_attribute("href") or "").query)
+    assert set(query) == {"dau", "peak_qps", "storage", "egress", "inter_zone", "cache_memory"}
+    assert all(len(value[0]) <= 20 for value in query.values()), query
     link.click()
     wait_live(page, "cost")
-    assert page.input_value("#cost-dau") == "1000000000"
+    assert page.input_value("#cost-dau") == "1B"
+    assert page.input_value("#cost-storage") == query["storage"][0]
 
 
 def test_each_kind_of_bad_value(warm_context: Any, console: Console, base_url: str) -> None:

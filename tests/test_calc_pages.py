@@ -57,6 +57,6 @@ def test_api_modules_cover_every_calculator_module() -> None:
 def test_capacity_links_onward() -> None:
     source = (DOCS / "calculators" / "capacity.md").read_text(encoding="utf-8")
     for target in ("servers", "cache", "shards", "cost"):
-        assert f'calc_link("{target}"' in source
+        assert f'onward_link("{target}")' in source  # exact inputs: sysdesign_core.onward
         assert f'data-onward="{target}"' in source
     assert "javascripts/onward.js" in NAV

@@ -242,9 +242,9 @@ _CLOSE = 1e-12  # a text within this relative distance reads back as the same fi
 
 
 def _short(scaled: float, factor: float, value: float) -> str | None:
-    """The shortest plain text of ``scaled`` (3, 6, 9 or 12 significant figures) that, times
+    """The shortest plain text of ``scaled`` (3 to 17 significant figures) that, times
     ``factor``, is ``value`` to 12 figures; ``None`` if none is."""
-    for digits in (3, 6, 9, 12):
+    for digits in (3, 6, 9, 12, 15, 17):  # 17 always reads back
         text = f"{scaled:.{digits}g}"
         if "e" in text:
             return None
@@ -271,6 +271,12 @@ def exact_text(kind: str, value: float) -> str:
         if factor != 1.0 and (value == 0 or not 1e-3 <= abs(scaled) < 1e6):
             continue
         number = _short(scaled, factor, value)
+        if (
+            number is not None
+            and suffix.startswith(("/", "K/", "M/", "B/"))
+            and not (suffix.endswith("/s") or len(number.replace(".", "").strip("0")) <= 3)
+        ):
+            continue  # "500/min", "5B/day" read well; "12.12B/day" does not: use per second
         if number is not None:
             text = f"{'$' if kind == 'usd' else ''}{number}{suffix}"
             percent = kind in ("fraction", "availability") and suffix == "%"  # 100%, not 1
