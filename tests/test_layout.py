@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import LIVE_TIMEOUT
 from conftest import html_pages
 
 from tools.cdn import route_cdn
@@ -253,5 +254,78 @@ def test_a_table_shown_as_cards_is_still_a_table(browser: Any, base_url: str) ->
         assert '- columnheader "Use when"' in snapshot
         assert '- rowheader "PostgreSQL"' in snapshot
         assert '- cell "Relational"' in snapshot  # not "Data model Relational"
+    finally:
+        context.close()
+
+
+CHART_PAGES = ["capacity", "availability", "bloom", "rate-limiter", "scaling"]
+
+
+def test_results_never_cover_the_chart_or_split_a_value_at_a_desk(
+    browser: Any, base_url: str
+) -> None:
+    """At 1280 px the pinned results column used to slide over the chart as the reader
+    scrolled, and "1.1 PB" broke into "1.1" / "PB" (issue 23, item 4)."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, java_script_enabled=False
+    )
+    try:
+        page = context.new_page()
+        for calc in CHART_PAGES:
+            page.goto(base_url + f"calculators/{calc}/")
+            height = page.evaluate("document.documentElement.scrollHeight")
+            for y in range(0, height, 80):
+                page.evaluate(f"window.scrollTo(0, {y})")
+                covered = page.evaluate(
+                    """() => {
+                        const box = (s) => document.querySelector(s).getBoundingClientRect();
+                        const r = box('.sd-calc__results'), c = box('.sd-calc__chart');
+                        const h = Math.min(r.bottom, c.bottom) - Math.max(r.top, c.top);
+                        const w = Math.min(r.right, c.right) - Math.max(r.left, c.left);
+                        return h > 0 && w > 0;
+                    }"""
+                )
+                assert not covered, (calc, y)
+            split = page.evaluate(
+                """() => [...document.querySelectorAll('.sd-calc__result output')].filter(
+                    o => new Set([...o.getClientRects()].map(r => Math.round(r.top))).size > 1
+                ).map(o => o.textContent)"""
+            )
+            assert split == [], calc
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_error_stays_above_the_pinned_results(browser: Any, base_url: str) -> None:
+    """A bad value typed just above the pinned results: its message is scrolled clear of the
+    panel, and the panel says its results are not updated (issue 23, item 4)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(base_url + "calculators/capacity/")
+        page.wait_for_selector(
+            'form[data-calc="capacity"][data-state="live"]', timeout=LIVE_TIMEOUT
+        )
+        # the field's bottom edge just above the panel: its message would appear under it
+        page.evaluate(
+            """() => {
+                const field = document.getElementById('capacity-writes_per_user');
+                const panel = document.querySelector('.sd-calc__results > dl');
+                window.scrollBy(0, field.getBoundingClientRect().bottom
+                                   - panel.getBoundingClientRect().top + 2);
+            }"""
+        )
+        page.focus("#capacity-writes_per_user")
+        page.keyboard.press("End")
+        page.keyboard.type("x")
+        error = page.locator("#capacity-writes_per_user-error")
+        error.wait_for(state="visible")
+        page.wait_for_timeout(300)  # a smooth scroll, if any, has ended
+        box, panel = error.bounding_box(), page.locator(".sd-calc__results > dl").bounding_box()
+        assert box and panel and box["y"] + box["height"] <= panel["y"] + 1, (box, panel)
+        note = page.evaluate(
+            "getComputedStyle(document.querySelector('.sd-calc__results > dl'), '::before').content"
+        )
+        assert "Not updated" in note
     finally:
         context.close()

@@ -226,6 +226,9 @@ function showErrors(form, errors) {
       el.setAttribute("aria-invalid", "true");
       if (box.textContent !== message) box.textContent = message;
       box.hidden = false;
+      // On a phone the pinned results could cover the message under the field being typed
+      // in: bring it above them (its scroll-margin-bottom clears the panel; CSS).
+      if (el === document.activeElement) box.scrollIntoView({ block: "nearest" });
     } else if (el.hasAttribute("aria-invalid")) {
       el.removeAttribute("aria-invalid");
       box.textContent = "";
