@@ -329,3 +329,36 @@ def test_on_a_phone_the_error_stays_above_the_pinned_results(browser: Any, base_
         assert "Not updated" in note
     finally:
         context.close()
+
+
+def test_a_common_mistake_box_shows_a_warning_not_a_tick(browser: Any, base_url: str) -> None:
+    """The "Often said" / "Common mistake" boxes quote a mistake: their icon is a warning
+    triangle, not the green-looking check mark they had (issue 23, item 10)."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "walkthroughs/twitter/")
+        icon = page.evaluate(
+            "getComputedStyle(document.querySelector('.corrected > .admonition-title, "
+            ".corrected > summary'), '::before').maskImage"
+        )
+        assert "M1 21h22L12 2" in icon  # Material's alert triangle
+        assert "M21 7 9 19" not in icon  # the check mark
+    finally:
+        context.close()
+
+
+def test_native_controls_follow_the_dark_scheme(browser: Any, base_url: str) -> None:
+    """A select's list is drawn by the browser: in the dark scheme it must be dark too, not
+    the light grey it was (issue 23, item 10)."""
+    context = browser.new_context(color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(base_url + "calculators/availability/")
+        page.wait_for_selector("select#availability-year")
+        scheme = page.evaluate(
+            "getComputedStyle(document.querySelector('select#availability-year')).colorScheme"
+        )
+        assert scheme == "dark"
+    finally:
+        context.close()
