@@ -405,13 +405,15 @@ function markdownOf(form) {
   return rows.map((r) => `| ${r.join(" | ")} |`).join("\n") + `\n\n[Open in sysdesign](${location.href})\n`;
 }
 
-async function copy(form, text, button) {
+// Copies `text`, says so on `button` for 2 s (its own label kept across quick repeats), or
+// says `failed` (what to do instead). Exported for worksheet.js.
+export async function copyText(text, button, failed = "Copy failed: select and copy from the address bar") {
   const original = button.dataset.label || (button.dataset.label = button.textContent);
   try {
     await navigator.clipboard.writeText(text);
     button.textContent = "Copied";
   } catch {
-    button.textContent = "Copy failed: select and copy from the address bar";
+    button.textContent = failed;
   }
   setTimeout(() => { button.textContent = original; }, 2000);
 }
@@ -432,8 +434,8 @@ function enhanceForm(form, index) {
   form.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
-    if (button.dataset.action === "copy-link") copy(form, location.href, button);
-    if (button.dataset.action === "copy-markdown") copy(form, markdownOf(form), button);
+    if (button.dataset.action === "copy-link") copyText(location.href, button);
+    if (button.dataset.action === "copy-markdown") copyText(markdownOf(form), button);
   });
   const restored = restoreFromUrl(form);
   if (restored) form.querySelector(".sd-calc__results").setAttribute("aria-busy", "true");

@@ -3,7 +3,7 @@
 // compute. The sheet lives in the address (?sheet=…, or ?example=NAME), never on a server.
 // Without JavaScript the page keeps the example computed when it was built.
 
-import { request, startRuntime } from "./calculators.js";
+import { copyText, request, startRuntime } from "./calculators.js";
 
 const URL_DELAY_MS = 400; // the address follows the text once typing pauses
 const CHART_PAUSE_MS = 150; // the chart follows once typing pauses (calc-worker.js has the same)
@@ -127,16 +127,7 @@ function setUrl(text, example) {
   history.replaceState(history.state, "", `${location.pathname}?${params}${location.hash}`);
 }
 
-async function copy(text, button) {
-  const label = button.textContent;
-  try {
-    await navigator.clipboard.writeText(text);
-    button.textContent = "Copied";
-  } catch {
-    button.textContent = "Copy failed: select the text below";
-  }
-  setTimeout(() => { button.textContent = label; }, 2000);
-}
+const copy = (text, button) => copyText(text, button, "Copy failed: select the text below");
 
 async function setup(form) {
   if (form.dataset.enhanced) return;

@@ -77,10 +77,11 @@ def respond(text: Any, chart_line: Any = None) -> dict[str, Any]:
         reply["chart"] = ""
         reply["swings"] = []
         if isinstance(chart_line, int) and not isinstance(chart_line, bool):
-            reply["chart"] = tornado(source, chart_line, sheet)
+            swings = sensitivity(source, chart_line, sheet)
+            reply["chart"] = tornado(source, chart_line, sheet, swings)
             reply["swings"] = [
                 {"line": s.line, "name": s.name, "low": s.low_text, "high": s.high_text}
-                for s in sensitivity(source, chart_line, sheet)
+                for s in swings
             ]
         return reply
     except Exception as error:  # noqa: BLE001 - the page must always get a reply

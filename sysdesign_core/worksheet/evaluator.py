@@ -337,7 +337,6 @@ class _Evaluator:
         self.names: dict[str, tuple[Value | Record | Text, int]] = {}
         self.failed: dict[str, int] = {}
         self.ranges: dict[int, int] = {}
-        self.range_ends: dict[int, tuple[Value, float, float]] = {}
         self.swing: tuple[int, str] | None = None
         self.year = units.YEAR
         self.line = 0

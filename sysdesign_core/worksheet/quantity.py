@@ -210,35 +210,9 @@ _NOUN_WORDS = (
     "video videos view views click clicks person people x times"
 )
 NOUNS = frozenset(_NOUN_WORDS.split())
-_TIME = {
-    "ns": 1e-9,
-    "us": 1e-6,
-    "µs": 1e-6,
-    "μs": 1e-6,
-    "ms": 1e-3,
-    "s": 1.0,
-    "sec": 1.0,
-    "secs": 1.0,
-    "second": 1.0,
-    "seconds": 1.0,
-    "min": 60.0,
-    "mins": 60.0,
-    "minute": 60.0,
-    "minutes": 60.0,
-    "h": 3600.0,
-    "hr": 3600.0,
-    "hrs": 3600.0,
-    "hour": 3600.0,
-    "hours": 3600.0,
-    "d": units.DAY,
-    "day": units.DAY,
-    "days": units.DAY,
-    "week": units.WEEK,
-    "weeks": units.WEEK,
-    "wk": units.WEEK,
-}
 YEAR_NAMES = frozenset({"y", "yr", "yrs", "year", "years"})
 MONTH_NAMES = frozenset({"mo", "month", "months"})
+_QUARTER_NAMES = frozenset({"q", "quarter", "quarters"})
 _PREFIX = {"K": 1e3, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18, "Z": 1e21}
 _IEC = {"Ki": 2.0**10, "Mi": 2.0**20, "Gi": 2.0**30, "Ti": 2.0**40, "Pi": 2.0**50, "Ei": 2.0**60}
 
@@ -246,7 +220,15 @@ _IEC = {"Ki": 2.0**10, "Mi": 2.0**20, "Gi": 2.0**30, "Ti": 2.0**40, "Pi": 2.0**5
 def _table() -> dict[str, Unit]:
     table: dict[str, Unit] = {name: Unit(f, NONE) for name, f in _COUNT.items()}
     table.update({name: Unit(1.0, NONE) for name in NOUNS})
-    table.update({name: Unit(f, TIME) for name, f in _TIME.items()})
+    # the calculators' time names, less those a sheet reads otherwise: "m" and "w" are
+    # ambiguous here, and a year, a month (and so a quarter) follow the sheet's own year
+    table.update(
+        {
+            name: Unit(factor, TIME)
+            for name, factor in units._TIME_UNITS.items()
+            if name not in AMBIGUOUS.keys() | YEAR_NAMES | MONTH_NAMES | _QUARTER_NAMES
+        }
+    )
     for name in ("qps", "QPS", "rps", "RPS", "tps", "TPS"):
         table[name] = Unit(1.0, RATE)
     table["%"] = Unit(0.01, NONE, "percent")
@@ -276,8 +258,6 @@ def _table() -> dict[str, Unit]:
     return table
 
 
-_UNITS = _table()
-
 AMBIGUOUS = {
     "m": "write min for minutes, M for a million or metres for a distance",
     "b": "write B for bytes, bit for bits or bn for a billion",
@@ -290,6 +270,8 @@ AMBIGUOUS = {
     "kb": "write KB for kilobytes or Kbit for kilobits",
     "w": "write week",
 }
+
+_UNITS = _table()
 
 
 def unit(name: str, year: float = units.YEAR) -> Unit:

@@ -68,10 +68,14 @@ def sensitivity(text: str, number: int, sheet: Sheet | None = None) -> list[Swin
     return sorted(swings, key=lambda s: -s.width)
 
 
-def tornado(text: str, number: int, sheet: Sheet | None = None) -> str:
-    """The tornado chart of line ``number`` (inline SVG and its table), "" without ranges."""
+def tornado(
+    text: str, number: int, sheet: Sheet | None = None, swings: list[Swing] | None = None
+) -> str:
+    """The tornado chart of line ``number`` (inline SVG and its table), "" without ranges.
+    ``swings``: :func:`sensitivity` already computed for that line (it re-evaluates the sheet
+    twice per ranged input, so a caller that lists them too passes them here)."""
     sheet = sheet or evaluate(text)
-    swings = sensitivity(text, number, sheet)
+    swings = sensitivity(text, number, sheet) if swings is None else swings
     if not swings:
         return ""
     line = sheet.lines[number - 1]

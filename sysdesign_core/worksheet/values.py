@@ -8,7 +8,7 @@ a line pays for the ranges it uses, not for every range on the sheet.
 >>> from .quantity import Quantity
 >>> a = Value(Quantity(10.0), (0,), (5.0, 20.0))
 >>> b = Value(Quantity(2.0), (1,), (1.0, 3.0))
->>> c = combine(a, b, lambda x, y: x * y)
+>>> c = combine_many([a, b], Quantity(20.0), lambda x, y: x * y)
 >>> c.likely.value, c.deps, c.corners
 (20.0, (0, 1), (5.0, 20.0, 15.0, 60.0))
 """
@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .quantity import Quantity, SheetError
 
-__all__ = ["Value", "Record", "Text", "combine", "combine_many", "plain"]
+__all__ = ["Value", "Record", "Text", "combine_many"]
 
 
 @dataclass(frozen=True)
@@ -67,10 +67,6 @@ class Text:
     text: str
 
 
-def plain(quantity: Quantity) -> Value:
-    return Value(quantity)
-
-
 def _checked(number: float) -> float:
     if not math.isfinite(number):
         raise SheetError("the result is not a finite number (overflow); use smaller numbers")
@@ -111,10 +107,3 @@ def combine_many(values: Sequence[Value], likely: Quantity, op: Callable[..., fl
             "at one end of a range the result is not a finite number; narrow the range"
         ) from None
     return Value(likely, deps, corners)
-
-
-def combine(a: Value, b: Value, op: Callable[[float, float], float]) -> Value:
-    """``op`` over two values' plain numbers (likely and every corner), keeping ``a``'s
-    dimensions: for a caller that has already checked them (see :mod:`.evaluator`)."""
-    likely = Quantity(op(a.likely.value, b.likely.value), a.likely.dims, a.likely.hint)
-    return combine_many([a, b], likely, op)
