@@ -12,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 help:
 	@echo "make serve  - install, then serve the site on http://127.0.0.1:8000 (PORT=8001 for another)"
-	@echo "make test   - install Python deps, npm assets and Chromium, run the whole suite"
+	@echo "make test   - install Python deps, npm assets, Chromium and promtool, run the whole suite"
 	@echo "make test-fast    - the tests that need no browser (about a minute once installed)"
 	@echo "make test-browser - only the browser tests (Chromium, Pyodide)"
 	@echo "make site   - build the static site into site/ (strict), with its PDFs if Chromium is here"
@@ -37,6 +37,7 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 	@bash tools/ensure-chromium.sh
+	@bash tools/ensure-promtool.sh
 
 serve: $(VENV)/.installed
 	# SITE_URL: serve at the root, not under the production path (/sysdesign/).

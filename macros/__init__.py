@@ -127,6 +127,9 @@ def define_env(env: Any) -> None:
     def items(name: str) -> str:
         return str(render.items(name, env.page.file.src_uri, repo_url))
 
+    def levels() -> str:
+        return str(render.levels(env.page.file.src_uri, repo_url))
+
     def calc_link(calc_id: str, **inputs: Any) -> str:
         return str(render.calc_link(calc_id, env.page.file.src_uri, **inputs))
 
@@ -137,6 +140,10 @@ def define_env(env: Any) -> None:
         return str(render.api_calculators(env.page.file.src_uri))
 
     sheets = importlib.import_module("macros.sheets")
+    tracked = importlib.import_module("macros.progress")
+
+    def progress() -> str:
+        return str(tracked.progress(env.page.file.src_uri))
 
     def sheet(name: str) -> Any:
         return sheets.sheet(name, env.page.file.src_uri)
@@ -152,7 +159,8 @@ def define_env(env: Any) -> None:
 
     own: dict[str, Callable[..., Any]] = {name: getattr(render, name) for name in render.MACROS}
     own.update(table=table, items=items, calc_link=calc_link, api_calculators=api_calculators)
-    own.update(onward_link=onward_link)
+    own.update(onward_link=onward_link, levels=levels)
+    own["progress"] = progress
     page_sheets: dict[str, Callable[..., Any]] = {
         "sheet": sheet,
         "worksheet_editor": worksheet_editor,
@@ -161,5 +169,6 @@ def define_env(env: Any) -> None:
     }
     own.update(page_sheets)
     for name, func in own.items():
-        func.__doc__ = getattr(sheets if name in page_sheets else render, name).__doc__
+        home = sheets if name in page_sheets else tracked if name == "progress" else render
+        func.__doc__ = getattr(home, name).__doc__
         env.macro(_reporting(env, name, func), name)

@@ -20,8 +20,10 @@ from markupsafe import Markup, escape
 
 from sysdesign_core import calculators, catalog, get, plan, run, widget
 from sysdesign_core.cli import command_line
+from sysdesign_core.exports import write as export_text
 from sysdesign_core.onward import onward_inputs
 from sysdesign_core.registry import KINDS, Calculator, parse_inputs, readings
+from sysdesign_core.tables.levels import LEVEL_NAMES, LEVELS, SOURCES
 from sysdesign_core.validate import definition
 from sysdesign_core.worksheet.calls import calculator_sheet
 
@@ -30,12 +32,14 @@ __all__ = [
     "UnknownName",
     "table",
     "items",
+    "levels",
     "calculator",
     "result",
     "value",
     "calc_link",
     "onward_link",
     "cli_line",
+    "export",
     "plan_chart",
     "api_calculators",
     "api_modules",
@@ -45,6 +49,7 @@ __all__ = [
 
 MACROS = (
     "cli_line",
+    "export",
     "table",
     "items",
     "calculator",
@@ -173,6 +178,38 @@ def items(name: str, page: str = "", repo_url: str = "") -> str:
     )
 
 
+def levels(page: str, repo_url: str = "") -> str:
+    """What each level is expected to show on the problem whose page is ``page``: three
+    blocks (mid-level, senior, staff) from ``sysdesign_core/tables/levels.py``.
+
+    A page that is no problem's, or a problem whose levels are not written yet, fails the
+    build with what to add.
+
+    >>> 'data-level="staff"' in levels("problems/chat.md")
+    True
+    """
+    rows = [row for row in LEVELS.rows if row.page == page]
+    if not rows:
+        raise UnknownName(
+            f"no problem in sysdesign_core/tables/problems.py has page {page!r}; "
+            "levels() belongs on a problem page"
+        )
+    row = rows[0]
+    for key, problem in row.problems():
+        raise ValueError(f"levels of {row.name!r}, field {key!r}: {problem}")
+    path, line = definition(LEVELS.name, row.name)
+    edit = f"{repo_url.rstrip('/')}/blob/main/{path}#L{line}" if repo_url and line else ""
+    return _html(
+        "levels.html",
+        page,
+        row=row,
+        levels=[(key, label, getattr(row, key)) for key, label in LEVEL_NAMES.items()],
+        sources=SOURCES,
+        guide=page_href("levels.md", page),
+        source_url=edit,
+    )
+
+
 def _raw(overrides: dict[str, Any]) -> dict[str, str]:
     return {key: str(val) for key, val in overrides.items()}
 
@@ -253,6 +290,17 @@ def cli_line(calc_id: str, json_output: bool = False, **inputs: Any) -> Markup:
         '<div class="highlight"><pre><code class="language-bash" data-cli="{}"{}>{}</code>'
         "</pre></div>"
     ).format(calc_id, Markup(' data-json=""') if json_output else "", line)
+
+
+def export(calc_id: str, name: str, **inputs: Any) -> str:
+    """The file ``sysdesign CALC --NAME`` prints (a Prometheus rules file for ``burn_rate``),
+    for the calculator's inputs and the export's options given by name (defaults for the
+    rest), as plain text for a fenced block: ``{{ export("burn_rate", "prometheus") }}``."""
+    calc = get(calc_id)
+    names = {item.name for item in calc.inputs}
+    raw = {key: value for key, value in _raw(inputs).items() if key in names}
+    options = {key: str(value) for key, value in inputs.items() if key not in names}
+    return export_text(calc_id, name, raw, options).rstrip("\n")
 
 
 def plan_chart() -> Markup:

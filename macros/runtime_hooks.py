@@ -56,12 +56,14 @@ log = logging.getLogger("mkdocs.hooks.runtime")
 _FILES: dict[str, bytes] = {}
 
 
-# What the calculators' worker imports: the widget, the drills, and what they import in turn.
+# What the calculators' worker imports: the widget, the drills, the worksheet and "Try it
+# first", and what they import in turn.
 WORKER_ROOTS = (
     "sysdesign_core",
     "sysdesign_core.widget",
     "sysdesign_core.drills",
     "sysdesign_core.worksheet",
+    "sysdesign_core.worksheet.attempt",
 )
 
 

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from sysdesign_core import get
 from sysdesign_core.worksheet import Line, Sheet, evaluate
+from sysdesign_core.worksheet.attempt import assumptions, problems, prompts
 
 from .render import DOCS, UnknownName, _html, _page_url, page_href
 
@@ -44,7 +45,9 @@ __all__ = [
 
 SHEETS = DOCS / "sheets"
 WORKSHEET_PAGE = "worksheet.md"
-_METHODS = frozenset({"value", "range", "low", "high", "inputs", "link", "table", "line", "open"})
+_METHODS = frozenset(
+    {"value", "range", "low", "high", "inputs", "link", "table", "line", "open", "try_first"}
+)
 
 
 def sheet_names() -> list[str]:
@@ -68,6 +71,8 @@ def _checked(name: str) -> tuple[str, Sheet]:
     result = evaluate(text)
     if result.error:
         raise ValueError(f"docs/sheets/{name}.sheet: {result.error}")
+    for problem in problems(text):
+        raise ValueError(f"docs/sheets/{name}.sheet: {problem}")
     for line in result.lines:
         if line.error:
             raise ValueError(f"docs/sheets/{name}.sheet:{line.number}: {line.error}")
@@ -155,6 +160,31 @@ class PageSheet:
                 rows=rows,
                 href=href,
                 source=f"docs/sheets/{self._name}.sheet",
+            )
+        )
+
+    def try_first(self) -> Markup:
+        """The "Try it first" panel: the sheet's ``# try:`` figures to answer and its
+        assumptions to change, graded live (javascripts/try-first.js). Hidden without
+        JavaScript, where the page is the full answer."""
+        asked = prompts(self._text, self._sheet)
+        if not 3 <= len(asked) <= 6:
+            raise ValueError(
+                f"docs/sheets/{self._name}.sheet asks for {len(asked)} figures with '# try:' "
+                "lines; a design asks for 3 to 6"
+            )
+        sheets = posixpath.relpath("sheets", _page_url(self._page).rstrip("/") or ".") + "/"
+        examples = dict.fromkeys(f"<code>{p.example}</code>" for p in asked if p.example)
+        return Markup(
+            _html(
+                "try_first.html",
+                self._page,
+                name=self._name,
+                sheets=sheets,
+                prompts=asked,
+                shown={p.name: self._sheet.line(p.name).text for p in asked},
+                assumptions=assumptions(self._text),
+                examples=Markup(", ".join(examples)),
             )
         )
 

@@ -16,6 +16,8 @@ from . import capacity, availability  # noqa: F401
 from . import composite, reliability, latency, sizing, fanout, ids, scaling, ratelimit  # noqa: F401
 from . import sketches, connections, video, geo  # noqa: F401
 from . import burn_rate, cost  # noqa: F401  (senior topics)
+from . import llm, erasure  # noqa: F401
+from . import overload  # noqa: F401  (retry_amplification, queue_drain, headroom)
 
 # isort: on
 from .errors import InputError, ParseError

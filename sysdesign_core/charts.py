@@ -279,11 +279,26 @@ def figure(
     """
     table = ""
     if rows:
-        head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+        # Five columns or more become cards on a phone (sysdesign.css), as catalog tables do;
+        # the roles keep it a table for assistive technology where CSS changes its display.
+        wide = len(headers) >= 5
+        cards = " sd-chart__data--cards" if wide else ""
+
+        def role(name: str) -> str:
+            return f' role="{name}"' if wide else ""
+
+        def label(i: int) -> str:
+            return f' data-label="{escape(headers[i])}"' if wide else ""
+
+        head = "".join(f'<th scope="col"{role("columnheader")}>{escape(h)}</th>' for h in headers)
         body_rows = "".join(
-            "<tr>"
+            f"<tr{role('row')}>"
             + "".join(
-                (f'<th scope="row">{escape(c)}</th>' if i == 0 else f"<td>{escape(c)}</td>")
+                (
+                    f'<th scope="row"{role("rowheader")}{label(0)}>{escape(c)}</th>'
+                    if i == 0
+                    else f"<td{role('cell')}{label(i)}>{escape(c)}</td>"
+                )
                 for i, c in enumerate(row)
             )
             + "</tr>"
@@ -293,8 +308,9 @@ def figure(
             f'<details class="sd-chart__numbers"><summary>The numbers</summary>'
             f'<div class="sd-chart__scroll" tabindex="0" role="region" '
             f'aria-label="{escape(title)}: the numbers">'
-            f'<table class="sd-chart__data"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body_rows}</tbody></table></div></details>"
+            f'<table class="sd-chart__data{cards}"{role("table")}>'
+            f"<thead{role('rowgroup')}><tr{role('row')}>{head}</tr></thead>"
+            f"<tbody{role('rowgroup')}>{body_rows}</tbody></table></div></details>"
         )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="sd-chart" '

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from .errors import InputError
+from .exports import exports_of, write
 from .registry import Calculator, calculators, get, run
 
 __all__ = ["main", "build_parser", "command_line"]
@@ -92,6 +93,21 @@ def _add_calculator(commands: argparse._SubParsersAction[_Parser], calc: Calcula
         text = f"{item.label}. {item.help} Accepts {accepted}.{default}"
         sub.add_argument(item.flag, dest=item.name, metavar="VALUE", help=text.replace("%", "%%"))
     sub.add_argument("--json", action="store_true", help="print JSON, values in base units")
+    # A file for another tool (sysdesign_core.exports): a flag, and its options as text.
+    for export in exports_of(calc.id):
+        sub.add_argument(
+            export.flag,
+            dest=f"export:{export.name}",
+            action="store_true",
+            help=export.help.replace("%", "%%"),
+        )
+        for option in export.options:
+            sub.add_argument(
+                option.flag,
+                dest=f"option:{option.name}",
+                metavar="TEXT",
+                help=f"{option.help} (default: {option.default})".replace("%", "%%"),
+            )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -249,7 +265,17 @@ def _run(argv: list[str]) -> int:
     if command == "worksheet":
         return _worksheet(args["file"], args["json"], args["markdown"])
     as_json = args.pop("json")
+    chosen = [name.removeprefix("export:") for name in list(args) if name.startswith("export:")]
+    chosen = [name for name in chosen if args.pop(f"export:{name}")]
+    options = {
+        name.removeprefix("option:"): args.pop(name)
+        for name in list(args)
+        if name.startswith("option:")
+    }
+    options = {name: value for name, value in options.items() if value is not None}
     raw = {name: value for name, value in args.items() if value is not None}
+    if chosen or options:
+        return _export(command, chosen, raw, options, as_json)
     try:
         result = run(command, raw)
         text = _dumps(result)
@@ -266,6 +292,32 @@ def _run(argv: list[str]) -> int:
     outputs = [(out.label, result["outputs"][out.name]["text"]) for out in calc.outputs]
     note = f"\n\n{calc.note}" if calc.note else ""
     print(f"{calc.title}\n\nInputs\n{_table(inputs)}\n\nResults\n{_table(outputs)}{note}")
+    return 0
+
+
+def _export(
+    command: str, chosen: list[str], raw: dict[str, str], options: dict[str, str], as_json: bool
+) -> int:
+    """Print the file an export flag (``--prometheus``) asks for; exit 2 on a bad input, an
+    option given without its flag, or two outputs asked at once."""
+    flags = {export.name: export for export in exports_of(command)}
+    problem = ""
+    if not chosen:
+        flag = next(o.flag for e in flags.values() for o in e.options if o.name in options)
+        owner = next(e.flag for e in flags.values() for o in e.options if o.name in options)
+        problem = f"{flag} only changes the output of {owner}; add {owner}"
+    elif as_json or len(chosen) > 1:
+        shown = ["--json"] * as_json + [flags[name].flag for name in chosen]
+        problem = f"{' and '.join(shown)} print different things; choose one"
+    if problem:
+        sys.stderr.write(f"sysdesign {command}: {problem}\n")
+        return 2
+    try:
+        text = write(command, chosen[0], raw, options)
+    except InputError as error:
+        sys.stderr.write(f"sysdesign {command}: {error}\n")
+        return 2
+    print(text, end="")
     return 0
 
 

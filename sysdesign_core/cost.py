@@ -2,11 +2,13 @@
 
 Each line is a quantity from the estimate times a dated list price from
 :data:`sysdesign_core.tables.cost.CLOUD_PRICES`: servers for the peak load, cache nodes for the
-hot set, storage, bytes sent to users (tiered), bytes between zones and per-request charges.
-A month is a twelfth of 365.25 days (730.5 hours); a GB is 10⁹ bytes.
+hot set, storage (object storage tiered), bytes sent to users (tiered), bytes between zones
+and per-request charges. A month is a twelfth of 365.25 days (730.5 hours); a GB is 10⁹ bytes.
 
 >>> round(tiered(60e12, EGRESS_TIERS))  # 60 TB to the internet in a month
 5000
+>>> round(tiered(1e15, OBJECT_STORAGE_TIERS))  # 1 PB in S3 Standard for a month
+21550
 >>> format_usd(1234.5), format_usd(0.01234), format_usd(42)
 ('$1.23K', '$0.0123', '$42')
 """
@@ -25,6 +27,7 @@ __all__ = [
     "GB",
     "HOURS_PER_MONTH",
     "EGRESS_TIERS",
+    "OBJECT_STORAGE_TIERS",
     "REQUEST_TIERS",
     "price",
     "tiered",
@@ -49,6 +52,13 @@ EGRESS_TIERS: tuple[tuple[float, float], ...] = (
     (100e12, price("Internet egress, next 100 TB") / GB),
     (math.inf, price("Internet egress, over 150 TB") / GB),
 )
+# (bytes held in this tier for the month, dollars per byte-month): S3 Standard charges each
+# GB-month at the price of the tier it falls in, not the whole amount at one price.
+OBJECT_STORAGE_TIERS: tuple[tuple[float, float], ...] = (
+    (50e12, price("S3 Standard storage") / GB),
+    (450e12, price("S3 Standard storage, next 450 TB") / GB),
+    (math.inf, price("S3 Standard storage, over 500 TB") / GB),
+)
 # (requests in this tier, dollars per request)
 REQUEST_TIERS: tuple[tuple[float, float], ...] = (
     (300e6, price("API Gateway HTTP API request") / 1e6),
@@ -57,7 +67,7 @@ REQUEST_TIERS: tuple[tuple[float, float], ...] = (
 _SERVER = "m7g.large instance"
 _CACHE_NODE = "r7g.large instance"
 CACHE_NODE_MEMORY = 16 * 2**30  # an r7g.large's 16 GiB
-_STORAGE = {"block": "EBS gp3 volume", "object": "S3 Standard storage"}
+_BLOCK_STORAGE = "EBS gp3 volume"  # one price per GB-month, however much
 
 
 def tiered(amount: float, tiers: Sequence[tuple[float, float]]) -> float:
@@ -120,7 +130,11 @@ def monthly_cost(
         "cache_nodes": float(cache_nodes),
         "compute_cost": servers * price(_SERVER) * HOURS_PER_MONTH,
         "memory_cost": cache_nodes * price(_CACHE_NODE) * HOURS_PER_MONTH,
-        "storage_cost": storage / GB * price(_STORAGE[storage_class]),
+        "storage_cost": (
+            tiered(storage, OBJECT_STORAGE_TIERS)
+            if storage_class == "object"
+            else storage / GB * price(_BLOCK_STORAGE)
+        ),
         "egress_cost": tiered(egress * MONTH, EGRESS_TIERS),
         "inter_zone_cost": inter_zone * MONTH / GB * price("Inter-zone transfer"),
         "request_cost": tiered(requests * MONTH, REQUEST_TIERS),

@@ -35,6 +35,8 @@ __all__ = [
     "Drill",
     "Answer",
     "Verdict",
+    "grade_ratio",
+    "EXACT",
     "SCENARIOS",
     "ANSWERS",
     "generate",
@@ -350,7 +352,12 @@ EXACT = 0.005
 """An answer within 0.5% of the reference (or shown the same) is graded exact."""
 
 
-def _grade(ratio: float) -> tuple[str, int]:
+def grade_ratio(ratio: float) -> tuple[str, int]:
+    """The grade and points of an answer ``ratio`` times the reference (before "exact").
+
+    >>> grade_ratio(1.5), grade_ratio(0.2), grade_ratio(20.0)
+    (('close', 2), ('magnitude', 1), ('off', 0))
+    """
     factor = max(ratio, 1 / ratio) if ratio > 0 else math.inf
     if factor <= 2:
         return "close", 2
@@ -377,7 +384,7 @@ def check(drill: Drill, answers: Mapping[str, str]) -> list[Verdict]:
                 grade, points, message = "invalid", 0, f"{error}"
             else:
                 ratio = value / want
-                grade, points = _grade(ratio)
+                grade, points = grade_ratio(ratio)
                 if answer.format(value) == want_text or abs(ratio - 1) <= EXACT:
                     grade = "exact"  # what the site itself shows, give or take rounding
                 message = {

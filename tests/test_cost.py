@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sysdesign_core import InputError, catalog, run
-from sysdesign_core.cost import EGRESS_TIERS, format_usd, price, tiered
+from sysdesign_core.cost import EGRESS_TIERS, OBJECT_STORAGE_TIERS, format_usd, price, tiered
 
 HOURS = 365.25 * 24 / 12  # 730.5 hours in a month
 MONTH = HOURS * 3600
@@ -46,6 +46,18 @@ def test_servers_round_up_to_cover_the_peak() -> None:
 def test_storage_by_class() -> None:
     assert cost(storage="1TB", storage_class="object")["storage_cost"] == pytest.approx(23.0)
     assert cost(storage="1TB", storage_class="block")["storage_cost"] == pytest.approx(80.0)
+
+
+def test_object_storage_is_tiered() -> None:
+    # S3 Standard, us-east-1 (2026): $0.023 per GB-month for the first 50 TB, $0.022 for the
+    # next 450 TB, $0.021 past 500 TB. 600 TB: 50,000 GB x 0.023 + 450,000 GB x 0.022
+    # + 100,000 GB x 0.021 = 1,150 + 9,900 + 2,100.
+    assert cost(storage="600TB", storage_class="object")["storage_cost"] == pytest.approx(13_150)
+    assert tiered(600e12, OBJECT_STORAGE_TIERS) == pytest.approx(13_150)
+    # Inside the first tier nothing changes: 50 TB at $0.023.
+    assert cost(storage="50TB", storage_class="object")["storage_cost"] == pytest.approx(1_150)
+    # Block volumes are not tiered: 600 TB of gp3 at $0.08.
+    assert cost(storage="600TB", storage_class="block")["storage_cost"] == pytest.approx(48_000)
 
 
 def test_cache_nodes_of_16_gib() -> None:

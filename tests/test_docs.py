@@ -16,7 +16,7 @@ from mktestdocs import check_md_file, grab_code_blocks
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = sorted((ROOT / "docs").rglob("*.md"))
 TESTED = {"python", "bash"}
-SHOWN_ONLY = {"mermaid", "text", "json", "http"}
+SHOWN_ONLY = {"mermaid", "text", "json", "http", "yaml", "sql"}
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<ticks>```+|~~~+)(?P<info>[^\n`]*)$", re.MULTILINE)
 
 

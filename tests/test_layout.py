@@ -362,3 +362,54 @@ def test_native_controls_follow_the_dark_scheme(browser: Any, base_url: str) -> 
         assert scheme == "dark"
     finally:
         context.close()
+
+
+def test_the_rate_limiter_trace_reads_on_a_phone(browser: Any, base_url: str) -> None:
+    """The simulator's numbers (seven columns) were 465 px wide at 390 px, 11 of 77 cells off
+    screen; on a phone a wide chart table is a card per second, like the catalog's tables."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "calculators/rate-limiter/")
+        page.click("details.sd-chart__numbers > summary")
+        sizes = page.evaluate(
+            """() => {
+              const table = document.querySelector('.sd-chart__data');
+              const box = table.parentElement.getBoundingClientRect();
+              const cells = [...table.querySelectorAll('tbody td, tbody th')];
+              const off = cells.filter(c => c.getBoundingClientRect().right > box.right + 1);
+              return [table.getBoundingClientRect().width, box.width, off.length, cells.length];
+            }"""
+        )
+        width, room, off, cells = sizes
+        assert cells >= 7 and off == 0, sizes
+        assert width <= room + 1, sizes
+        assert page.get_attribute(".sd-chart__data", "role") == "table"  # still a table
+    finally:
+        context.close()
+
+
+def test_the_cheat_sheets_formulas_fit_a_phone(browser: Any, base_url: str) -> None:
+    """At 390 px the formula block ran off the screen with the copy button over its text:
+    its lines wrap, and no text sits under the button."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(base_url + "cheatsheet/")
+        page.wait_for_selector(".sd-sheet pre .md-code__button", state="attached")
+        found = page.evaluate(
+            """() => {
+              const code = document.querySelector('.sd-sheet pre > code');
+              const copy = code.parentElement.querySelector('.md-code__button');
+              const button = copy.getBoundingClientRect();
+              const range = document.createRange();
+              range.selectNodeContents(code);
+              const under = [...range.getClientRects()].filter(r => r.width > 0 &&
+                r.right > button.left && r.left < button.right &&
+                r.bottom > button.top && r.top < button.bottom);
+              return [code.scrollWidth - code.clientWidth, under.length];
+            }"""
+        )
+        assert found == [0, 0], found
+    finally:
+        context.close()

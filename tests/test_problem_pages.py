@@ -1,6 +1,7 @@
 """Every problem page follows the framework and computes its figures with the calculators.
 
-The headings are the framework's steps; at least two deep dives; at least one estimate links to
+The two walkthroughs (Twitter, URL shortener) follow the same format. The headings are the
+framework's steps; at least two deep dives; at least one estimate links to
 its calculator prefilled (``calc_link`` with inputs); a monthly cost from the cost calculator;
 no markdown table typed into the page; the page is in the navigation.
 """
@@ -18,6 +19,9 @@ from macros.sheets import PageSheet
 ROOT = Path(__file__).resolve().parent.parent
 PROBLEMS = ROOT / "docs" / "problems"
 PAGES = sorted(p for p in PROBLEMS.glob("*.md") if p.name != "index.md")
+WALKTHROUGHS = sorted((ROOT / "docs" / "walkthroughs").glob("*.md"))
+DESIGNS = PAGES + WALKTHROUGHS
+"""Every page that designs a problem end to end: the problem bank and the walkthroughs."""
 
 SECTIONS = (
     "Clarifying questions",
@@ -58,15 +62,17 @@ def nav_pages(node: object) -> set[str]:
 
 def test_there_are_problem_pages() -> None:
     assert len(PAGES) >= 14
+    assert [p.name for p in WALKTHROUGHS] == ["twitter.md", "url-shortener.md"]
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", DESIGNS, ids=lambda p: p.stem)
 def test_page_has_the_framework_sections(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     found = headings(text)
     assert [s for s in SECTIONS if s not in found] == []
     order = [found.index(s) for s in SECTIONS]
     assert order == sorted(order), f"{path.name}: sections out of order"
+    assert not [h for h in found if re.match(r"\d+\.", h)], "headings are not numbered"
     dives = [h for h in found if h.startswith("Deep dive")]
     assert 2 <= len(dives) <= 3, dives
     assert re.search(r"^description: \S.+$", text, re.MULTILINE)
@@ -74,14 +80,14 @@ def test_page_has_the_framework_sections(path: Path) -> None:
     assert "```mermaid" in text
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", DESIGNS, ids=lambda p: p.stem)
 def test_page_links_its_calculators_prefilled(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert PREFILLED_LINK.search(text), f"{path.name}: no prefilled calculator link"
     assert "{{ s." in text  # the figures are the sheet's
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", DESIGNS, ids=lambda p: p.stem)
 def test_page_prices_its_design(path: Path) -> None:
     """A "Monthly cost" section, just before the trade-offs, priced by the cost calculator
     from the page's own estimates and linking to it prefilled."""
@@ -99,7 +105,7 @@ def test_page_prices_its_design(path: Path) -> None:
     assert any(sheet.line(name).calls[0][0] == "cost" for name in linked), path.name
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", DESIGNS, ids=lambda p: p.stem)
 def test_page_types_no_table(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert not re.search(r"^\s*\|.*\|\s*$", text, re.MULTILINE), f"{path.name}: typed table"
@@ -114,5 +120,6 @@ def test_pages_are_in_the_navigation() -> None:
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     listed = nav_pages(config["nav"])
-    missing = [p.name for p in PAGES if f"problems/{p.name}" not in listed]
+    docs = ROOT / "docs"
+    missing = [p.name for p in DESIGNS if p.relative_to(docs).as_posix() not in listed]
     assert missing == []

@@ -156,8 +156,8 @@ def test_trimmed_stdlib_holds_every_module_the_core_imports(site_dir: Path) -> N
 
 
 def worker_loaded_modules() -> set[str]:
-    """The core modules a worker has loaded once every calculator, the drills and a worksheet
-    have run."""
+    """The core modules a worker has loaded once every calculator, the drills, a worksheet and
+    a "Try it first" grading have run."""
     code = (
         "import json, sys\n"
         "from sysdesign_core import calculators\n"
@@ -169,6 +169,8 @@ def worker_loaded_modules() -> set[str]:
         "drills.respond_json('1', json.dumps({'write_qps': '10K', 'read_qps': 'abc'}))\n"
         "from sysdesign_core import worksheet\n"  # so does the worksheet
         "worksheet.respond_json('a = 2 (1..3)\\nb = capacity(dau=a * 1M).write_qps', 2)\n"
+        "from sysdesign_core.worksheet import attempt\n"  # and "Try it first"
+        "attempt.respond_json('# try: b  B\\na = 2\\nb = a * 3', '{\"a\": \"4\"}', '{}')\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('sysdesign_core'))))\n"
     )
     return set(

@@ -424,3 +424,11 @@ def test_text_lines_feed_a_calculators_text_inputs() -> None:
     assert sheet.lines[0].text == '"99.99%, 99.9%"'
     assert sheet.lines[2].text == "99.89%"
     assert "text is only for a calculator's text inputs" in sheet.lines[3].error
+
+
+def test_a_share_of_a_count_is_a_count_not_a_percentage() -> None:
+    """30% of 8.33M is 2.5M (it showed as 250,000,000%); a product of percentages stays one."""
+    lines = evaluate(
+        "a = 8.33M * 30%\nb = 2 * 30%\nc = 99.95% * 99.9%\nd = 1M/day * 1 day * 1%"
+    ).lines
+    assert [line.text for line in lines] == ["2.5M", "60%", "99.85%", "10K"]

@@ -89,6 +89,9 @@ _drills.respond_json("1", '{"write_qps": "10K", "read_qps": "abc"}')
 # So does the worksheet (worksheet.md): a sheet with a calculator, a range and an error.
 from sysdesign_core import worksheet as _sheet
 _sheet.respond_json("a = 2 (1..3)\\nb = capacity(dau=a * 1M).write_qps\\nc = 1 GB + 1 s", 2)
+# And "Try it first" on a design page: a figure graded against a sheet, an assumption changed.
+from sysdesign_core.worksheet import attempt as _attempt
+_attempt.respond_json("# try: b  B\\na = 2\\nb = a * 3 / day", '{"a": "4"}', '{"b": "1/s"}')
 try:
     respond_json("no such calculator", "{}")
 except Exception:

@@ -6,8 +6,9 @@
 // Python (an exception is an error reply with the name ""); then, if the run asked for it and no
 // newer run came within CHART_PAUSE_MS, {type: "chart-start", chartFor: id} and {type: "chart",
 // chartFor: id, svg}; {type: "drill", id, seed, answers} → {type: "drill", id, …} for the
-// estimation drills; {type: "sheet", id, text, line} → {type: "sheet", id, lines, …} for the
-// worksheet. The page abandons a run that takes too long by terminating this worker.
+// estimation drills; {type: "try", id, text, assumptions, answers} → {type: "try", id,
+// figures, assumptions, …} for "Try it first" on a design page; {type: "sheet", id, text,
+// line} → {type: "sheet", id, lines, …} for the worksheet. The page abandons a run that takes too long by terminating this worker.
 //
 // Integrity: every file fetched from the CDN (the loader, pyodide.asm.mjs, pyodide.asm.wasm and,
 // in a build without Node, the lock file and the standard library) is fetched with its pinned
@@ -344,6 +345,18 @@ self.onmessage = async ({ data }) => {
       reply = { lines: [], constants: [], error: failure(error) };
     }
     self.postMessage({ type: "sheet", id: data.id, ...reply });
+  }
+  if (data.type === "try") { // "Try it first" on a design page: sysdesign_core.worksheet.attempt
+    let reply;
+    try {
+      await runtime;
+      const attempt = self.pyodide.pyimport("sysdesign_core.worksheet.attempt");
+      reply = JSON.parse(attempt.respond_json(String(data.text),
+        JSON.stringify(data.assumptions || {}), JSON.stringify(data.answers || {})));
+    } catch (error) {
+      reply = { figures: [], assumptions: [], error: failure(error) };
+    }
+    self.postMessage({ type: "try", id: data.id, ...reply });
   }
   if (data.type === "drill") { // practice/drills.md: same runtime, sysdesign_core.drills
     let reply;

@@ -3,10 +3,11 @@
 // (?seed=…), so a drill can be shared. Without JavaScript the page keeps its solved drills.
 
 import { request, startRuntime } from "./calculators.js";
+import { recordActivity } from "./progress.js";
 
 const MAX_SEED = 999999;
 // One icon per grade, so that grades differ by shape as well as by colour.
-const GRADE_ICONS = { exact: "★", close: "✔", magnitude: "≈", off: "✘", invalid: "⚠", missing: "…" };
+export const GRADE_ICONS = { exact: "★", close: "✔", magnitude: "≈", off: "✘", invalid: "⚠", missing: "…" };
 
 function start() {
   return startRuntime().ready;
@@ -98,6 +99,7 @@ async function setup(form) {
     event.preventDefault();
     const reply = await ask(seedInput.value, answersOf(form));
     showDrill(form, reply, true);
+    if (reply.ok) recordActivity("drills");
   });
   await load();
 }

@@ -3,6 +3,8 @@
 // Scheduling is SM-2 as Anki adapted it; progress lives in localStorage, so it survives a
 // reload, works offline and never leaves the browser. Keys: Space shows the answer, 1–4 grade.
 
+import { recordActivity } from "./progress.js";
+
 const KEY = "sd-flashcards-v1";
 const NEW_PER_DAY = 20;
 const MINUTE = 60_000;
@@ -142,6 +144,7 @@ function setup(panel) {
     state.cards[current.id] = schedule(state.cards[current.id], value, now);
     state.reviewedToday += 1;
     save(state);
+    recordActivity("flashcards");
     show();
     box.focus({ preventScroll: true });
   }

@@ -27,6 +27,7 @@ _TOPIC_NAMES = (
     "latency",
     "practice",
     "problems",
+    "levels",
     "changelog",
     "observability",
     "cost",

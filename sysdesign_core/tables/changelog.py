@@ -437,6 +437,65 @@ _ROWS = (
             2026,
         ),
     ),
+    # third correctness pass (issue 21): facts and captions checked against primary sources
+    _fix(
+        "“Send RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset”",
+        date="2026-12-05",
+        page="problems/rate-limiter.md",
+        was="Those three fields are the IETF draft's form up to draft-06 (2022).",
+        now="Since draft-07 (2023) the draft defines RateLimit-Policy (quota q per window w) "
+        "and RateLimit (remaining r, window t), with named policies since draft-08; still a "
+        "draft (draft-11, 2026).",
+        source=Source(
+            "IETF draft-ietf-httpapi-ratelimit-headers-11 — RateLimit header fields for HTTP",
+            "https://datatracker.ietf.org/doc/html/draft-ietf-httpapi-ratelimit-headers-11",
+            2026,
+        ),
+    ),
+    _fix(
+        "“An LSM tree rewrites each byte once per level”",
+        date="2026-12-05",
+        page="senior/storage-internals.md",
+        was="Once per level describes size-tiered compaction.",
+        now="Leveled compaction (RocksDB's default) rewrites a byte up to about fan-out (10) "
+        "times per level, hence 10–30× write amplification in all.",
+        source=Source(
+            "Dayan and Idreos — Dostoevsky (SIGMOD 2018): leveling merges an entry O(T) times "
+            "per level, tiering O(1)",
+            "https://stratos.seas.harvard.edu/files/stratos/files/dostoevskykv.pdf",
+            2026,
+        ),
+    ),
+    _fix(
+        "“DynamoDB places data with consistent hashing”",
+        date="2026-12-05",
+        page="concepts/consistent-hashing.md",
+        was="The ring is the 2007 Dynamo paper's design (and Cassandra's and Riak's), not the "
+        "DynamoDB service's.",
+        now="DynamoDB splits a table into key-range partitions, each a Multi-Paxos group, found "
+        "through a partition map by request routers, and split as they grow.",
+        source=Source(
+            "Elhemali et al. — Amazon DynamoDB: A Scalable, Predictably Performant, and Fully "
+            "Managed NoSQL Database Service (USENIX ATC 2022)",
+            "https://www.usenix.org/conference/atc22/presentation/vig",
+            2026,
+        ),
+    ),
+    _fix(
+        "“Each consistency model allows everything the stronger ones allow, in a line from "
+        "linearizable to eventual”",
+        date="2026-12-05",
+        page="concepts/consistency-models.md",
+        was="The models form a partial order: read-your-writes and monotonic reads are "
+        "siblings, neither implies the other.",
+        now="Linearizable → sequential → causal → {read-your-writes, monotonic reads}; "
+        "eventual consistency is a convergence promise outside that order.",
+        source=Source(
+            "Jepsen — Consistency models (the consistency map)",
+            "https://jepsen.io/consistency",
+            2026,
+        ),
+    ),
 )
 
 CORRECTIONS: Table[Correction] = Table(

@@ -271,8 +271,12 @@ class ConsistencyModel(Record):
 
 CONSISTENCY_MODELS: Table[ConsistencyModel] = Table(
     name="consistency_models",
-    title="Consistency models, strongest first",
-    caption="Each model allows everything the ones above it allow, and more.",
+    title="Consistency models and what each guarantees",
+    caption="Listed from stronger to weaker, but the models form a partial order, not a "
+    "chain: linearizable implies sequential, which implies causal, which implies both "
+    "read-your-writes and monotonic reads. Those two are siblings: neither implies the "
+    "other. Eventual consistency only promises that replicas converge once writes stop; it "
+    "orders nothing (Jepsen's consistency map).",
     columns=(
         Column("name", "Model"),
         Column("guarantee", "What a reader can rely on"),
@@ -299,7 +303,8 @@ CONSISTENCY_MODELS: Table[ConsistencyModel] = Table(
             name="Causal",
             guarantee="Operations that depend on each other are seen in that order by "
             "everyone; unrelated ones may be seen in any order",
-            cost="Tracking dependencies (version vectors); stays available in a partition",
+            cost="Tracking dependencies (version vectors); stays available in a partition "
+            "for clients that keep talking to the same replica",
             example="Comment threads: a reply never appears before the post it answers",
         ),
         ConsistencyModel(

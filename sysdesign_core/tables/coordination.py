@@ -53,8 +53,9 @@ class Primitive(Record):
 COORDINATION_PRIMITIVES: Table[Primitive] = Table(
     name="coordination_primitives",
     title="Coordination building blocks",
-    caption="Each builds on the one above it: a lease is granted by a consensus-backed "
-    "store, a lock is a lease, and a fencing token makes the lock safe.",
+    caption="Consensus underlies the rest: leaders are elected and leases granted through a "
+    "consensus-backed store, a lock is a lease on a key, and a fencing token makes a lease or "
+    "a lock safe.",
     columns=(
         Column("name", "Building block"),
         Column("gives", "Gives"),

@@ -29,6 +29,16 @@ _TRANSFER = Source(
 _APIGW = Source(
     "Amazon API Gateway pricing (HTTP APIs)", "https://aws.amazon.com/api-gateway/pricing/", 2026
 )
+_CLOUDFRONT = Source(
+    "Amazon CloudFront pricing (pay as you go, United States, Mexico and Canada)",
+    "https://aws.amazon.com/cloudfront/pricing/",
+    2026,
+)
+_CLOUDWATCH = Source(
+    "Amazon CloudWatch pricing — Logs (Standard log class)",
+    "https://aws.amazon.com/cloudwatch/pricing/",
+    2026,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -73,6 +83,13 @@ CLOUD_PRICES: Table[Price] = Table(
             source=_EC2,
         ),
         Price(
+            name="H100 GPU, p5.48xlarge",
+            usd=6.88,
+            per="GPU-hour",
+            note="One NVIDIA H100 (80 GB) of a p5.48xlarge: 8 GPUs for $55.04 an instance-hour",
+            source=_EC2,
+        ),
+        Price(
             name="EBS gp3 volume",
             usd=0.08,
             per="GB-month",
@@ -84,6 +101,20 @@ CLOUD_PRICES: Table[Price] = Table(
             usd=0.023,
             per="GB-month",
             note="Blobs and media in object storage (first 50 TB a month)",
+            source=_S3,
+        ),
+        Price(
+            name="S3 Standard storage, next 450 TB",
+            usd=0.022,
+            per="GB-month",
+            note="Object storage beyond the first 50 TB, up to 500 TB a month",
+            source=_S3,
+        ),
+        Price(
+            name="S3 Standard storage, over 500 TB",
+            usd=0.021,
+            per="GB-month",
+            note="Object storage beyond 500 TB a month",
             source=_S3,
         ),
         Price(
@@ -113,6 +144,20 @@ CLOUD_PRICES: Table[Price] = Table(
             per="GB",
             note="Data sent to users beyond 150 TB in a month",
             source=_TRANSFER,
+        ),
+        Price(
+            name="CDN egress (CloudFront), first 10 TB",
+            usd=0.085,
+            per="GB",
+            note="Data a CDN sends to users, the first 10 TB of a month (cheaper tiers follow)",
+            source=_CLOUDFRONT,
+        ),
+        Price(
+            name="Log ingestion (CloudWatch Logs)",
+            usd=0.50,
+            per="GB",
+            note="Application logs shipped to a managed log service, per GB taken in",
+            source=_CLOUDWATCH,
         ),
         Price(
             name="Inter-zone transfer",

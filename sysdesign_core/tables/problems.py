@@ -80,7 +80,7 @@ class DesignProblem(Record):
             yield "difficulty", f"{self.difficulty!r}: use one of {', '.join(DIFFICULTIES)}"
         if not self.page.endswith(".md"):
             yield "page", f"{self.page!r} is not a page; write e.g. 'problems/chat.md'"
-        if not self.tags:
+        if not self.tags & set(PATTERNS):
             yield "tags", f"name at least one pattern: {', '.join(PATTERNS)}"
 
 
@@ -101,7 +101,7 @@ def _problem(
         difficulty=difficulty,
         calcs=calcs,
         page=page,
-        tags=frozenset(patterns),
+        tags=frozenset(patterns) | {difficulty.lower()},  # the difficulty filters rows too
     )
 
 
@@ -173,9 +173,9 @@ _ROWS = (
     _problem(
         "Distributed rate limiter",
         asked_as="API gateways, Stripe, Cloudflare",
-        challenge="One limit enforced across many servers in well under a millisecond",
+        challenge="One limit enforced across many servers, adding at most 1–2 ms at p99",
         difficulty="Medium",
-        patterns=("real-time", "strong consistency"),
+        patterns=("real-time", "write-heavy"),
         calcs=("rate_limiter", "capacity", "shards", "composite"),
         page="problems/rate-limiter.md",
     ),
@@ -254,11 +254,185 @@ _ROWS = (
     _problem(
         "Collaborative editing",
         asked_as="Google Docs, Figma",
-        challenge="Concurrent edits merged the same way everywhere (OT or CRDTs), live",
+        challenge="Concurrent edits that converge to the same document everywhere (OT or "
+        "CRDTs), live",
         difficulty="Hard",
-        patterns=("real-time", "strong consistency"),
+        patterns=("real-time", "fan-out"),
         calcs=("capacity", "connections", "fanout"),
         page="problems/collaborative-editing.md",
+    ),
+    _problem(
+        "Distributed cache",
+        asked_as="Memcached, Redis Cluster",
+        challenge="Shards for memory and for operations, hot keys and stampedes, and what a "
+        "lost node does to the database",
+        difficulty="Medium",
+        patterns=("read-heavy",),
+        calcs=("capacity", "cache", "shards", "servers", "cost"),
+        page="problems/distributed-cache.md",
+    ),
+    _problem(
+        "Job scheduler",
+        asked_as="Distributed cron, Kubernetes CronJobs, cloud schedulers",
+        challenge="Every job due at the top of the hour, leases that expire, and runs that "
+        "happen at least once with effects exactly once",
+        difficulty="Medium",
+        patterns=("write-heavy", "strong consistency"),
+        calcs=(
+            "capacity",
+            "shards",
+            "servers",
+            "queue_drain",
+            "headroom",
+            "retry_amplification",
+            "cost",
+        ),
+        page="problems/job-scheduler.md",
+    ),
+    _problem(
+        "Photo sharing",
+        asked_as="Instagram, Flickr",
+        challenge="Renditions of every upload, media bytes that dwarf the metadata, and a CDN "
+        "in front of an object store",
+        difficulty="Medium",
+        patterns=("read-heavy", "storage-heavy", "fan-out"),
+        calcs=(
+            "capacity",
+            "transfer",
+            "servers",
+            "shards",
+            "fanout",
+            "headroom",
+            "queue_drain",
+            "cost",
+        ),
+        page="problems/photo-sharing.md",
+    ),
+    _problem(
+        "Search over posts",
+        asked_as="Twitter search, Elasticsearch at scale",
+        challenge="An inverted index of billions of posts: sizing it, sharding it by document, "
+        "fresh within seconds, ranked by BM25 and a learned model",
+        difficulty="Hard",
+        patterns=("read-heavy", "write-heavy", "storage-heavy"),
+        calcs=(
+            "capacity",
+            "shards",
+            "tail_latency",
+            "servers",
+            "transfer",
+            "headroom",
+            "retry_amplification",
+            "queue_drain",
+            "cost",
+        ),
+        page="problems/search.md",
+    ),
+    _problem(
+        "Live comments",
+        asked_as="Facebook Live, LinkedIn Live, Twitch chat",
+        challenge="One comment owed to millions of viewers: fan-out in tiers, sampling a hot "
+        "stream, and moderation on the write path",
+        difficulty="Hard",
+        patterns=("real-time", "fan-out"),
+        calcs=("connections", "fanout", "capacity", "servers", "headroom", "queue_drain", "cost"),
+        page="problems/live-comments.md",
+    ),
+    _problem(
+        "Distributed message queue",
+        asked_as="Kafka, Kinesis, Pulsar",
+        challenge="Partitions for throughput and catch-up, replication with ISR and acks, "
+        "retention that outgrows the brokers, and draining a backlog",
+        difficulty="Hard",
+        patterns=("write-heavy", "streaming", "storage-heavy"),
+        calcs=("queue_drain", "headroom", "retry_amplification", "transfer", "cost"),
+        page="problems/message-queue.md",
+    ),
+    _problem(
+        "LLM chat service",
+        asked_as="ChatGPT, Claude, Gemini",
+        challenge="GPUs sized by tokens: KV-cache memory, continuous batching, prefill against "
+        "decode, streamed replies and limits metered in tokens",
+        difficulty="Hard",
+        patterns=("real-time", "streaming"),
+        calcs=("llm_serving", "capacity", "servers", "headroom", "retry_amplification", "cost"),
+        page="problems/llm-chat.md",
+    ),
+    _problem(
+        "Object storage",
+        asked_as="Amazon S3, Google Cloud Storage, Azure Blob Storage",
+        challenge="A metadata path and a data path, erasure coding against copies for "
+        "durability and cost, surviving a zone, and multipart upload",
+        difficulty="Hard",
+        patterns=("storage-heavy", "strong consistency"),
+        calcs=("erasure_coding", "capacity", "transfer", "shards", "headroom", "cost"),
+        page="problems/object-storage.md",
+    ),
+    _problem(
+        "Stock exchange",
+        asked_as="Nasdaq, LMAX, a crypto exchange",
+        challenge="One sequence of orders, single-threaded matching per symbol shard, a latency "
+        "budget in microseconds, and market data by multicast",
+        difficulty="Hard",
+        patterns=("real-time", "strong consistency", "fan-out"),
+        calcs=("capacity", "shards", "tail_latency", "queue_drain", "headroom", "cost"),
+        page="problems/stock-exchange.md",
+    ),
+    _problem(
+        "Nearby friends",
+        asked_as="Facebook Nearby Friends, Snap Map, Find My",
+        challenge="Every user moving at once: location updates fanned out to online friends "
+        "through a channel per user, on stateful connection servers",
+        difficulty="Medium",
+        patterns=("real-time", "fan-out", "geospatial"),
+        calcs=(
+            "connections",
+            "fanout",
+            "shards",
+            "capacity",
+            "geo",
+            "headroom",
+            "retry_amplification",
+            "queue_drain",
+            "cost",
+        ),
+        page="problems/nearby-friends.md",
+    ),
+    _problem(
+        "Maps and ETA",
+        asked_as="Google Maps, Apple Maps, Waze",
+        challenge="Tiles per zoom level behind a CDN, a continent's road graph searched with "
+        "contraction hierarchies, and live traffic from probe vehicles in the ETA",
+        difficulty="Hard",
+        patterns=("read-heavy", "geospatial", "streaming"),
+        calcs=(
+            "servers",
+            "capacity",
+            "transfer",
+            "headroom",
+            "retry_amplification",
+            "queue_drain",
+            "cost",
+        ),
+        page="problems/maps-eta.md",
+    ),
+    _problem(
+        "Metrics monitoring and alerting",
+        asked_as="Prometheus, Monarch, Datadog",
+        challenge="Series held in memory and the cardinality that multiplies them, compressed "
+        "samples, retention by resolution, and alerts on SLO burn rates",
+        difficulty="Hard",
+        patterns=("write-heavy", "streaming", "storage-heavy"),
+        calcs=(
+            "capacity",
+            "shards",
+            "burn_rate",
+            "headroom",
+            "queue_drain",
+            "retry_amplification",
+            "cost",
+        ),
+        page="problems/metrics-monitoring.md",
     ),
 )
 
@@ -273,7 +447,7 @@ PROBLEMS: Table[DesignProblem] = Table(
         Column("difficulty", "Difficulty"),
         Column("calcs", "Calculators"),
     ),
-    facets=PATTERNS,
+    facets=PATTERNS + tuple(level.lower() for level in DIFFICULTIES),
     rows=_ROWS,
 )
 

@@ -23,9 +23,10 @@ _CALLAGHAN = Source(
     "https://smalldatum.blogspot.com/2015/11/read-write-space-amplification-pick-2_23.html",
     2026,
 )
-_ROCKSDB = Source(
-    "RocksDB wiki — RocksDB Tuning Guide (amplification factors)",
-    "https://github.com/facebook/rocksdb/wiki/RocksDB-Tuning-Guide",
+_DOSTOEVSKY = Source(
+    "Dayan and Idreos — Dostoevsky: Better Space-Time Trade-Offs for LSM-Tree Based "
+    "Key-Value Stores via Adaptive Removal of Superfluous Merging (SIGMOD 2018)",
+    "https://stratos.seas.harvard.edu/files/stratos/files/dostoevskykv.pdf",
     2026,
 )
 _DYNAMO_INDEXES = Source(
@@ -95,12 +96,14 @@ STORAGE_ENGINES: Table[StorageEngine] = Table(
             "in the background (compaction): sequential I/O",
             reads="May check the memtable and several sorted files per level; Bloom filters "
             "skip most of them; range scans merge levels",
-            write_amp="Paid in compaction, each byte rewritten once per level: often 10–30× "
-            "with leveled compaction",
+            write_amp="Paid in compaction. Leveled: each level is about 10× (the fan-out) the "
+            "one above, and merging into it rewrites the overlapping data there, so a byte is "
+            "rewritten up to about fan-out times per level: 10–30× in all is common. "
+            "Size-tiered rewrites a byte about once per tier: less, at more space and read cost",
             space_amp="Low with leveled compaction (about 1.1×); higher with size-tiered, "
             "which needs free space to merge",
             used_in="RocksDB, LevelDB, Cassandra, ScyllaDB, HBase, MyRocks",
-            source=_ROCKSDB,
+            source=_DOSTOEVSKY,
         ),
     ),
 )
@@ -173,7 +176,9 @@ class IsolationLevel(Record):
 ISOLATION_LEVELS: Table[IsolationLevel] = Table(
     name="isolation_levels",
     title="Isolation levels and the anomalies they allow",
-    caption="Weakest first. Dirty read: seeing uncommitted data. Non-repeatable read: a row "
+    caption="From weaker to stronger, but not a chain: snapshot isolation and (locking) "
+    "repeatable read are incomparable, each preventing an anomaly the other allows "
+    "(phantoms, write skew). Dirty read: seeing uncommitted data. Non-repeatable read: a row "
     "changes between two reads. Phantom: a query's set of rows changes. Lost update: two "
     "read-modify-writes, one overwrites the other. Write skew: two transactions each check "
     "a condition, then write different rows, together breaking it.",

@@ -65,10 +65,15 @@ PRICE_NAMES = {
     "r7g_large": "r7g.large instance",
     "ebs_gp3": "EBS gp3 volume",
     "s3_standard": "S3 Standard storage",
+    "s3_standard_next_450tb": "S3 Standard storage, next 450 TB",
+    "s3_standard_over_500tb": "S3 Standard storage, over 500 TB",
     "egress_first_10tb": "Internet egress, first 10 TB",
     "egress_next_40tb": "Internet egress, next 40 TB",
     "egress_next_100tb": "Internet egress, next 100 TB",
     "egress_over_150tb": "Internet egress, over 150 TB",
+    "cdn_egress_first_10tb": "CDN egress (CloudFront), first 10 TB",
+    "log_ingestion": "Log ingestion (CloudWatch Logs)",
+    "h100_gpu": "H100 GPU, p5.48xlarge",
     "inter_zone_transfer": "Inter-zone transfer",
     "api_request": "API Gateway HTTP API request",
     "api_request_over_300m": "API Gateway HTTP API request, over 300 million",
@@ -78,6 +83,7 @@ PRICE_NAMES = {
 _PER: dict[str, tuple[float, Dims]] = {
     # per what a price is paid → (its size in base units, its dimensions)
     "instance-hour": (3600.0, TIME),
+    "GPU-hour": (3600.0, TIME),
     "GB-month": (1e9 * MONTH, (DATA[0], 1, 0, 0)),
     "GB": (1e9, DATA),
     "million requests": (1e6, NONE),

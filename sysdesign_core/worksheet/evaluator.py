@@ -366,6 +366,7 @@ class _Evaluator:
                 # 99.9% is 99.9 / 100 (0.999), not 99.9 * 0.01 (0.9990000000000001)
                 one = Quantity(1.0, factor.dims, factor.hint)
                 q = q * one / Quantity(inverse) if op == "*" else q / one * Quantity(inverse)
+                q = q.with_hint(factor.hint or q.hint)  # 99.9% stays a percentage
             else:
                 q = q * factor if op == "*" else q / factor
         if lit.money:

@@ -124,18 +124,14 @@ class Quantity:
         return Quantity(_finite(self.value - other.value), self.dims, self.hint or other.hint)
 
     def __mul__(self, other: Quantity) -> Quantity:
-        return Quantity(
-            _finite(self.value * other.value), _mul(self.dims, other.dims), _hint(self, other, "*")
-        )
+        value = _finite(self.value * other.value)
+        return Quantity(value, _mul(self.dims, other.dims), _hint(self, other, "*", value))
 
     def __truediv__(self, other: Quantity) -> Quantity:
         if other.value == 0:
             raise SheetError("division by zero; check the divisor's inputs")
-        return Quantity(
-            _finite(self.value / other.value),
-            _mul(self.dims, other.dims, -1),
-            _hint(self, other, "/"),
-        )
+        value = _finite(self.value / other.value)
+        return Quantity(value, _mul(self.dims, other.dims, -1), _hint(self, other, "/", value))
 
     def __neg__(self) -> Quantity:
         return Quantity(-self.value, self.dims, self.hint)
@@ -167,16 +163,24 @@ def _finite(number: float) -> float:
     return number
 
 
-def _hint(a: Quantity, b: Quantity, op: str) -> str:
+def _hint(a: Quantity, b: Quantity, op: str, value: float) -> str:
     """The hint of a product or quotient: a plain factor keeps the other side's hint (twice a
-    percentage is a percentage); bits stay bits while the result is still data."""
+    percentage is a percentage); bits stay bits while the result is still data. A share of a
+    count is a count: a plain result above 1 is no longer shown as a percentage (30% of 8.33M
+    is 2.5M, not 250,000,000%)."""
     if b.dims == NONE and not b.hint:
-        return a.hint
-    if a.dims == NONE and not a.hint and op == "*":
-        return b.hint
-    if "bits" in (a.hint, b.hint):
-        return "bits"
-    return ""
+        hint = a.hint
+    elif a.dims == NONE and not a.hint and op == "*":
+        hint = b.hint
+    elif "bits" in (a.hint, b.hint):
+        hint = "bits"
+    elif a.dims == b.dims == NONE and a.hint == b.hint == "percent" and op == "*":
+        hint = "percent"  # a share of a share: 99.95% × 99.9% in series
+    else:
+        hint = ""
+    if hint in ("percent", "nines") and abs(value) > 1:
+        return ""
+    return hint
 
 
 @dataclass(frozen=True)

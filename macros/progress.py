@@ -1,0 +1,54 @@
+"""The reader's progress: which designs and senior topics are done, what is next, and the
+practice streaks. The list of pages is built here from the catalog; what is done lives only
+in the reader's browser (javascripts/progress.js), so the view is hidden without JavaScript.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup
+
+from sysdesign_core.tables.problems import DIFFICULTIES, PROBLEMS
+
+from .render import DOCS, _html, _page_url, page_href
+
+__all__ = ["tracked_pages", "progress"]
+
+
+def _title(path: Path) -> str:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return path.stem
+
+
+def tracked_pages() -> list[tuple[str, list[dict[str, str]]]]:
+    """The pages a reader can mark as done, in the order the "Start here" path takes them:
+    the walkthroughs, the problems from easy to hard, then the senior topics. Each page is
+    ``{"key": "problems/chat/", "page": "problems/chat.md", "title", "note"}``."""
+    rank = {level: i for i, level in enumerate(DIFFICULTIES)}
+    rows = sorted(
+        PROBLEMS.rows,
+        key=lambda r: (not r.page.startswith("walkthroughs/"), rank.get(r.difficulty, 9)),
+    )
+    designs = [
+        {"key": _page_url(r.page), "page": r.page, "title": r.name, "note": r.difficulty}
+        for r in rows
+    ]
+    senior = [
+        {"key": _page_url(f"senior/{p.name}"), "page": f"senior/{p.name}", "title": _title(p)}
+        for p in sorted((DOCS / "senior").glob("*.md"))
+        if p.name != "index.md"
+    ]
+    return [("Designs", designs), ("Senior topics", senior)]
+
+
+def progress(page: str) -> Markup:
+    """The progress view: every tracked page with a link, marked done by the reader's browser;
+    the next page on the path; the drill and flashcard streaks; export, import and clear."""
+    groups = [
+        (title, [dict(item, href=page_href(item["page"], page)) for item in items])
+        for title, items in tracked_pages()
+    ]
+    return Markup(_html("progress.html", page, groups=groups))
