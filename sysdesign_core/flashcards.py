@@ -29,8 +29,9 @@ from .registry import get, run
 
 __all__ = ["Card", "cards", "decks", "SKIP_TABLES", "plain_links"]
 
-SKIP_TABLES = frozenset({"interview_prompts", "cloud_prices"})
-"""Tables that make poor cards: prompts for the interview mode, prices (looked up, not learnt)."""
+SKIP_TABLES = frozenset({"interview_prompts", "cloud_prices", "study_plan"})
+"""Tables that make poor cards: prompts for the interview mode, prices (looked up, not learnt),
+the study plan (a schedule to follow, not facts to recall)."""
 
 _LINK = re.compile(r"\[([^\]]+)\]\((?!https?://)[^)]*\)")
 

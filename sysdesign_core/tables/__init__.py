@@ -36,6 +36,7 @@ _TOPIC_NAMES = (
     "multiregion",
     "search",
     "security",
+    "study",
 )
 
 
