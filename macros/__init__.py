@@ -2,8 +2,8 @@
 
 Pages call ``{{ table("databases") }}``, ``{{ items("red_flags") }}``,
 ``{{ calculator("capacity", dau="1B") }}``, ``{{ result("capacity", "write_qps", dau="1B") }}``,
-``{{ calc_link("capacity", dau="1B") }}`` and ``{% set s = sheet("chat") %}`` (a page's
-estimates as a worksheet: ``macros/sheets.py``).
+``{{ calc_link("capacity", dau="1B") }}``, ``{{ study_summary() }}`` (the study plan in brief)
+and ``{% set s = sheet("chat") %}`` (a page's estimates as a worksheet: ``macros/sheets.py``).
 
 A content mistake in a macro call (an unknown name, a bad input, a missing argument) is
 reported as one line naming the page and the line of the call, ``docs/x.md:12: no catalog
@@ -139,6 +139,9 @@ def define_env(env: Any) -> None:
     def api_calculators() -> str:
         return str(render.api_calculators(env.page.file.src_uri))
 
+    def study_summary() -> str:
+        return str(render.study_summary(env.page.file.src_uri))
+
     sheets = importlib.import_module("macros.sheets")
     tracked = importlib.import_module("macros.progress")
 
@@ -159,7 +162,7 @@ def define_env(env: Any) -> None:
 
     own: dict[str, Callable[..., Any]] = {name: getattr(render, name) for name in render.MACROS}
     own.update(table=table, items=items, calc_link=calc_link, api_calculators=api_calculators)
-    own.update(onward_link=onward_link, levels=levels)
+    own.update(onward_link=onward_link, levels=levels, study_summary=study_summary)
     own["progress"] = progress
     page_sheets: dict[str, Callable[..., Any]] = {
         "sheet": sheet,

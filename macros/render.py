@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from sysdesign_core.cli import command_line
 from sysdesign_core.exports import write as export_text
 from sysdesign_core.onward import onward_inputs
 from sysdesign_core.registry import KINDS, Calculator, parse_inputs, readings
+from sysdesign_core.tables import study
 from sysdesign_core.tables.levels import LEVEL_NAMES, LEVELS, SOURCES
 from sysdesign_core.validate import definition
 from sysdesign_core.worksheet.calls import calculator_sheet
@@ -44,7 +46,10 @@ __all__ = [
     "api_calculators",
     "api_modules",
     "page_href",
+    "page_title",
     "source_url",
+    "study_summary",
+    "LAYOUTS",
 ]
 
 MACROS = (
@@ -153,14 +158,89 @@ def source_url(repo_url: str, name: str, kind: str = "table") -> str:
     return f"{repo_url.rstrip('/')}/blob/main/{path}" + (f"#L{line}" if line else "")
 
 
+def page_title(target: str) -> str:
+    """The title of the docs page ``target`` (an ``#anchor`` is ignored): its ``# `` heading.
+
+    >>> page_title("practice/drills.md#solved-drills")
+    'Estimation drills'
+    """
+    path = DOCS / target.partition("#")[0]
+    if not path.is_file():
+        raise ValueError(f"link to {target!r}, but docs/{target.partition('#')[0]} does not exist")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if lines and lines[0] == "---":  # front matter
+        lines = lines[lines.index("---", 1) + 1 :] if "---" in lines[1:] else lines
+    fence = ""
+    for line in lines:
+        opening = re.match(r"\s*(```|~~~)", line)
+        if opening and (not fence or opening.group(1) == fence):
+            fence = "" if fence else opening.group(1)
+        elif not fence and line.startswith("# "):
+            return line[2:].strip()
+    raise ValueError(f"docs/{path.relative_to(DOCS).as_posix()} has no '# ' title")
+
+
+def _md_link(target: str, page: str) -> str:
+    """A Markdown link target from ``page`` to the docs page ``target`` (``#anchor`` kept):
+    relative to ``page``, so mkdocs rewrites it and the strict build checks it, anchor too."""
+    path, _, anchor = target.partition("#")
+    page_href(path, page)  # a missing page fails here, naming it
+    relative = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+def _minutes(days: Any) -> str:
+    """The minutes a day among ``days`` as text: ``75–90``, or ``150`` when all are equal."""
+    low, high = study.minutes_span(days)
+    return f"{low}" if low == high else f"{low}–{high}"
+
+
+def _study_context(page: str) -> dict[str, Any]:
+    """What the study plan's templates show: its phases with their days, and the totals."""
+    days = study.STUDY_PLAN.rows
+    long_days = [day for day in days if day.long]
+    return {
+        "phases": study.by_phase(),
+        "days": days,
+        "hours": round(sum(day.minutes for day in days) / 60),
+        "weekday": _minutes(day for day in days if not day.long),
+        "long_span": _minutes(long_days),
+        "long_days": [day.number for day in long_days],
+        "span": _minutes,
+        "link": lambda target: _md_link(target, page),
+        "title": page_title,
+        "plan_page": _md_link("practice/plan.md", page),
+    }
+
+
+LAYOUTS: dict[str, tuple[str, Callable[[str], dict[str, Any]]]] = {
+    "study_plan": ("study_plan.md", _study_context),
+}
+"""Catalog tables that read better in a layout of their own than in rows and columns: the
+table's name, its Markdown template (headings in the page's contents, links the strict build
+checks, anchors included) and what fills it, given the page showing it."""
+
+
+def study_summary(page: str = "index.md") -> str:
+    """The study plan in a few lines, one per phase, each linking to its part of the plan page;
+    for the home page (``page`` is the page showing it)."""
+    return _MARKDOWN.get_template("study_summary.md").render(**_study_context(page))
+
+
 def table(name: str, page: str = "", repo_url: str = "") -> str:
     """The catalog table ``name`` as HTML, with its sources, facet filters and source link.
 
     ``page`` (docs-relative) is the page showing it, for page links in cells; ``repo_url``
-    makes the edit link under the table. The macro passes both.
+    makes the edit link under the table. The macro passes both. A table in :data:`LAYOUTS`
+    is shown in its own layout instead, as Markdown.
     """
     if name not in catalog.TABLES:
         raise _unknown("catalog table", name, list(catalog.TABLES))
+    if name in LAYOUTS:
+        template, context = LAYOUTS[name]
+        return _MARKDOWN.get_template(template).render(
+            **context(page), table=catalog.TABLES[name], source_url=source_url(repo_url, name)
+        )
     return _html(
         "table.html", page, table=catalog.TABLES[name], source_url=source_url(repo_url, name)
     )

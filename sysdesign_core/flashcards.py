@@ -29,9 +29,10 @@ from .registry import get, run
 
 __all__ = ["Card", "cards", "decks", "SKIP_TABLES", "plain_links"]
 
-SKIP_TABLES = frozenset({"interview_prompts", "cloud_prices", "levels"})
+SKIP_TABLES = frozenset({"interview_prompts", "cloud_prices", "levels", "study_plan"})
 """Tables that make poor cards: prompts for the interview mode, prices (looked up, not learnt),
-and what each level shows in each design (read beside its page, not drilled as a card)."""
+what each level shows in each design (read beside its page, not drilled as a card) and the
+study plan (a schedule to follow, not facts to recall)."""
 
 _LINK = re.compile(r"\[([^\]]+)\]\((?!https?://)[^)]*\)")
 

@@ -66,6 +66,14 @@ class Record:
         """
         return iter(())
 
+    def pages(self) -> tuple[str, ...]:
+        """The docs-relative pages this row sends a reader to (``framework/index.md``, an
+        ``#anchor`` allowed). The catalog check makes sure each exists under ``docs/``.
+
+        Subclasses override this (see ``tables/study.py``); the base record links nowhere.
+        """
+        return ()
+
 
 R = TypeVar("R", bound=Record)
 
@@ -89,6 +97,8 @@ class Table(Generic[R]):
 
     ``ages`` marks a table of facts that go out of date: each row then needs a source and
     an "as of" year, shown on the page. ``facets`` are tags a reader can filter rows by.
+    ``check`` finds problems across rows (days in order, a plan that adds up): it takes the
+    rows and yields ``(row name or None, what is wrong)`` pairs.
     """
 
     name: str
@@ -98,6 +108,7 @@ class Table(Generic[R]):
     caption: str = ""
     ages: bool = False
     facets: tuple[str, ...] = ()
+    check: Callable[[tuple[R, ...]], Iterable[tuple[str | None, str]]] | None = None
 
     def row(self, name: str) -> R:
         """The row whose ``name`` is ``name``."""
@@ -235,6 +246,10 @@ def table_problems(table: Table[Record]) -> Iterator[Problem]:
         for message in _row_problems(table, row, duplicate=row.name in seen):
             yield Problem(message, row.name)
         seen.add(row.name)
+    if table.check is not None:
+        for name, message in table.check(table.rows):
+            where = f"table {table.name!r}" + (f", row {name!r}" if name else "")
+            yield Problem(f"{where}: {message}", name)
 
 
 def _row_problems(table: Table[Record], row: Record, duplicate: bool) -> Iterator[str]:

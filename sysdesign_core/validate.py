@@ -10,7 +10,7 @@ Exit status 0 when the catalog is clean, 1 when there is a problem; a content mi
 prints a traceback. Besides the records themselves, the corrections on the "What changed"
 page are checked against the pages: every ``!!! corrected`` admonition in ``docs/`` has its
 :class:`~sysdesign_core.records.Correction` record, and every record points at a page that
-holds its admonition.
+holds its admonition. Every page a row links to (a study plan's tasks) must exist in ``docs/``.
 """
 
 from __future__ import annotations
@@ -207,6 +207,22 @@ def _correction_problems(tables: list[Table[Record]], docs: Path) -> Iterator[st
         yield _located(message, path, line)
 
 
+def _missing_pages(tables: list[Table[Record]], docs: Path) -> Iterator[str]:
+    """Every page a row links to (:meth:`~sysdesign_core.records.Record.pages`) that is not
+    under ``docs``; the strict build checks the anchors."""
+    for table in tables:
+        for row in table.rows:
+            for page in row.pages():
+                if not (docs / page.partition("#")[0]).is_file():
+                    path, line = definition(table.name, row.name)
+                    message = (
+                        f"table {table.name!r}, row {row.name!r}: links to {page!r}, but "
+                        f"docs/{page.partition('#')[0]} does not exist; write the path under "
+                        "docs/, e.g. 'practice/drills.md'"
+                    )
+                    yield _located(message, path, line)
+
+
 def _record_texts(tables: Iterable[Table[Record]]) -> Iterator[tuple[str, str | None, str]]:
     """(table, row or None, text) for every title, caption and text cell of ``tables``."""
     for table in tables:
@@ -265,6 +281,7 @@ def problems(
             yield _located(problem.message, path, line)
     if docs is not None:
         yield from _correction_problems(tables, docs)
+        yield from _missing_pages(tables, docs)
     lists = list(lists)
     for item_list in lists:
         path, line = definition(item_list.name, kind="list")

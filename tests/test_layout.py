@@ -132,6 +132,56 @@ def test_every_page_reads_at_phone_and_desk_width(
     assert problems == {}
 
 
+# The pages of the home page's two paths (issue 23, item 9): the home page and the study plan.
+PLAN_PAGES = ["", "practice/plan/"]
+
+# Runs in the page: what sticks out past the right edge in the plan, its summary and the review
+# path, and any task's minutes split across two lines.
+PLAN_JS = r"""() => {
+  const parts = ".sd-plan, .sd-plan-summary, #for-a-design-review + p + ol";
+  const boxes = [...document.querySelectorAll(parts)];
+  const wide = boxes.flatMap((box) => [box, ...box.querySelectorAll("*")])
+    .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+    .map((el) => el.tagName + ": " + el.textContent.trim().slice(0, 40));
+  const split = [...document.querySelectorAll(".sd-plan__min")]
+    .filter((el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size > 1)
+    .map((el) => el.textContent);
+  return {
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    boxes: boxes.length,
+    items: document.querySelectorAll(".sd-plan li, .sd-plan-summary li").length,
+    wide, split,
+  };
+}"""
+
+
+def test_the_home_page_and_the_study_plan_fit_a_phone(browser: Any, base_url: str) -> None:
+    """At 390 px neither page scrolls sideways, nothing in the plan, its summary or the
+    design-review path reaches past the screen's edge, and no task's minutes break in two."""
+    from sysdesign_core.tables.study import PHASES, STUDY_PLAN
+
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, color_scheme="dark", service_workers="block"
+    )
+    route_cdn(context, offline=True)
+    try:
+        page = context.new_page()
+        found = {}
+        for path in PLAN_PAGES:
+            page.goto(base_url + path)
+            page.wait_for_load_state("load")
+            found[path] = page.evaluate(PLAN_JS)
+    finally:
+        context.close()
+    tasks = sum(len(day.tasks) for day in STUDY_PLAN.rows)
+    # what was measured: the summary and the review path at home, the whole plan on its page
+    assert (found[""]["boxes"], found[""]["items"]) == (2, len(PHASES))
+    assert (found["practice/plan/"]["boxes"], found["practice/plan/"]["items"]) == (1, tasks)
+    for path, measured in found.items():
+        assert measured["overflow"] <= 1, (path, measured["overflow"])
+        assert measured["wide"] == [] and measured["split"] == [], (path, measured)
+
+
 # --- focus and contrast, in both schemes --------------------------------------------------
 
 

@@ -37,6 +37,7 @@ _TOPIC_NAMES = (
     "multiregion",
     "search",
     "security",
+    "study",
 )
 
 
