@@ -28,9 +28,13 @@ def tracked_pages() -> list[tuple[str, list[dict[str, str]]]]:
     the walkthroughs, the problems from easy to hard, then the senior topics. Each page is
     ``{"key": "problems/chat/", "page": "problems/chat.md", "title", "note"}``."""
     rank = {level: i for i, level in enumerate(DIFFICULTIES)}
+    # The walkthroughs in the catalog's order (Twitter first, as "Start here" says), then the
+    # problems from easy to hard (a stable sort keeps the catalog's order within a level).
     rows = sorted(
         PROBLEMS.rows,
-        key=lambda r: (not r.page.startswith("walkthroughs/"), rank.get(r.difficulty, 9)),
+        key=lambda r: (
+            (1, rank.get(r.difficulty, 9)) if not r.page.startswith("walkthroughs/") else (0, 0)
+        ),
     )
     designs = [
         {"key": _page_url(r.page), "page": r.page, "title": r.name, "note": r.difficulty}

@@ -42,6 +42,7 @@ def test_mark_reload_export_clear_import(warm_context: Any, base_url: str, tmp_p
     assert page.locator(".sd-progress__next a").inner_text() == first["title"]
     assert "1 of" in page.locator(".sd-progress__summary").inner_text()
     before = page.evaluate(f"() => localStorage.getItem('{KEY}')")
+    page.click(".sd-progress__more > summary")  # the list and its tools, folded by default
 
     with page.expect_download() as download:
         page.click(".sd-progress__export")
