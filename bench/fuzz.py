@@ -7,7 +7,9 @@ suffixes, Unicode digits, decimal commas, lists, random text. Every 10th input s
 through the widget's JSON reply (``respond_json``, chart included every 100th). Then the
 worksheet: ``--runs / 10`` sheets, half random strings of the language's tokens, half problem
 sheets (``docs/sheets/``) with a few random edits; "ok" counts sheets with no line in error,
-"refused" those with one. It counts:
+"refused" those with one. Then "Try it first": ``--runs / 100`` random answers and assumptions
+on the design sheets (``sysdesign_core.worksheet.attempt``); "refused" counts replies with an
+answer or assumption that could not be read. It counts:
 
 - ``errors``: exceptions other than ``InputError``, and widget replies whose error names no
   input (a failure in ``run`` or the chart) (must be 0);
@@ -176,6 +178,59 @@ def sheets(rng: random.Random, runs: int, totals: Counter[str], examples: list[s
           f"{slowest:>10.3f}", flush=True)  # fmt: skip
 
 
+def attempts(rng: random.Random, runs: int, totals: Counter[str], examples: list[str]) -> None:
+    """Fuzz "Try it first": random answers and assumptions on the problem sheets. Every reply
+    is strict JSON with a known grade and a message for every figure, never an internal error.
+    "ok" counts replies where every typed answer was read; "refused" the rest."""
+    from pathlib import Path
+
+    from sysdesign_core.worksheet.attempt import assumptions, prompts
+    from sysdesign_core.worksheet.attempt import respond_json as attempt_json
+
+    seeds = [
+        text
+        for p in sorted(Path("docs/sheets").glob("*.sheet"))
+        if prompts(text := p.read_text(encoding="utf-8"))
+    ]
+    grades = {"exact", "close", "magnitude", "off", "invalid", "missing", "unknown"}
+    counts: Counter[str] = Counter()
+    slowest = 0.0
+    for _ in range(runs):
+        text = rng.choice(seeds)
+        asked = [p.name for p in prompts(text)]
+        inputs = [a.name for a in assumptions(text)]
+        answers = {n: value(rng) for n in rng.sample(asked, rng.randint(0, len(asked)))}
+        changed = {n: value(rng) for n in rng.sample(inputs, rng.randint(0, min(2, len(inputs))))}
+        begin = time.process_time()
+        try:
+            reply = json.loads(
+                attempt_json(text, json.dumps(changed), json.dumps(answers)),
+                parse_constant=lambda name: 1 / 0,
+            )
+            if reply.get("error") or any(
+                f["grade"] not in grades or not f["message"] for f in reply["figures"]
+            ):
+                counts["errors"] += 1
+                examples.append(f"attempt {changed!r} {answers!r}: {reply.get('error')}"[:300])
+            elif any(f["grade"] in ("invalid", "unknown") for f in reply["figures"]):
+                counts["refused"] += 1
+            else:
+                counts["ok"] += 1
+        except Exception as error:  # noqa: BLE001 - counting them is the point
+            counts["errors"] += 1
+            examples.append(f"error attempt {answers!r}: {type(error).__name__}: {error}"[:300])
+        took = time.process_time() - begin
+        slowest = max(slowest, took)
+        if took > 1.0:
+            counts["slow"] += 1
+            examples.append(f"slow {took:.2f}s attempt {changed!r} {answers!r}"[:300])
+    counts["runs"] = runs
+    totals.update(counts)
+    print(f"{'try it first':<16} {runs:>8,} {counts['ok']:>8,} {counts['refused']:>8,} "
+          f"{counts['errors']:>6} {counts['non-finite']:>10} {counts['slow']:>5} "
+          f"{slowest:>10.3f}", flush=True)  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=100_000, help="inputs per calculator")
@@ -231,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{counts['errors']:>6} {counts['non-finite']:>10} {counts['slow']:>5} "
               f"{slowest:>10.3f}", flush=True)  # fmt: skip
     sheets(rng, max(1, args.runs // 10), totals, examples)
+    attempts(rng, max(1, args.runs // 100), totals, examples)
     print(f"{'all':<16} {totals['runs']:>8,} {totals['ok']:>8,} {totals['refused']:>8,} "
           f"{totals['errors']:>6} {totals['non-finite']:>10} {totals['slow']:>5}")  # fmt: skip
     print(f"{time.perf_counter() - started:.0f} s, seed {args.seed}")
