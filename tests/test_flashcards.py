@@ -3,6 +3,7 @@ into an Anki deck that a test opens and reads back (a zip holding a SQLite colle
 
 from __future__ import annotations
 
+import html
 import re
 import sqlite3
 import tempfile
@@ -119,6 +120,17 @@ def test_the_built_site_carries_the_deck_and_the_static_cards(site_dir: Path) ->
     page = (site_dir / "practice" / "flashcards" / "index.html").read_text(encoding="utf-8")
     ids = re.findall(r'<details class="sd-card" data-card="([0-9a-f]{12})"', page)
     assert set(ids) == set(notes)
+    # Each deck lists its ids, and holds its cards in a <noscript> (built by the script).
+    decks = re.findall(
+        r'<div class="sd-deck" data-deck="[^"]+" data-cards="([0-9a-f ]+)">\s*<noscript>(.*?)'
+        r"</noscript>\s*</div>",
+        page,
+        flags=re.DOTALL,
+    )
+    assert len(decks) == len(flashcards.decks())
+    for listed, markup in decks:
+        assert listed.split() == re.findall(r'<details class="sd-card" data-card="(\w+)"', markup)
+    assert [i for listed, _ in decks for i in listed.split()] == ids
     assert 'href="../../sysdesign.apkg"' in page
     # Every card links to the page that teaches it, and that page was built.
     links = re.findall(r'<a href="\.\./\.\./([^"]*)">Where this is taught</a>', page)
@@ -151,11 +163,19 @@ def _open_study(context: Any, base_url: str) -> tuple[Any, list[str]]:
     return page, errors
 
 
-# The card on show, found in the page's static list by its front (every front is different).
+# The card on show, found by its front in the page's static list (every front is different),
+# whether its deck is built or still the markup of its <noscript>.
 CARD_ON_SHOW = """() => {
     const front = document.querySelector("#sd-study-front").innerHTML;
-    const card = [...document.querySelectorAll("details.sd-card")]
+    const find = (root) => [...root.querySelectorAll("details.sd-card")]
         .find((el) => el.querySelector(".sd-card__front").innerHTML === front);
+    let card = find(document);
+    for (const source of document.querySelectorAll("noscript")) {
+        if (card) break;
+        const template = document.createElement("template");
+        template.innerHTML = source.innerHTML;
+        card = find(template.content);
+    }
     return card ? card.dataset.card : "";
 }"""
 
@@ -190,8 +210,7 @@ def test_study_with_the_keyboard_keeps_progress_and_works_offline(
     context = browser.new_context()
     try:
         page, errors = _open_study(context, base_url)
-        first = page.locator("#sd-study-front").inner_html()
-        assert first == page.locator("details.sd-card .sd-card__front").first.inner_html()
+        assert _card(page) == flashcards.cards()[0].id
         assert page.locator("#sd-study-back").is_hidden()
         card = _card(page)
         page.keyboard.press("Space")
@@ -412,6 +431,83 @@ def test_the_study_panel_is_accessible_in_each_state(browser: Any, base_url: str
             assert errors == []
         finally:
             context.close()
+
+
+def test_cards_html_keeps_each_deck_in_a_noscript() -> None:
+    """Each deck: its heading, then a box naming its cards' ids in order around a <noscript>
+    that holds them, so a browser running scripts does not build them up front."""
+    markup = flashcard_hooks.cards_html()
+    decks = flashcards.decks()
+    assert markup.count("<noscript>") == markup.count("</noscript>") == len(decks)
+    for deck, cards in decks.items():
+        ids = " ".join(card.id for card in cards)
+        opening = f'<div class="sd-deck" data-deck="{html.escape(deck)}" data-cards="{ids}">'
+        start = markup.index(opening)
+        inside = markup[start : markup.index("</noscript>", start)]
+        assert inside.startswith(opening + "\n<noscript>\n")
+        assert re.findall(r'data-card="(\w+)"', inside) == ids.split()
+
+
+def test_a_card_cannot_end_its_deck_early(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A card whose text would close the <noscript> fails the build, naming the card."""
+    card = flashcards.Card(id="0" * 12, deck="D", front="a </noscript> b", back="c")
+    monkeypatch.setattr(flashcards, "cards", lambda: [card])
+    with pytest.raises(ValueError, match="000000000000"):
+        flashcard_hooks.cards_html()
+
+
+def test_the_list_builds_decks_as_they_near_the_screen(browser: Any, base_url: str) -> None:
+    """With scripts, a phone builds the cards of the decks near the screen, not all of them;
+    the rest come as the reader scrolls, and every card before printing."""
+    decks = flashcards.decks()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page, errors = _open_study(context, base_url)
+        built = page.locator(".sd-deck > details.sd-card")
+        assert built.count() < len(flashcards.cards()) // 4
+        last = list(decks)[-1]
+        deck = page.locator(f'.sd-deck[data-deck="{last}"]')
+        assert deck.locator(":scope > details.sd-card").count() == 0
+        page.locator(f"#deck-{flashcard_hooks._slug(last)}").scroll_into_view_if_needed()
+        deck.locator(":scope > details.sd-card").first.wait_for()
+        assert deck.locator(":scope > details.sd-card").count() == len(decks[last])
+        card = deck.locator(":scope > details.sd-card").first
+        card.locator("summary").click()
+        assert card.locator(".sd-card__back").is_visible()
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        assert built.count() == len(flashcards.cards())
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_after_instant_navigation_the_cards_still_work(browser: Any, base_url: str) -> None:
+    """Material's instant navigation parses the page with scripts off (its <noscript>s hold
+    elements then): the study panel and the list work all the same."""
+    decks = flashcards.decks()
+    context = browser.new_context()
+    try:
+        route_cdn(context)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        with page.expect_response("**/sitemap.xml"):
+            page.goto(base_url + "practice/interview/")
+        page.evaluate("window.sdSamePage = true")
+        page.click('.md-nav a[href$="practice/flashcards/"] >> nth=0')
+        page.wait_for_selector("#sd-study:not([hidden])")
+        assert page.evaluate("window.sdSamePage === true")  # no new document: instant
+        assert page.locator(".sd-deck > noscript > details.sd-card").count() > 0
+        assert _card(page) == flashcards.cards()[0].id
+        _grade(page)
+        last = list(decks)[-1]
+        page.locator(f"#deck-{flashcard_hooks._slug(last)}").scroll_into_view_if_needed()
+        deck = page.locator(f'.sd-deck[data-deck="{last}"]')
+        deck.locator(":scope > details.sd-card").first.wait_for()
+        assert deck.locator(":scope > details.sd-card").count() == len(decks[last])
+        assert errors == []
+    finally:
+        context.close()
 
 
 def test_without_javascript_every_card_is_listed(browser: Any, base_url: str) -> None:

@@ -1,5 +1,6 @@
 // Flashcards (practice/flashcards.md): spaced repetition over the cards the build listed as
-// <details class="sd-card" data-card=ID> elements (front in <summary>, answer after it).
+// <details class="sd-card" data-card=ID> elements (front in <summary>, answer after it), a
+// deck at a time in <div class="sd-deck" data-deck=NAME data-cards="ID ID …"><noscript>.
 // Scheduling is SM-2 as Anki adapted it; progress lives in localStorage, so it survives a
 // reload, works offline and never leaves the browser. Keys: Space shows the answer, 1–4 grade.
 
@@ -79,13 +80,66 @@ export function interleave(lists) {
   return out;
 }
 
+// A deck's cards as markup. With scripting on, the page's parser keeps a <noscript> as one
+// text node, which innerHTML gives back as it was written; a page that came through
+// Material's instant navigation (parsed with scripting off) holds elements there instead,
+// which innerHTML writes out the same.
+const deckMarkup = (deck) => deck.querySelector(":scope > noscript")?.innerHTML || "";
+
+// The list under "All cards": a deck's cards are built when the deck nears the screen (and
+// all of them before printing), so a phone never builds every card up front.
+function showDeck(deck) {
+  if (deck.dataset.shown) return;
+  deck.dataset.shown = "true";
+  deck.classList.remove("sd-deck--pending");
+  deck.insertAdjacentHTML("beforeend", deckMarkup(deck));
+}
+
+function listDecks() {
+  const decks = [...document.querySelectorAll(".sd-deck")].filter((deck) => !deck.dataset.shown);
+  if (!decks.length) return;
+  if (!window.IntersectionObserver) { decks.forEach(showDeck); return; }
+  const near = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      near.unobserve(entry.target);
+      showDeck(entry.target);
+    }
+  }, { rootMargin: "100% 0px" });
+  for (const deck of decks) {
+    deck.classList.add("sd-deck--pending");
+    near.observe(deck);
+  }
+}
+
+window.addEventListener("beforeprint", () => {
+  document.querySelectorAll(".sd-deck").forEach(showDeck);
+});
+
 function readCards(root) {
-  return [...root.querySelectorAll("details.sd-card[data-card]")].map((el) => ({
-    id: el.dataset.card,
-    deck: el.closest("[data-deck]")?.dataset.deck || "",
-    front: el.querySelector(".sd-card__front")?.innerHTML || "",
-    back: el.querySelector(".sd-card__back")?.innerHTML || "",
-  }));
+  return [...root.querySelectorAll(".sd-deck[data-deck][data-cards]")].flatMap((box) =>
+    box.dataset.cards.split(" ").filter(Boolean)
+      .map((id) => ({ id, deck: box.dataset.deck, box })));
+}
+
+// A card's front and back (HTML), from its deck: read from the page where the deck is built,
+// else from the deck's markup, parsed once into an inert template.
+const parsed = new WeakMap();
+function faces(card) {
+  const selector = `details.sd-card[data-card="${card.id}"]`;
+  let el = card.box.querySelector(`:scope > ${selector}`);
+  if (!el) {
+    if (!parsed.has(card.box)) {
+      const template = document.createElement("template");
+      template.innerHTML = deckMarkup(card.box);
+      parsed.set(card.box, template.content);
+    }
+    el = parsed.get(card.box).querySelector(selector);
+  }
+  return {
+    front: el?.querySelector(".sd-card__front")?.innerHTML || "",
+    back: el?.querySelector(".sd-card__back")?.innerHTML || "",
+  };
 }
 
 function when(ms) {
@@ -249,9 +303,10 @@ function setup(panel) {
       reveal.hidden = true;
       return;
     }
+    const { front: question, back: answer } = faces(next);
     deckName.textContent = next.deck;
-    front.innerHTML = next.front;
-    back.innerHTML = next.back;
+    front.innerHTML = question;
+    back.innerHTML = answer;
     reveal.hidden = false;
   }
 
@@ -354,6 +409,7 @@ function setup(panel) {
 }
 
 function enhance() {
+  listDecks();
   const panel = document.getElementById("sd-study");
   if (panel) setup(panel);
 }
