@@ -2,7 +2,10 @@
 
 - ``on_page_markdown`` replaces ``<!-- sd:flashcards -->`` on ``practice/flashcards.md``
   with every card from :func:`sysdesign_core.flashcards.cards`, grouped by deck, each a
-  ``<details>`` element (the page works without JavaScript; ``flashcards.js`` studies them).
+  ``<details>`` element. A deck's cards sit in a ``<noscript>``: without JavaScript the
+  browser shows them as they are, and with it the browser reads them as text, so a phone does
+  not build ~7,000 elements before the page can respond; ``flashcards.js`` builds a deck's
+  cards when it nears the screen and studies them (the deck's ``data-cards`` lists its ids).
 - ``on_post_build`` writes the same cards to ``site/sysdesign.apkg`` with genanki. Note and
   deck ids are fixed and each note's guid comes from its card id, so re-importing an updated
   deck updates the cards in Anki and keeps their review history.
@@ -88,8 +91,10 @@ def cards_html() -> str:
     shown = pages_showing()
     parts = [f'<p class="sd-cards__count">{len(all_cards)} cards.</p>', ""]
     for deck, deck_cards in flashcards.decks(all_cards).items():
+        ids = " ".join(card.id for card in deck_cards)
         parts += [f"### {deck} {{ #deck-{_slug(deck)} }}", ""]
-        parts.append(f'<div class="sd-deck" data-deck="{html.escape(deck)}">')
+        parts.append(f'<div class="sd-deck" data-deck="{html.escape(deck)}" data-cards="{ids}">')
+        parts.append("<noscript>")
         for card in deck_cards:
             page = card_page(card, shown)
             more = (
@@ -98,12 +103,15 @@ def cards_html() -> str:
                 if page
                 else ""
             )
-            parts.append(
+            markup = (
                 f'<details class="sd-card" data-card="{card.id}">'
                 f'<summary class="sd-card__front">{to_html(card.front, inline=True)}</summary>'
                 f'<div class="sd-card__back">{to_html(card.back)}{more}</div></details>'
             )
-        parts += ["</div>", ""]
+            if "</noscript" in markup.lower():
+                raise ValueError(f"card {card.id} ({card.front!r}) would end its deck's <noscript>")
+            parts.append(markup)
+        parts += ["</noscript>", "</div>", ""]
     return "\n".join(parts)
 
 
