@@ -27,6 +27,7 @@ _TOPIC_NAMES = (
     "latency",
     "practice",
     "problems",
+    "checkpoints",
     "changelog",
     "observability",
     "cost",
