@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tools.chromium import NODE_MODULES
+
 # Values to try when a test or the bench needs an edit that a calculator accepts.
 CANDIDATES = [
     "2",
@@ -53,6 +55,17 @@ def an_edit(calc_id: str) -> tuple[str, str]:
 
 # Browser helpers shared by the browser test modules (one definition each).
 LIVE_TIMEOUT = 90_000  # ms; generous for a cold Chromium on a busy 2-core machine
+
+# axe-core goes in as an init script (the pages' CSP refuses an injected inline <script>);
+# AXE, evaluated in the page, lists its serious and critical violations (``whole``: the
+# navigation included).
+AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
+AXE = """async (whole) => {
+  const where = whole ? document : {exclude: [[".md-sidebar--primary"]]};
+  return (await axe.run(where, {resultTypes: ["violations"]})).violations
+    .filter((v) => ["serious", "critical"].includes(v.impact))
+    .map((v) => v.id + ": " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", "));
+}"""
 
 
 def page_url(calc: Any) -> str:

@@ -17,6 +17,8 @@ from urllib.parse import parse_qs, urlencode, urlparse, urlsplit
 
 import pytest
 from browser_support import (
+    AXE,
+    AXE_SCRIPT,
     LIVE_TIMEOUT,
     an_edit,
     expected,
@@ -34,11 +36,8 @@ from conftest import Console, html_pages
 from sysdesign_core import calculators, widget
 from sysdesign_core.registry import Calculator
 from tools.cdn import PYODIDE_CDN
-from tools.chromium import NODE_MODULES
 
 pytestmark = pytest.mark.browser
-
-AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 
 
 def calc_workers(page: Any) -> int:
@@ -289,12 +288,6 @@ PYODIDE_RESOURCES = """(base) => performance.getEntriesByType("resource")
 # The site's navigation is the same on every page but for the current item: axe checks it in
 # full on the first page of each chunk, and the rest of each page everywhere (the navigation
 # is a third of the work on an ordinary page).
-AXE = """async (whole) => {
-  const where = whole ? document : {exclude: [[".md-sidebar--primary"]]};
-  return (await axe.run(where, {resultTypes: ["violations"]})).violations
-    .filter((v) => ["serious", "critical"].includes(v.impact))
-    .map((v) => v.id + ": " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", "));
-}"""
 AXE_CHUNKS = 4  # the pages in four tests, which pytest-xdist spreads over the workers
 
 

@@ -4,6 +4,7 @@ the cheat sheet, and per-page metadata (unique titles and descriptions, sitemap,
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import LIVE_TIMEOUT
+from browser_support import AXE, AXE_SCRIPT, LIVE_TIMEOUT
 
 from sysdesign_core import catalog, drills, units
 from sysdesign_core.tables.practice import INTERVIEW_PROMPTS
@@ -174,10 +175,9 @@ def _meta(html: str, attr: str, key: str) -> str | None:
 
 def test_practice_pages_built(site_dir: Path) -> None:
     interview = (site_dir / "practice/interview/index.html").read_text(encoding="utf-8")
-    raw = re.search(
-        r'<script type="application/json" id="sd-interview-data">(.*?)</script>', interview, re.S
-    )
-    assert raw and json.loads(raw.group(1))["steps"][0]["name"] == "Functional requirements"
+    raw = re.search(r"<div id=\"sd-interview-data\" data-json='([^']*)' hidden>", interview)
+    data = json.loads(html.unescape(raw.group(1))) if raw else {}
+    assert data["steps"][0]["name"] == "Functional requirements"
     drills_page = (site_dir / "practice/drills/index.html").read_text(encoding="utf-8")
     assert drills_page.count("<details") >= len(drills.FIXED_SEEDS)
     first = drills.generate(drills.FIXED_SEEDS[0])
@@ -282,3 +282,305 @@ def test_each_grade_reads_at_a_glance(warm_context: Any, base_url: str) -> None:
     assert shown[0][2].endswith(f"Exact: {drills.format_answer('write_qps', ref['write_qps'])}.")
     assert len({icon for _, icon, _, _ in shown}) == 4  # a shape per grade, not colour alone
     assert len({color for *_, color in shown}) == 4
+
+
+# --- interview mode: problems, levels, checkpoints, the review --------------------------------
+
+
+def _hooks_data() -> dict[str, Any]:
+    data: dict[str, Any] = practice_hooks.interview_data()
+    return data
+
+
+def test_checkpoint_steps_are_the_framework_steps() -> None:
+    from sysdesign_core.tables.checkpoints import STEP_FIELDS, Checkpoints
+
+    steps = [row.name for row in catalog.TABLES["framework_steps"].rows]
+    assert [step for step, _ in STEP_FIELDS] == steps
+    keys = [key for _, fields in STEP_FIELDS for key, _ in fields]
+    assert sorted(keys) == sorted(
+        f for f in Checkpoints.__dataclass_fields__ if f not in {"name", "page", "source", "tags"}
+    )
+
+
+def test_every_checkpoint_agrees_with_its_page_and_sheet() -> None:
+    from sysdesign_core.tables.checkpoints import CHECKPOINTS
+
+    problems = {row.page: row.name for row in catalog.TABLES["problems"].rows}
+    for row in CHECKPOINTS.rows:
+        assert problems[row.page] == row.name
+        assert practice_hooks.checkpoint_problems(row) == [], row.name
+
+
+def test_a_checkpoint_the_page_lacks_is_named_with_what_the_page_has() -> None:
+    from dataclasses import replace
+
+    from sysdesign_core.tables.checkpoints import CHECKPOINTS
+
+    chat = CHECKPOINTS.row("Chat")
+    wrong = replace(
+        chat,
+        deep_dives=("group fanout",),
+        trade_offs=("Push vs pull",),
+        figures=(("peak_mesages", "Messages at peak"), ("cap", "Capacity")),
+    )
+    found = practice_hooks.checkpoint_problems(wrong)
+    where = "sysdesign_core/tables/checkpoints.py: row 'Chat', field"
+    assert found[0].startswith(f"{where} 'deep_dives': docs/problems/chat.md has no 'group fanout'")
+    assert "group fan-out" in found[0]
+    assert "Push vs pull" in found[1] and "WebSocket vs long polling" in found[1]
+    assert found[2].endswith("did you mean 'peak_messages'?")
+    assert "line 'cap' of docs/sheets/chat.sheet has no single value" in found[3]
+
+
+def test_a_checkpoint_record_is_checked_like_any_row() -> None:
+    from dataclasses import replace
+
+    from sysdesign_core.records import Table, table_problems
+    from sysdesign_core.tables.checkpoints import CHECKPOINTS
+
+    chat = CHECKPOINTS.row("Chat")
+    rows = (
+        replace(chat, name="Chats"),
+        replace(chat, name="Nowhere", page="problems/nowhere.md"),
+        replace(chat, ask=("Ask about `groups`",)),
+        replace(chat, figures=(("peak messages", "Messages"),)),
+    )
+    table = Table("t", "T", CHECKPOINTS.columns, rows)
+    messages = "\n".join(str(p) for p in table_problems(table))  # type: ignore[arg-type]
+    assert "row 'Chats', field 'name': write the problem row's name, 'Chat'" in messages
+    assert "row 'Nowhere', field 'page': 'problems/nowhere.md' is no problem's page" in messages
+    assert "field 'ask': 'Ask about `groups`': plain text only" in messages
+    assert "field 'figures': 'peak messages' is not a sheet line's name" in messages
+
+
+def test_the_estimates_checkpoint_takes_its_figures_from_the_sheet(monkeypatch: Any) -> None:
+    from macros import sheets
+    from macros.sheets import PageSheet
+
+    chat = PageSheet("chat", "practice/interview.md")
+    steps = [row.name for row in catalog.TABLES["framework_steps"].rows]
+    figures = practice_hooks.problem_checkpoints("Chat", "problems/chat.md", steps)[2]["figures"]
+    assert figures[0] == {
+        "ask": "Messages sent a second at peak",
+        "value": chat.peak_messages,
+        "decides": "",
+    }
+    deciding = [f for f in figures if f["decides"]]
+    assert [f["value"] for f in deciding] == [chat.heartbeats]
+    assert deciding[0]["decides"].startswith("the heartbeat interval drives")
+    # A sheet's own "# try:" lines take the place of the table's figures; the deciding line
+    # is added when they leave it out.
+    lines = sheets.read("chat").splitlines()
+    text = "\n".join(line for line in lines if not line.startswith("# try: heartbeats"))
+    monkeypatch.setattr(sheets, "read", lambda name: text)
+    tried = practice_hooks.problem_checkpoints("Chat", "problems/chat.md", steps)[2]["figures"]
+    asked = [line.split(None, 3)[3] for line in lines if line.startswith("# try: ")]
+    assert [f["ask"] for f in tried] == [*asked[:-1], "The figure that decides the design"]
+    assert tried[-1]["value"] == chat.heartbeats
+
+
+def test_a_problem_without_checkpoints_keeps_the_general_prompts_and_its_figures() -> None:
+    steps = [row.name for row in catalog.TABLES["framework_steps"].rows]
+    # No checkpoints row is named "Nobody": every step but the estimates has no checkpoint.
+    found = practice_hooks.problem_checkpoints("Nobody", "problems/chat.md", steps)
+    assert [step is None for step in found] == [True, True, False, *[True] * 6]
+    assert found[2]["lines"] == [] and found[2]["figures"][0]["value"]
+
+
+def test_interview_data_offers_every_problem_at_every_level() -> None:
+    from sysdesign_core.rubric import LEVEL_NAMES, rubric
+
+    data = _hooks_data()
+    problems = catalog.TABLES["problems"].rows
+    assert [p["name"] for p in data["problems"]] == [row.name for row in problems]
+    slugs = [p["slug"] for p in data["problems"]]
+    assert len(set(slugs)) == len(slugs) and "chat" in slugs and "random" not in slugs
+    assert [level["key"] for level in data["levels"]] == list(LEVEL_NAMES)
+    for problem, row in zip(data["problems"], problems, strict=True):
+        assert len(problem["checkpoints"]) == len(data["steps"])
+        assert problem["href"] == "../../" + row.page.removesuffix(".md") + "/"
+        for level in LEVEL_NAMES:
+            assert data["rubrics"][problem["rubric"][level]] == rubric(row.page, level)
+
+
+def test_the_rubric_seam_gives_labelled_lines_per_level() -> None:
+    from sysdesign_core.rubric import LEVEL_NAMES, rubric
+
+    for level in LEVEL_NAMES:
+        lines = rubric("problems/chat.md", level)
+        labels = [line.split(": ", 1)[0] for line in lines]
+        assert labels[:3] == ["Estimates, unprompted", "Deep dive to lead", "Trade-off to name"]
+    assert rubric("problems/chat.md", "staff")[3].startswith("Failure modes to raise: ")
+    with pytest.raises(KeyError, match="use one of mid, senior, staff"):
+        rubric("problems/chat.md", "principal")
+
+
+@pytest.mark.parametrize(
+    "module", ["sysdesign_core.rubric", "sysdesign_core.tables.checkpoints", "practice_hooks"]
+)
+def test_docstring_examples_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    failed, tried = doctest.testmod(importlib.import_module(module), verbose=False)
+    assert tried > 0 and failed == 0
+
+
+def test_sheet_questions_read_try_lines() -> None:
+    text = "# try: peak  Requests a second at peak\n# a comment\npeak = 3 K/s"
+    assert practice_hooks.sheet_questions(text) == [("peak", "Requests a second at peak")]
+
+
+def test_problem_pages_link_to_interview_mode_at_each_level(site_dir: Path) -> None:
+    from sysdesign_core.rubric import LEVEL_NAMES
+
+    for row in catalog.TABLES["problems"].rows:
+        page = site_dir / row.page.removesuffix(".md") / "index.html"
+        html = page.read_text(encoding="utf-8")
+        slug = Path(row.page).stem
+        for level in LEVEL_NAMES:
+            link = f'href="../../practice/interview/?problem={slug}&amp;level={level}"'
+            assert link in html, (row.page, level)
+    interview = (site_dir / "practice/interview/index.html").read_text(encoding="utf-8")
+    assert 'id="table-interview_checkpoints"' in interview  # without JavaScript too
+    assert "Failure modes to raise:" in interview
+
+
+# --- interview mode in the browser -------------------------------------------------------------
+
+INTERVIEW = "practice/interview/"
+
+
+def _open(context: Any, base_url: str, query: str = "") -> Any:
+    page = context.new_page()
+    page.goto(base_url + INTERVIEW + query)
+    page.locator("#sd-interview").wait_for(state="visible")
+    return page
+
+
+def _announced(page: Any, text: str) -> None:
+    page.locator("#sd-interview-announce", has_text=text).wait_for()
+
+
+def test_interview_starts_on_the_chosen_problem_with_its_checkpoints(
+    context: Any, console: Any, base_url: str
+) -> None:
+    """A link names the problem and the level; each step shows that problem's checkpoint, and
+    the estimates step the figures of its sheet, hidden until asked for."""
+    from macros.sheets import PageSheet
+    from sysdesign_core.tables.checkpoints import CHECKPOINTS
+
+    page = _open(context, base_url, "?problem=chat&level=staff")
+    assert page.input_value("#sd-interview-problem") == "chat"
+    assert page.input_value("#sd-interview-level") == "staff"
+    box = page.locator(".sd-interview__checkpoint")
+    assert box.locator("h3").inner_text() == "Chat: by the end of this step"
+    assert CHECKPOINTS.row("Chat").ask[0] in box.inner_text()
+    page.click('#sd-interview [data-action="toggle"]')
+    page.locator("body").press("ArrowRight")
+    page.locator("body").press("ArrowRight")
+    _announced(page, "Step 3 of 9: Estimates")
+    assert "Messages sent a second at peak" in box.inner_text()
+    figures = box.locator("details.sd-interview__figures")
+    assert not figures.locator("ul").is_visible()  # worked out first, checked after
+    figures.locator("summary").click()
+    chat = PageSheet("chat", "practice/interview.md")
+    assert f"Messages sent a second at peak: {chat.peak_messages}" in figures.inner_text()
+    assert "decides the design" in figures.inner_text()
+    assert console.errors == []
+
+
+def test_a_step_that_runs_over_is_counted_and_named_in_the_review(
+    context: Any, console: Any, base_url: str
+) -> None:
+    """Time is driven by Playwright's clock (no waiting): the first step runs two minutes over,
+    the clock says so and does not move on; at the end the review names the step and the
+    amount, and lists what the chosen level is expected to show."""
+    from sysdesign_core.rubric import rubric
+
+    context.add_init_script(path=str(AXE_SCRIPT))
+    page = context.new_page()
+    page.clock.install()
+    page.goto(base_url + INTERVIEW + "?problem=ticket-booking&level=senior")
+    page.locator("#sd-interview").wait_for(state="visible")
+    page.click('#sd-interview [data-action="toggle"]')
+    page.clock.fast_forward("05:00")  # Functional requirements has 3 minutes
+    page.locator("#sd-interview-step-clock[data-over]").wait_for()
+    _announced(page, "Time is up for Functional requirements")
+    assert re.fullmatch(r"2:0\d over", page.inner_text("#sd-interview-step-left"))
+    assert page.inner_text("#sd-interview-phase") == "Step 1 of 9: Functional requirements"
+    # A step with its checkpoint, the clock over, and Pause focused (hovered) from the click.
+    assert page.evaluate(AXE, False) == []
+    for _ in range(8):
+        page.click('#sd-interview [data-action="skip"]')
+    assert page.inner_text('#sd-interview [data-action="skip"]') == "End interview"
+    page.locator("body").press("ArrowRight")
+    _announced(page, "The interview is over. Ran over: Functional requirements.")
+    review = page.locator("#sd-interview-prompts")
+    assert page.inner_text("#sd-interview-prompts-title") == "Review"
+    over = review.locator(".sd-interview__times li[data-over]")
+    assert over.count() == 1
+    assert re.search(
+        r"Functional requirements 5:0\d of 3:00 — ran over by 2:0\d", over.inner_text()
+    )
+    assert re.search(
+        r"1 of 9 steps ran over: Functional requirements by 2:0\d", review.inner_text()
+    )
+    assert review.locator("h3", has_text="Self-review: Senior on Ticket booking").count() == 1
+    shown = review.locator(".sd-interview__rubric li").all_inner_texts()
+    assert [line.strip() for line in shown] == rubric("problems/ticket-booking.md", "senior")
+    assert page.evaluate(AXE, False) == []  # the review, as the page's own axe check cannot see it
+    review.locator(".sd-interview__rubric input").first.focus()
+    page.keyboard.press("Space")  # ticked from the keyboard; Space does not pause the clock
+    page.reload()
+    page.locator("#sd-interview").wait_for(state="visible")
+    assert page.locator(".sd-interview__rubric input").first.is_checked()  # kept, like the clock
+    assert console.errors == []
+
+
+def test_an_unknown_problem_or_level_falls_back_with_a_note(
+    context: Any, console: Any, base_url: str
+) -> None:
+    page = _open(context, base_url, "?problem=nope&level=principal")
+    note = page.locator("#sd-interview-note")
+    assert note.is_visible()
+    assert "No problem is called “nope” here" in note.inner_text()
+    assert (
+        "“principal” is not a level here (mid, senior, staff): showing Senior." in note.inner_text()
+    )
+    assert page.input_value("#sd-interview-problem") == "random"
+    assert page.input_value("#sd-interview-level") == "senior"
+    assert page.url.endswith("?problem=random&level=senior")  # the address says what runs
+    assert "drawn at random" in page.inner_text(".sd-interview__checkpoint")
+    page.click('#sd-interview [data-action="toggle"]')  # a random problem is drawn
+    _announced(page, "Your problem: ")
+    drawn = page.input_value("#sd-interview-problem")
+    assert drawn != "random" and f"problem={drawn}&" in page.url
+    assert not note.is_visible()
+    assert console.errors == []
+
+
+def test_a_problem_page_link_starts_it_and_another_problem_can_be_undone(
+    context: Any, console: Any, base_url: str
+) -> None:
+    """From a problem page (instant navigation) the link preselects the problem and the level;
+    picking another problem mid-interview restarts the clock, and U brings the first back."""
+    page = context.new_page()
+    page.goto(base_url + "problems/chat/")
+    page.click('a[href$="interview/?problem=chat&level=mid"]')
+    page.locator("#sd-interview").wait_for(state="visible")
+    assert page.input_value("#sd-interview-problem") == "chat"
+    assert page.input_value("#sd-interview-level") == "mid"
+    page.click('#sd-interview [data-action="toggle"]')
+    page.click('#sd-interview [data-action="skip"]')
+    _announced(page, "Step 2 of 9")
+    page.select_option("#sd-interview-problem", "payments")
+    _announced(page, "New problem, Payments and wallets: the clock starts again.")
+    assert page.inner_text("#sd-interview-phase") == "Step 1 of 9: Functional requirements"
+    assert "problem=payments&level=mid" in page.url
+    page.locator("body").press("u")
+    _announced(page, "Reset undone: Step 2 of 9")
+    assert page.input_value("#sd-interview-problem") == "chat"
+    assert "problem=chat&level=mid" in page.url
+    assert console.errors == []

@@ -29,7 +29,9 @@ DRILLS = "practice/drills/"
 _DRILLS_WORDING = re.compile(
     r"\bseed\s*00\d|\bthe\s+slides\b|\bsource\s+notes\b|\bseed notes\b", re.IGNORECASE
 )
-_LABELS = ("alt", "title", "aria-label", "placeholder")
+# Attributes whose values a reader meets: labels, and data-json (data a page renders as text,
+# like the interview mode's steps, problems and checkpoints).
+_LABELS = ("alt", "title", "aria-label", "placeholder", "data-json")
 
 
 class _ReaderText(HTMLParser):
@@ -72,9 +74,11 @@ def test_reader_text_keeps_labels_and_json_and_drops_scripts() -> None:
     html = (
         '<p>Hello <b>there</b></p><img alt="a chart"><script>var seed = 1</script>'
         '<script type="application/json">{"cue": "Say it"}</script><style>.seed{}</style>'
+        '<div data-json="{&quot;cue&quot;: &quot;Ask first&quot;}" hidden></div>'
     )
     text = reader_text(html)
     assert "Hello there" in text and "a chart" in text and "Say it" in text
+    assert "Ask first" in text
     assert "seed" not in text
 
 

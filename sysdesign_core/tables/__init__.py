@@ -28,6 +28,7 @@ _TOPIC_NAMES = (
     "practice",
     "problems",
     "levels",
+    "checkpoints",
     "changelog",
     "observability",
     "cost",
