@@ -19,6 +19,7 @@ import pytest
 from browser_support import (
     LIVE_TIMEOUT,
     an_edit,
+    calc_workers,
     expected,
     form_of,
     outputs_of,
@@ -39,14 +40,6 @@ from tools.chromium import NODE_MODULES
 pytestmark = pytest.mark.browser
 
 AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
-
-
-def calc_workers(page: Any) -> int:
-    """How many calculator workers this document started (conftest.COUNT_CALC_WORKERS).
-
-    Counted in the page, not from ``page.workers``: Playwright can miss a worker started as
-    early as the one in <head> (and Material's search runs a worker of its own)."""
-    return int(page.evaluate("window.__sdCalcWorkers || 0"))
 
 
 CALCS = calculators()
