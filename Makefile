@@ -8,7 +8,7 @@ ARGS   ?= list
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve site cli test test-fast test-browser check lint typecheck validate bench pdf lighthouse clean
+.PHONY: help install serve site cli test test-fast test-browser check lint typecheck validate bench bench-bytes pdf lighthouse clean
 
 help:
 	@echo "make serve  - install, then serve the site on http://127.0.0.1:8000 (PORT=8001 for another)"
@@ -19,6 +19,7 @@ help:
 	@echo "make cli ARGS='capacity --dau 1B' - run the sysdesign command (default: list)"
 	@echo "make check  - fast pre-push check: ruff, mypy --strict, catalog validation, strict build"
 	@echo "make bench  - print browser performance figures (bench/browser.py)"
+	@echo "make bench-bytes - print what a first visit downloads, per kind of page (bench/bytes.py)"
 	@echo "make pdf    - like make site, and fails unless the PDFs were printed (installs Chromium)"
 	@echo "make lighthouse - print Lighthouse scores for three pages, mobile and desktop"
 
@@ -83,6 +84,9 @@ check: lint typecheck validate
 
 bench: install
 	$(BIN)/python bench/browser.py
+
+bench-bytes: install
+	$(BIN)/python bench/bytes.py
 
 # The cheat sheet (A4 and Letter) and the key pages as PDF, printed by the tests' Chromium
 # (installed first), as part of `make site`.

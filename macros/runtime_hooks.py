@@ -23,6 +23,7 @@ The kept snapshot is checked by the worker against the SHA-256 of its inflated f
 from __future__ import annotations
 
 import ast
+import functools
 import gzip
 import hashlib
 import io
@@ -210,8 +211,33 @@ def on_config(config: Any) -> Any:
             del _FILES[runtime.pop("snapshot")]
             del runtime["snapshot_size"], runtime["snapshot_head"], runtime["snapshot_sha256"]
     runtime["lock"] = lock_header()
+    runtime["download_size"] = download_size(runtime)
     config.extra["runtime"] = runtime
     return config
+
+
+# The CDN files every boot fetches; a boot without the build's snapshot fetches the lock file
+# too, and the CDN's standard library where the build made none.
+CDN_BOOT_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+
+
+@functools.cache
+def _gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6)) if path.is_file() else 0
+
+
+def download_size(runtime: dict[str, Any]) -> int:
+    """Bytes a first boot of the calculators' runtime downloads, as the page tells a reader
+    before it starts (the CDN's files counted gzipped, as the CDN sends them; the site's own are
+    zip and gzip files already). A snapshot boot fetches the CDN's three files and the snapshot;
+    a plain one the core, the standard library and, with no lock header, the lock file."""
+    cdn = list(CDN_BOOT_FILES)
+    site = [runtime["snapshot"]] if "snapshot" in runtime else [runtime["core"]]
+    if "snapshot" not in runtime:
+        site += [runtime["stdlib"]] if "stdlib" in runtime else []
+        cdn += [] if "stdlib" in runtime else ["python_stdlib.zip"]
+        cdn += [] if runtime.get("lock") else ["pyodide-lock.json"]
+    return sum(_gzip_size(PYODIDE / name) for name in cdn) + sum(len(_FILES[n]) for n in site)
 
 
 def lock_header() -> str | None:

@@ -73,6 +73,14 @@ def page_url(calc: Any) -> str:
     return str(calc.page).removesuffix(".md").removesuffix("index") + "/"
 
 
+def calc_workers(page: Any) -> int:
+    """How many calculator workers this document started (conftest.COUNT_CALC_WORKERS).
+
+    Counted in the page, not from ``page.workers``: Playwright can miss a worker started as
+    early as the one in <head> (and Material's search runs a worker of its own)."""
+    return int(page.evaluate("window.__sdCalcWorkers || 0"))
+
+
 def form_of(calc_id: str) -> str:
     return f'form[data-calc="{calc_id}"]'
 
@@ -122,3 +130,18 @@ def wait_readings(page: Any, calc_id: str, want: dict[str, str]) -> None:
         arg=[calc_id, want],
         timeout=LIVE_TIMEOUT,
     )
+
+
+def save_data(page: Any) -> None:
+    """Turn Save-Data on for ``page`` before it loads: ``navigator.connection.saveData`` and
+    the ``Save-Data: on`` request header (Chromium's DevTools protocol)."""
+    page.context.new_cdp_session(page).send(
+        "Emulation.setDataSaverOverride", {"dataSaverEnabled": True}
+    )
+
+
+# An init script: the connection reports itself as 3G (Chromium measures the real one).
+SLOW_CONNECTION = """(() => {
+  const info = navigator.connection && Object.getPrototypeOf(navigator.connection);
+  if (info) Object.defineProperty(info, "effectiveType", { get: () => "3g" });
+})();"""

@@ -197,7 +197,7 @@ def console() -> Console:
     return Console()
 
 
-# Counts, per document, the workers started on calc-worker.js (test_browser.calc_workers).
+# Counts, per document, the workers started on calc-worker.js (browser_support.calc_workers).
 COUNT_CALC_WORKERS = """(() => {
   const Native = window.Worker;
   if (!Native) return;

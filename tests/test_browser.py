@@ -21,6 +21,7 @@ from browser_support import (
     AXE_SCRIPT,
     LIVE_TIMEOUT,
     an_edit,
+    calc_workers,
     expected,
     form_of,
     outputs_of,
@@ -38,14 +39,6 @@ from sysdesign_core.registry import Calculator
 from tools.cdn import PYODIDE_CDN
 
 pytestmark = pytest.mark.browser
-
-
-def calc_workers(page: Any) -> int:
-    """How many calculator workers this document started (conftest.COUNT_CALC_WORKERS).
-
-    Counted in the page, not from ``page.workers``: Playwright can miss a worker started as
-    early as the one in <head> (and Material's search runs a worker of its own)."""
-    return int(page.evaluate("window.__sdCalcWorkers || 0"))
 
 
 CALCS = calculators()

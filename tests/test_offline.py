@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from browser_support import LIVE_TIMEOUT
+from browser_support import LIVE_TIMEOUT, save_data
 
 from sysdesign_core import run
 from tools.cdn import PYODIDE_CDN, route_cdn, site_extra
@@ -65,6 +65,24 @@ def test_calculator_works_offline_after_one_visit(browser: Any, base_url: str) -
             " === '16 Gbps'",
             timeout=LIVE_TIMEOUT,
         )
+    finally:
+        context.close()
+
+
+def test_with_save_data_a_first_visit_stores_no_copy_of_the_site(
+    browser: Any, base_url: str
+) -> None:
+    """Save-Data on (issue 23, item 8): no service worker is installed, so the ~12 MB copy of
+    the whole site is not downloaded; the page says it skipped it."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        save_data(page)
+        page.goto(base_url + "toolbox/databases/")
+        page.wait_for_selector('html[data-sd-offline="skipped"]', state="attached")
+        registrations = "async () => (await navigator.serviceWorker.getRegistrations()).length"
+        assert page.evaluate(registrations) == 0
+        assert page.evaluate(CACHES) == []
     finally:
         context.close()
 

@@ -2,7 +2,9 @@
 // - Calculator forms (form.sd-calc) go live: one module Web Worker runs sysdesign_core in
 //   Pyodide and every edit recomputes through the same run() as the build and the CLI.
 // - Catalog tables with facets get their filter checkboxes.
-// Pages without a calculator never start the worker, so they fetch no Pyodide byte.
+// Pages without a calculator never start the worker, so they fetch no Pyodide byte. Where the
+// reader saves data, the connection is slow or the screen is a phone's (window.sdRuntimeWait,
+// overrides/main.html), the worker starts at the reader's first edit instead of with the page.
 // Everything hangs off Material's document$, so it survives instant navigation.
 
 const LOAD_TIMEOUT_MS = 60000;
@@ -18,12 +20,60 @@ const STATUS = {
   slow: "That took too long (over 2 s), so it was stopped and the calculator restarted. These results are for the last valid inputs: change a value to try again.",
   chartSlow: "Live: results update as you type. The chart took too long to draw (over 2 s) and was skipped.",
 };
+// Said next to the results while they are the build's, for inputs other than those on screen
+// (a shared link, or an edit before the runtime is live), by the form's state.
+const SHOWN_UNTIL = {
+  static: "They are computed when the calculator starts.",
+  loading: "They update when the calculator is live.",
+  offline: "",
+};
+// The same, short, on the results pinned to a phone's screen (CSS shows it, data-pinned).
+const PINNED = {
+  static: "For the default inputs: edit a value to compute these",
+  loading: "For the default inputs until the calculator is live",
+  offline: "For the default inputs: the calculator could not load",
+};
 const TOO_LONG = "This took too long to compute (over 2 s), so it was stopped. Try a smaller value.";
 const RESTART_FAILED = "The calculator runtime stopped and could not restart: reload the page to try again.";
 
 // {worker, ready: Promise<boolean>, pending: Map<id, {done, retry}>, charts: Map<id, form>,
 // next, reason, chartTimer}
 let runtime = null;
+// What waits for the runtime to start (firstEdit): everything starts with the first of them.
+const waiting = new Set();
+
+// Why the runtime waits for a first edit ("save-data", "slow", "small"), or "" to start it now
+// (also once it has started, for this page session).
+export function runtimeWaits() {
+  return runtime || !window.sdRuntimeWait ? "" : window.sdRuntimeWait();
+}
+
+// "about 9 MB": what starting the runtime downloads (measured by the build), or "".
+export function downloadSize() {
+  const bytes = Number(document.querySelector('meta[name="sd-runtime"]')?.dataset.downloadSize);
+  return bytes > 0 ? `about ${Math.max(1, Math.round(bytes / 1e6))} MB` : "";
+}
+
+// The status while the runtime waits: "The calculator starts when you edit a value (…)."
+export function waitingStatus(what = "The calculator", edit = "edit a value") {
+  const size = downloadSize();
+  return `${what} starts when you ${edit}${size ? ` (${size} to download)` : ""}.`;
+}
+
+// Resolves at the reader's first focus or edit inside ``element``, or as soon as anything else
+// starts the runtime (another form on the page, the worksheet).
+export function firstEdit(element) {
+  return new Promise((resolve) => {
+    const go = (event) => {
+      if (event && event.type === "click" && !event.target.closest?.('[data-action="start"]')) return;
+      for (const type of ["focusin", "input", "change", "click"]) element.removeEventListener(type, go);
+      waiting.delete(go);
+      resolve();
+    };
+    for (const type of ["focusin", "input", "change", "click"]) element.addEventListener(type, go);
+    waiting.add(go);
+  });
+}
 
 function runtimeConfig() {
   const meta = document.querySelector('meta[name="sd-runtime"]');
@@ -54,6 +104,16 @@ export function startRuntime() {
   runtime = { worker: null, ready: null, pending: new Map(), charts: new Map(), next: 0, reason: "" };
   // On a calculator page the worker was started from <head> (overrides/main.html).
   attach(window.sdCalcWorker || null);
+  for (const go of [...waiting]) go(); // whatever waited for a first edit starts too
+  return runtime;
+}
+
+// Starts the runtime again after it could not load (the reader's "Try again"): a new worker.
+function retryRuntime() {
+  if (!runtime) return startRuntime();
+  runtime.worker.terminate();
+  runtime.reason = "";
+  attach(null);
   return runtime;
 }
 
@@ -61,7 +121,8 @@ export function startRuntime() {
 function attach(early) {
   const worker = early || new Worker(new URL("calc-worker.js", import.meta.url), { type: "module" });
   let settle;
-  runtime.ready = new Promise((resolve) => { settle = resolve; });
+  let verdict = null;
+  runtime.ready = new Promise((resolve) => { settle = (ok) => { verdict ??= ok; resolve(ok); }; });
   const timer = setTimeout(() => settle(false), LOAD_TIMEOUT_MS);
   const onMessage = ({ data }) => {
     if (worker !== runtime.worker) return; // the last words of a terminated worker
@@ -74,10 +135,13 @@ function attach(early) {
       };
       // The URLs the worker fetched, for offline.js to hand to the service worker.
       window.sdRuntimeUrls = data.urls || [];
+      clearTimeout(timer);
+      // Ready after all, past LOAD_TIMEOUT_MS (a slow network): from now on requests are
+      // answered, and the forms said offline go live (sd:runtime-ready, below).
+      if (verdict === false) runtime.ready = Promise.resolve(true);
+      settle(true);
       document.dispatchEvent(new CustomEvent("sd:runtime-ready",
         { detail: { urls: window.sdRuntimeUrls } }));
-      clearTimeout(timer);
-      settle(true);
     }
     else if (data.type === "failed") { clearTimeout(timer); runtime.reason = data.reason; settle(false); }
     else if (data.type === "chart-start") { // a chart that never ends is stopped too
@@ -342,6 +406,8 @@ function markStale(form, why) {
 function showReply(form, reply) {
   // Until a first valid reply, the results on screen are the build's, for the defaults.
   const stale = form._current ? STATUS.stale : STATUS.staleDefaults;
+  // From the first reply on, the results follow the inputs, or the status says they do not.
+  showShown(form, false);
   if (reply.ok) {
     form._current = true;
     showErrors(form, {});
@@ -418,6 +484,124 @@ export async function copyText(text, button, failed = "Copy failed: select and c
   setTimeout(() => { button.textContent = original; }, 2000);
 }
 
+// --- before the runtime is live: which inputs the results on screen are not for -----------
+
+function labelOf(form, el) {
+  return form.querySelector(`label[for="${CSS.escape(el.id)}"] .sd-calc__label`)?.textContent || el.name;
+}
+
+// The inputs whose value is not the one the build computed the results on screen for.
+function differing(form) {
+  const built = JSON.parse(form.dataset.defaults || "{}");
+  return fields(form).filter((el) => el.name in built && el.value !== built[el.name]);
+}
+
+// While the results are the build's but the inputs say otherwise (a shared link, or an edit
+// made before the runtime is live), the form says so beside the results (data-shown, the note,
+// dimmed numbers; CSS), and hides the readings of those inputs (they read the defaults).
+// ``show`` false: the results follow the inputs now, nothing to say. Nothing changes for a
+// reader whose inputs are the defaults: no note appears, nothing moves.
+function showShown(form, show = true) {
+  if (!show && !form.dataset.shown) return; // the usual case, on every live reply
+  const note = form.querySelector(".sd-calc__shown");
+  const changed = show ? differing(form) : [];
+  for (const el of fields(form)) {
+    const reading = form.querySelector(`#${CSS.escape(`${el.id}-reading`)}`);
+    if (!reading) continue;
+    if (changed.includes(el) && !reading.hidden) {
+      reading.hidden = true;
+      reading.dataset.held = "true";
+    } else if (!changed.includes(el) && reading.dataset.held) {
+      delete reading.dataset.held;
+      reading.hidden = false;
+    }
+  }
+  const panel = form.querySelector(".sd-calc__results > dl");
+  if (!changed.length) {
+    if (form.dataset.shown) delete form.dataset.shown;
+    if (note && !note.hidden) {
+      // A reader who pressed "Compute them now" lands on the results they asked for.
+      const hadFocus = note.contains(document.activeElement);
+      note.hidden = true;
+      note.replaceChildren();
+      if (hadFocus && panel) { panel.tabIndex = -1; panel.focus({ preventScroll: true }); }
+    }
+    return;
+  }
+  form.dataset.shown = "defaults";
+  if (panel) panel.dataset.pinned = PINNED[form.dataset.state] || PINNED.loading;
+  if (!note) return;
+  const built = JSON.parse(form.dataset.defaults || "{}");
+  const list = changed.map((el) => `${labelOf(form, el)} ${el.value || "empty"} (default ${built[el.name] || "empty"})`);
+  const until = SHOWN_UNTIL[form.dataset.state] ?? SHOWN_UNTIL.loading;
+  const text = `These results are for the default inputs, not for the values in the fields: ${list.join(", ")}.${until ? ` ${until}` : ""}`;
+  const offer = Boolean(form.dataset.starts);
+  if (!note.hidden && note.firstChild?.textContent === text && Boolean(note._offer) === offer) return;
+  // The offer's button goes once pressed: the note keeps the focus, not the page's top.
+  const hadFocus = note.contains(document.activeElement);
+  const parts = [text];
+  if (offer) {
+    parts.push(" ");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.dataset.action = "start";
+    const size = downloadSize();
+    button.textContent = `Compute them now${size ? ` (${size})` : ""}`;
+    parts.push(button);
+  }
+  note.replaceChildren(...parts);
+  note._offer = offer;
+  note.hidden = false;
+  if (hadFocus && !offer) note.focus();
+}
+
+// The inputs are read-only while the runtime cannot run (editing would change nothing), with
+// a note saying why next to them; they become editable when it loads. A select has no
+// read-only state: it says it is (aria-readonly) and keeps its value (edited, below); disabled
+// it would lose the keyboard focus.
+function lock(form, locked) {
+  for (const el of fields(form)) {
+    if (el.localName !== "select") el.readOnly = locked;
+    else if (locked) { el.setAttribute("aria-readonly", "true"); el._locked = el.value; }
+    else { el.removeAttribute("aria-readonly"); delete el._locked; }
+  }
+  const note = form.querySelector(".sd-calc__locked");
+  if (note) note.hidden = !locked;
+}
+
+function goLive(form) {
+  if (form.dataset.state === "live") return;
+  lock(form, false);
+  setState(form, "live");
+  form.querySelector(".sd-calc__actions").hidden = false;
+  recompute(form);
+}
+
+// The form waits for the runtime (started now, or by the reader's first edit): loading, then
+// live, or offline with its inputs read-only.
+function startForm(form) {
+  delete form.dataset.starts;
+  const results = form.querySelector(".sd-calc__results");
+  if (form.dataset.shown) results.setAttribute("aria-busy", "true");
+  setState(form, "loading");
+  showShown(form);
+  startRuntime().ready.then((ok) => {
+    results.removeAttribute("aria-busy");
+    if (!form.isConnected || form.dataset.state === "live") return;
+    if (ok) { goLive(form); return; }
+    setState(form, "offline");
+    lock(form, true);
+    showShown(form);
+  });
+}
+
+// Ready after all (past the load timeout) or after "Try again": every form said offline goes
+// live.
+document.addEventListener("sd:runtime-ready", () => {
+  for (const form of document.querySelectorAll('form.sd-calc[data-state="offline"]')) goLive(form);
+});
+
 function enhanceForm(form, index) {
   if (form.dataset.enhanced) return;
   form.dataset.enhanced = "true";
@@ -425,7 +609,10 @@ function enhanceForm(form, index) {
   if (index > 0) form.dataset.urlPrefix = form.dataset.calc;
   form.addEventListener("submit", (event) => { event.preventDefault(); recompute(form); });
   const edited = (event) => {
-    if (event.target.name) form._edited = event.target.name;
+    const el = event.target;
+    if (el._locked !== undefined && el.value !== el._locked) { el.value = el._locked; return; }
+    if (el.name) form._edited = el.name;
+    if (form.dataset.state !== "live") showShown(form); // edits before the runtime is live
     recompute(form);
   };
   form.addEventListener("input", edited);
@@ -436,18 +623,23 @@ function enhanceForm(form, index) {
     if (!button) return;
     if (button.dataset.action === "copy-link") copyText(location.href, button);
     if (button.dataset.action === "copy-markdown") copyText(markdownOf(form), button);
+    if (button.dataset.action === "retry") {
+      retryRuntime();
+      for (const other of document.querySelectorAll('form.sd-calc[data-state="offline"]')) startForm(other);
+    }
   });
-  const restored = restoreFromUrl(form);
-  if (restored) form.querySelector(".sd-calc__results").setAttribute("aria-busy", "true");
-  setState(form, "loading");
-  startRuntime().ready.then((ok) => {
-    if (!form.isConnected) return;
-    form.querySelector(".sd-calc__results").removeAttribute("aria-busy");
-    if (!ok) { setState(form, "offline"); return; }
-    setState(form, "live");
-    form.querySelector(".sd-calc__actions").hidden = false;
-    recompute(form);
-  });
+  restoreFromUrl(form);
+  // A shared link on a phone is opened for its results: it starts the runtime at once, unless
+  // the reader saves data or the connection is slow (then the note offers to).
+  const wait = runtimeWaits();
+  if (!wait || (wait === "small" && differing(form).length)) {
+    startForm(form);
+    return;
+  }
+  form.dataset.starts = "on-edit";
+  setStatus(form, `${waitingStatus()} Until then the results below are the ones computed when the page was built.`);
+  showShown(form);
+  firstEdit(form).then(() => { if (form.isConnected) startForm(form); });
 }
 
 // --- catalog table filters ----------------------------------------------------------------

@@ -59,8 +59,16 @@ async function register() {
 
 // Start after the page has loaded, so registering and precaching never delay it; on a
 // calculator page, after its runtime is live too (or 15 s), since on a first visit the
-// precaching would take bandwidth and CPU from the runtime's boot.
+// precaching would take bandwidth and CPU from the runtime's boot. A reader who saves data or
+// is on a slow connection (window.sdRuntimeWait, overrides/main.html) is not sent a copy of
+// the whole site (~12 MB, ~2.5 MB compressed) they did not ask for: <html
+// data-sd-offline="skipped">; a service worker installed on an earlier visit stays.
 async function afterLoad() {
+  const wait = window.sdRuntimeWait ? window.sdRuntimeWait() : "";
+  if ((wait === "save-data" || wait === "slow") && !navigator.serviceWorker?.controller) {
+    document.documentElement.dataset.sdOffline = "skipped";
+    return;
+  }
   if (document.querySelector("form.sd-calc")) {
     await Promise.race([runtimeUrls(), new Promise((resolve) => setTimeout(resolve, 15000))]);
   }

@@ -3,7 +3,7 @@
 // compute. The sheet lives in the address (?sheet=…, or ?example=NAME), never on a server.
 // Without JavaScript the page keeps the example computed when it was built.
 
-import { copyText, request, startRuntime } from "./calculators.js";
+import { copyText, firstEdit, request, runtimeWaits, startRuntime, waitingStatus } from "./calculators.js";
 
 const URL_DELAY_MS = 400; // the address follows the text once typing pauses
 const CHART_PAUSE_MS = 150; // the chart follows once typing pauses (calc-worker.js has the same)
@@ -161,6 +161,16 @@ async function setup(form) {
   }
   const fit = () => { textarea.rows = Math.max(8, Math.min(40, textarea.value.split("\n").length + 1)); };
   fit();
+  // Where the runtime waits for a first edit (overrides/main.html), the example's values stay
+  // as built until the reader touches the sheet; a sheet from a link needs them computed.
+  if (fromUrl === null && runtimeWaits()) {
+    status.textContent = `${waitingStatus("The worksheet", "edit the sheet")} Until then the values below are the ones computed when this page was built.`;
+    form.dataset.starts = "on-edit";
+    await firstEdit(form);
+    delete form.dataset.starts;
+    if (!form.isConnected) return;
+    status.textContent = STATUS.loading;
+  }
   startRuntime();
 
   // The values come first; the tornado chart (which re-evaluates the sheet twice per ranged
