@@ -224,6 +224,19 @@ def context(browser: Any, console: Console) -> Iterator[Any]:
 
 
 @pytest.fixture()
+def phone_context(browser: Any, console: Console) -> Iterator[Any]:
+    """A fresh context as a phone: 390×844, a touch screen (``pointer: coarse``)."""
+    ctx = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    ctx.add_init_script(COUNT_CALC_WORKERS)
+    ctx.on("request", console.log_cdn)
+    ctx.on("page", console.watch)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture()
 def offline_context(browser: Any, console: Console) -> Iterator[Any]:
     """A browser context in which the CDN is unreachable."""
     ctx = browser.new_context()

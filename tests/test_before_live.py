@@ -142,11 +142,12 @@ WAITS = {"save-data": 1280, "slow connection": 1280, "phone": 390}
 
 @pytest.mark.parametrize("why", sorted(WAITS))
 def test_the_runtime_waits_for_the_first_edit(
-    context: Any, console: Console, site_dir: Path, base_url: str, why: str
+    request: pytest.FixtureRequest, console: Console, site_dir: Path, base_url: str, why: str
 ) -> None:
-    """Save-Data, a 3G connection or a phone's screen: the page loads with the build's
-    results and no calculator worker (the early start in <head> too), says what starting
-    costs, and goes live at the first focus in the form."""
+    """Save-Data, a 3G connection or a phone: the page loads with the build's results and no
+    calculator worker (the early start in <head> too), says what starting costs, and goes
+    live at the first focus in the form."""
+    context = request.getfixturevalue("phone_context" if why == "phone" else "context")
     if why == "slow connection":
         context.add_init_script(SLOW_CONNECTION)
     page = context.new_page()
@@ -170,9 +171,10 @@ def test_the_runtime_waits_for_the_first_edit(
     wait_outputs(page, "capacity", expected("capacity", {"dau": "1B"}))
 
 
-def test_a_shared_link_on_a_phone(context: Any, site_dir: Path, base_url: str) -> None:
+def test_a_shared_link_on_a_phone(phone_context: Any, site_dir: Path, base_url: str) -> None:
     """A link is opened for its results: on a phone its runtime starts at once; with Save-Data
     on it waits, and the note beside the results offers to compute them, saying the cost."""
+    context = phone_context
     link = base_url + CAPACITY + "?" + urlencode(LINK)
     page = context.new_page()
     page.set_viewport_size(PHONE)
@@ -197,9 +199,9 @@ def test_a_shared_link_on_a_phone(context: Any, site_dir: Path, base_url: str) -
 
 
 def test_on_a_phone_the_worksheet_waits_for_the_first_edit(
-    context: Any, console: Console, site_dir: Path, base_url: str
+    phone_context: Any, console: Console, site_dir: Path, base_url: str
 ) -> None:
-    page = context.new_page()
+    page = phone_context.new_page()
     page.set_viewport_size(PHONE)
     page.goto(base_url + "worksheet/")
     page.wait_for_selector('#sd-ws[data-starts="on-edit"]', state="attached")
@@ -211,3 +213,13 @@ def test_on_a_phone_the_worksheet_waits_for_the_first_edit(
     page.focus("#sd-ws-text")
     page.wait_for_selector("#sd-ws[data-state=live]", timeout=LIVE_TIMEOUT)
     assert calc_workers(page) == 1
+
+
+def test_a_narrow_desktop_window_starts_at_once(context: Any, base_url: str) -> None:
+    """The phone rule is for touch screens: a desktop window 390 px wide (a mouse) boots the
+    runtime with the page, as before."""
+    page = context.new_page()
+    page.set_viewport_size(PHONE)
+    page.goto(base_url + CAPACITY)
+    wait_live(page, "capacity")
+    assert page.get_attribute(FORM, "data-starts") is None
