@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+from browser import build  # noqa: E402  (bench/browser.py: the strict build the tests make)
+
 from tools.chromium import CHROMIUM_ARGS, chromium_path, free_port, serve  # noqa: E402
 
 PAGE = "practice/flashcards/"
@@ -32,20 +32,6 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) window.__sdLongTasks.push(entry.duration);
 }).observe({type: "longtask", buffered: true});"""
 SETTLE_S = 3.0  # after the load event, for the tasks that come late (a measurement, not a test)
-
-
-def build(target: Path, site_url: str) -> None:
-    """A strict build of the real site, as the tests make it."""
-    process = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    if process.returncode:
-        sys.exit(process.stdout + process.stderr)
 
 
 def load_once(browser: Any, url: str) -> dict[str, float]:

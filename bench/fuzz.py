@@ -129,6 +129,14 @@ SHEET_TOKENS = (
 )  # fmt: skip
 
 
+def print_row(name: str, counts: Counter[str], slowest: float | None = None) -> None:
+    """One line of the table: runs, ok, refused, errors, non-finite, slow (and the slowest)."""
+    tail = "" if slowest is None else f" {slowest:>10.3f}"
+    print(f"{name:<16} {counts['runs']:>8,} {counts['ok']:>8,} {counts['refused']:>8,} "
+          f"{counts['errors']:>6} {counts['non-finite']:>10} {counts['slow']:>5}{tail}",
+          flush=True)  # fmt: skip
+
+
 def sheets(rng: random.Random, runs: int, totals: Counter[str], examples: list[str]) -> None:
     """Fuzz the worksheet: random sheets of the language's tokens and mutated problem sheets.
     Every line must have a value or a one-line error; every value finite; JSON strict."""
@@ -173,9 +181,7 @@ def sheets(rng: random.Random, runs: int, totals: Counter[str], examples: list[s
             examples.append(f"slow {took:.2f}s worksheet {text!r}"[:300])
     counts["runs"] = runs
     totals.update(counts)
-    print(f"{'worksheet':<16} {runs:>8,} {counts['ok']:>8,} {counts['refused']:>8,} "
-          f"{counts['errors']:>6} {counts['non-finite']:>10} {counts['slow']:>5} "
-          f"{slowest:>10.3f}", flush=True)  # fmt: skip
+    print_row("worksheet", counts, slowest)
 
 
 def attempts(rng: random.Random, runs: int, totals: Counter[str], examples: list[str]) -> None:
@@ -226,9 +232,7 @@ def attempts(rng: random.Random, runs: int, totals: Counter[str], examples: list
             examples.append(f"slow {took:.2f}s attempt {changed!r} {answers!r}"[:300])
     counts["runs"] = runs
     totals.update(counts)
-    print(f"{'try it first':<16} {runs:>8,} {counts['ok']:>8,} {counts['refused']:>8,} "
-          f"{counts['errors']:>6} {counts['non-finite']:>10} {counts['slow']:>5} "
-          f"{slowest:>10.3f}", flush=True)  # fmt: skip
+    print_row("try it first", counts, slowest)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -282,13 +286,10 @@ def main(argv: list[str] | None = None) -> int:
                 examples.append(f"slow {took:.2f}s {calc.id} {raw!r}"[:300])
         counts["runs"] = args.runs
         totals.update(counts)
-        print(f"{calc.id:<16} {args.runs:>8,} {counts['ok']:>8,} {counts['refused']:>8,} "
-              f"{counts['errors']:>6} {counts['non-finite']:>10} {counts['slow']:>5} "
-              f"{slowest:>10.3f}", flush=True)  # fmt: skip
+        print_row(calc.id, counts, slowest)
     sheets(rng, max(1, args.runs // 10), totals, examples)
     attempts(rng, max(1, args.runs // 100), totals, examples)
-    print(f"{'all':<16} {totals['runs']:>8,} {totals['ok']:>8,} {totals['refused']:>8,} "
-          f"{totals['errors']:>6} {totals['non-finite']:>10} {totals['slow']:>5}")  # fmt: skip
+    print_row("all", totals)
     print(f"{time.perf_counter() - started:.0f} s, seed {args.seed}")
     for line in examples[:20]:
         print(line[:300])

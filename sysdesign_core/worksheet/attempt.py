@@ -166,15 +166,17 @@ def assumptions(text: str) -> list[Assumption]:
 
 def apply(text: str, changed: Mapping[str, str]) -> str:
     """``text`` with each assumption in ``changed`` set to the reader's text (one line; an
-    empty text keeps the sheet's)."""
+    empty text keeps the sheet's); ``text`` itself when nothing changes."""
     lines = text.splitlines()
+    moved = False
     for item in assumptions(text):
         new = " ".join(str(changed.get(item.name, "")).split())[:MAX_ANSWER]
         if not new or new == item.text:
             continue
         note = f"  # {item.note}" if item.note else ""
         lines[item.line - 1] = f"{item.name} = {new.replace('#', ' ')}{note}"
-    return "\n".join(lines) + "\n"
+        moved = True
+    return "\n".join(lines) + "\n" if moved else text
 
 
 def _read(given: str) -> Quantity | str:
@@ -324,7 +326,7 @@ def grade(text: str, changed: Mapping[str, str], answers: Mapping[str, str]) -> 
     defaults = assumptions(text)
     applied = apply(text, changed)
     sheet = evaluate(applied)
-    asked = prompts(text, evaluate(text))
+    asked = prompts(text, sheet if applied is text else evaluate(text))
     out_assumptions = []
     current = {a.name: a.text for a in assumptions(applied)}
     for item in defaults:
@@ -404,7 +406,7 @@ def grade(text: str, changed: Mapping[str, str], answers: Mapping[str, str]) -> 
         "figures": figures,
         "points": sum(f["points"] for f in figures),
         "out_of": 2 * len(figures),
-        "changed": applied != text and applied.rstrip("\n") != text.rstrip("\n"),
+        "changed": applied is not text,
         "error": sheet.error or None,
     }
 
