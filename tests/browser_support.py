@@ -145,3 +145,125 @@ SLOW_CONNECTION = """(() => {
   const info = navigator.connection && Object.getPrototypeOf(navigator.connection);
   if (info) Object.defineProperty(info, "effectiveType", { get: () => "3g" });
 })();"""
+
+
+# --- every page: layout measured in one visit ----------------------------------------------
+
+MIN_LABEL_PX = 12.0
+
+# Runs in the page: what layout_problems checks.
+LAYOUT_JS = r"""() => {
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  const overflow = document.documentElement.scrollWidth - window.innerWidth;
+  const out = {overflow, split: [], labels: [], loose: []};
+  // A word split across lines has more than one client rect.
+  for (const cell of document.querySelectorAll(".md-typeset table td, .md-typeset table th")) {
+    if (!visible(cell)) continue;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/[^\s\-\u2010-\u2015\/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        const lines = new Set(rects.map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.split.push(match[0]);
+      }
+    }
+  }
+  // A card line is a grid (label, value): a cell whose value is several items (text runs and
+  // inline code side by side) would put one of them under the label.
+  for (const cell of document.querySelectorAll(".md-typeset table td")) {
+    if (!visible(cell) || getComputedStyle(cell).display !== "grid") continue;
+    const items = [...cell.childNodes].filter((n) => n.nodeType === 1 || n.textContent.trim());
+    if (items.length > 1) out.loose.push(cell.textContent.trim().slice(0, 40));
+  }
+  // Each visible diagram's smallest label, in CSS px as drawn.
+  for (const svg of document.querySelectorAll("figure.sd-diagram svg")) {
+    if (!visible(svg)) continue;
+    let smallest = Infinity, which = "";
+    for (const el of svg.querySelectorAll("text, foreignObject *")) {
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      if (!own || !visible(el)) continue;
+      const host = el instanceof SVGGraphicsElement ? el : el.closest("foreignObject");
+      const m = host.getScreenCTM();
+      const size = parseFloat(getComputedStyle(el).fontSize) * Math.hypot(m.a, m.b);
+      if (size < smallest) { smallest = size; which = el.textContent.trim().slice(0, 40); }
+    }
+    if (Number.isFinite(smallest)) out.labels.push([svg.id, smallest, which]);
+  }
+  return out;
+}"""
+
+
+def layout_problems(pages: dict[str, Any], width: int) -> dict[str, Any]:
+    """What is wrong in ``pages`` ({path: LAYOUT_JS's measurements}) at ``width``: a page
+    that scrolls sideways (a wide table or diagram scrolls in its own box), a table column
+    narrower than its longest word, at 390 px a card line that is more than a label and one
+    value, a diagram label under 12 px as rendered."""
+    problems: dict[str, Any] = {}
+    wide = {path: m["overflow"] for path, m in pages.items() if m["overflow"] > 1}
+    if wide:
+        problems[f"pages wider than {width}px (by px)"] = wide
+    split = {path: m["split"][:5] for path, m in pages.items() if m["split"]}
+    if split:
+        problems[f"words split across lines in table cells at {width}px"] = split
+    if width <= 390:
+        loose = {path: m["loose"] for path, m in pages.items() if m["loose"]}
+        if loose:
+            problems["card lines with more than a label and one value"] = loose
+    labels = [
+        (path, svg_id, round(size, 1), text)
+        for path, m in pages.items()
+        for svg_id, size, text in m["labels"]
+    ]
+    small = [label for label in labels if label[2] < MIN_LABEL_PX]
+    if small:
+        problems[f"diagram labels under {MIN_LABEL_PX}px at {width}px"] = small
+    return problems
+
+
+def diagrams_measured(pages: dict[str, Any]) -> int:
+    """How many diagrams LAYOUT_JS measured over ``pages`` (a sweep that saw none guards
+    nothing)."""
+    return sum(len(m["labels"]) for m in pages.values())
+
+
+# --- every page: instant navigation --------------------------------------------------------
+
+# Follows a link to ``url`` as a reader's click would, so Material's instant navigation swaps
+# the page in place (the document, its scripts and the calculators' worker stay); the old
+# article is marked so that the new one can be waited for.
+INSTANT_GO = """(url) => {
+  document.querySelector("article").dataset.sdLeft = "1";
+  const link = Object.assign(document.createElement("a"), {href: url});
+  document.body.append(link);
+  link.click();
+  link.remove();
+}"""
+
+
+def instant_go(page: Any, url: str) -> None:
+    """Go to ``url`` by instant navigation and wait for its article (the page must have
+    loaded Material's sitemap: instant navigation follows only the links it lists)."""
+    page.evaluate(INSTANT_GO, url)
+    page.wait_for_selector("article:not([data-sd-left])", state="attached", timeout=30_000)
+    # A page may add its own query (the drills' seed); the path must be the one asked for.
+    assert page.url.split("?")[0] == url, (page.url, url)
+
+
+def empty_search(context: Any, site_dir: Any) -> None:
+    """Answer the search index with the site's own configuration and no documents: Material
+    builds the index in a worker on every page load, work that tests about layout do not need
+    (an aborted request would put errors in the console)."""
+    import json
+
+    config = json.loads((site_dir / "search" / "search_index.json").read_text())["config"]
+    body = json.dumps({"config": config, "docs": []})
+    context.route(
+        "**/search/search_index.json",
+        lambda route: route.fulfill(status=200, body=body, content_type="application/json"),
+    )

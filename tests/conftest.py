@@ -18,15 +18,23 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import instant_go
+from hypothesis import HealthCheck, settings
 
 from tools.cdn import CDN_HOST, https_cdn, route_cdn
 from tools.chromium import CHROMIUM_ARGS, NODE_MODULES, ROOT, chromium_path, free_port, serve
+
+# Property tests assert behaviour, never time: no per-example deadline, no "too slow" health
+# check (a busy 2-core machine would fail them at random). A test may still ask for fewer
+# examples with its own @settings.
+settings.register_profile("sysdesign", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("sysdesign")
 
 # The docs' bash fences call `sysdesign`: make the venv's scripts reachable.
 os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
@@ -186,10 +194,17 @@ class Console:
         if msg.type in ("error", "warning") and msg.text != SW_BLOCKED:
             self.errors.append(f"{msg.type}: {msg.text}")
 
+    def _page_error(self, error: Any) -> None:
+        self.errors.append(f"pageerror: {error}")
+
     def watch(self, page: Any) -> Any:
         page.on("console", self._message)
-        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+        page.on("pageerror", self._page_error)
         return page
+
+    def unwatch(self, page: Any) -> None:
+        page.remove_listener("console", self._message)
+        page.remove_listener("pageerror", self._page_error)
 
 
 @pytest.fixture()
@@ -257,10 +272,19 @@ def warm_browser_context(browser: Any) -> Iterator[Any]:
     ctx.close()
 
 
+@pytest.fixture(scope="session")
+def kept_page() -> dict[str, Any]:
+    """{"page": the warm context's page that ``warm_visit`` keeps from test to test}."""
+    return {}
+
+
 @pytest.fixture()
-def warm_context(warm_browser_context: Any, console: Console) -> Iterator[Any]:
+def warm_context(
+    warm_browser_context: Any, console: Console, kept_page: dict[str, Any]
+) -> Iterator[Any]:
     """The session's warm context, watched by this test's ``console``; the pages a test opens
-    are closed after it. A test that adds routes or init scripts takes ``context`` instead."""
+    are closed after it (but the one ``warm_visit`` keeps). A test that adds routes or init
+    scripts takes ``context`` instead."""
     ctx = warm_browser_context
     ctx.on("request", console.log_cdn)
     ctx.on("page", console.watch)
@@ -270,4 +294,37 @@ def warm_context(warm_browser_context: Any, console: Console) -> Iterator[Any]:
         ctx.remove_listener("request", console.log_cdn)
         ctx.remove_listener("page", console.watch)
         for page in ctx.pages:
-            page.close()
+            if page is kept_page.get("page"):
+                console.unwatch(page)
+            else:
+                page.close()
+
+
+@pytest.fixture()
+def warm_visit(
+    warm_context: Any, console: Console, kept_page: dict[str, Any]
+) -> Callable[[str], Any]:
+    """``visit(url)``: the warm context's kept page, moved to ``url`` by Material's instant
+    navigation, as a reader's click moves it: the document and the calculators' worker stay,
+    so a calculator is live in a tenth of a second instead of a boot. The first visit (or one
+    after a page that went wrong) loads ``url`` afresh. For tests about a live page, not its
+    load: tests about a boot, a shared link opened afresh or the early start use ``goto``."""
+
+    def visit(url: str) -> Any:
+        page = kept_page.get("page")
+        if page is not None and not page.is_closed():
+            console.watch(page)
+            try:
+                instant_go(page, url)
+                return page
+            except Exception:  # noqa: BLE001 - a page left broken by a test: start afresh
+                console.unwatch(page)
+                page.close()
+        page = warm_context.new_page()
+        # Instant navigation follows only the links Material's sitemap lists: wait for it.
+        with page.expect_response("**/sitemap.xml"):
+            page.goto(url)
+        kept_page["page"] = page
+        return page
+
+    return visit

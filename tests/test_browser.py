@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlparse, urlsplit
 
 import pytest
 from browser_support import (
-    AXE,
-    AXE_SCRIPT,
     LIVE_TIMEOUT,
     an_edit,
     calc_workers,
@@ -32,11 +29,10 @@ from browser_support import (
     wait_stale,
     want_readings,
 )
-from conftest import Console, html_pages
+from conftest import Console
 
 from sysdesign_core import calculators, widget
 from sysdesign_core.registry import Calculator
-from tools.cdn import PYODIDE_CDN
 
 pytestmark = pytest.mark.browser
 
@@ -111,12 +107,11 @@ def check_stale_marks_and_readings(page: Any, calc: Calculator) -> None:
 
 @pytest.mark.parametrize("calc", CALCS, ids=lambda c: c.id)
 def test_live_edit_bad_input_stale_marks_and_url(
-    warm_context: Any, console: Console, base_url: str, calc: Calculator
+    warm_context: Any, warm_visit: Any, console: Console, base_url: str, calc: Calculator
 ) -> None:
     """One visit per calculator: stale marks and readings, a live edit (numbers and chart) equal
     to run()'s, a bad value, and the URL that reproduces the result in a fresh page."""
-    page = warm_context.new_page()
-    page.goto(base_url + page_url(calc))
+    page = warm_visit(base_url + page_url(calc))
     wait_live(page, calc.id)
     assert calc_workers(page) == 1
     check_stale_marks_and_readings(page, calc)
@@ -178,11 +173,10 @@ def test_query_string_prefills(warm_context: Any, base_url: str) -> None:
     wait_outputs(page, "capacity", {"write_qps": "20K/s"})
 
 
-def test_onward_links_follow_live_results(warm_context: Any, base_url: str) -> None:
+def test_onward_links_follow_live_results(warm_visit: Any, base_url: str) -> None:
     """An edit on the capacity form re-prefills the onward links, and the cost one opens
     the cost calculator live with the new figures."""
-    page = warm_context.new_page()
-    page.goto(base_url + "calculators/capacity/")
+    page = warm_visit(base_url + "calculators/capacity/")
     wait_live(page, "capacity")
     page.fill("#capacity-dau", "1B")
     link = page.locator("a[data-onward='cost']")
@@ -200,11 +194,10 @@ def test_onward_links_follow_live_results(warm_context: Any, base_url: str) -> N
     assert page.input_value("#cost-storage") == query["storage"][0]
 
 
-def test_each_kind_of_bad_value(warm_context: Any, console: Console, base_url: str) -> None:
+def test_each_kind_of_bad_value(warm_visit: Any, console: Console, base_url: str) -> None:
     """Not a number, negative, over 100% and empty, one after the other in one visit: each is
     explained under the field, keeps the last good results and goes with a good value."""
-    page = warm_context.new_page()
-    page.goto(base_url + "calculators/availability/")
+    page = warm_visit(base_url + "calculators/availability/")
     wait_live(page, "availability")
     for bad in ["abc", "-5", "150%", ""]:
         before = outputs_of(page, "availability")
@@ -273,66 +266,15 @@ def test_instant_navigation_keeps_one_worker(context: Any, console: Console, bas
     assert calc_workers(page) == 1
 
 
-# What a page asked of the Pyodide CDN itself (its worker's requests are counted apart).
-PYODIDE_RESOURCES = """(base) => performance.getEntriesByType("resource")
-    .map((e) => e.name).filter((url) => url.startsWith(base))"""
-
-
-# The site's navigation is the same on every page but for the current item: axe checks it in
-# full on the first page of each chunk, and the rest of each page everywhere (the navigation
-# is a third of the work on an ordinary page).
-AXE_CHUNKS = 4  # the pages in four tests, which pytest-xdist spreads over the workers
-
-
-def page_problems(page: Any, path: str, whole: bool) -> list[str]:
-    """What is wrong with ``page``, just loaded at ``path``: Pyodide where there is no
-    calculator (nor drill), and serious axe issues (``whole``: the navigation included)."""
-    page.wait_for_load_state("load")
-    has_calc = page.locator("form.sd-calc").count() > 0
-    if has_calc:
-        page.wait_for_selector("form.sd-calc[data-state=live]", timeout=LIVE_TIMEOUT)
-    # the drills and the worksheet share the calculators' runtime
-    uses_runtime = has_calc or page.locator("#sd-drill, #sd-ws").count() > 0
-    if page.locator(".mermaid").count():
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('pre.mermaid, div.mermaid')]"
-            ".every(e => e.tagName === 'DIV')",
-            timeout=30_000,
-        )
-    problems = []
-    if not uses_runtime and (calc_workers(page) or page.evaluate(PYODIDE_RESOURCES, PYODIDE_CDN)):
-        problems.append(f"{path}: requested Pyodide without a calculator")
-    return problems + [f"{path}: axe {v}" for v in page.evaluate(AXE, whole)]
-
-
-@pytest.mark.parametrize("chunk", range(AXE_CHUNKS))
-def test_every_page_is_clean_and_accessible(
-    context: Any, console: Console, site_dir: Path, base_url: str, chunk: int
-) -> None:
-    """No console error, no Pyodide byte where there is no calculator, no serious axe issue:
-    every ``AXE_CHUNKS``-th page from the ``chunk``-th, so that together they see every page."""
-    # axe goes in as an init script: the pages' CSP refuses an injected inline <script>.
-    context.add_init_script(path=str(AXE_SCRIPT))
-    page = context.new_page()
-    problems: list[str] = []
-    for i, path in enumerate(html_pages(site_dir)[chunk::AXE_CHUNKS]):
-        page.goto(base_url + path)
-        problems += page_problems(page, path, whole=i == 0)
-        problems += [f"{path}: {e}" for e in console.errors]
-        console.errors.clear()
-    assert problems == []
-
-
 def test_drills_share_the_calculator_runtime(
-    warm_context: Any, console: Console, base_url: str
+    warm_visit: Any, console: Console, base_url: str
 ) -> None:
     """The drill page runs sysdesign_core.drills in the calculators' worker: answers typed as
     the core formats them score full marks, and the statement is the core's, seed for seed."""
     from sysdesign_core import drills
 
     reply = json.loads(drills.respond_json("42", "{}"))
-    page = warm_context.new_page()
-    page.goto(base_url + "practice/drills/?seed=42")
+    page = warm_visit(base_url + "practice/drills/?seed=42")
     page.wait_for_selector("#sd-drill[data-state=live]", timeout=LIVE_TIMEOUT)
     page.wait_for_function(
         "t => document.querySelector('#sd-drill-statement').textContent === t",

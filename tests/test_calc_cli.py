@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+from cli_support import cli
 
 from sysdesign_core import calculators
 
 NEW_IDS = [calc.id for calc in calculators() if calc.id not in {"capacity", "availability"}]
-
-
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sysdesign_core", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 @pytest.mark.parametrize("calc_id", NEW_IDS)

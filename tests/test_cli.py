@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from cli_support import cli, cli_process
 
 from sysdesign_core import calculators, run
 
@@ -24,11 +25,6 @@ TWITTER = [
 ]
 
 
-def cli(*args: str, module: bool = False) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "sysdesign_core"] if module else ["sysdesign"]
-    return subprocess.run([*command, *args], capture_output=True, text=True, check=False)
-
-
 def test_list_names_every_calculator() -> None:
     result = cli("list")
     assert result.returncode == 0
@@ -39,7 +35,7 @@ def test_list_names_every_calculator() -> None:
 
 @pytest.mark.parametrize("module", [False, True])
 def test_capacity_table(module: bool) -> None:
-    result = cli("capacity", *TWITTER, module=module)
+    result = cli_process("capacity", *TWITTER, module=module)
     assert result.returncode == 0, result.stderr
     assert "10K/s" in result.stdout and "200 GB" in result.stdout
 

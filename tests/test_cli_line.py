@@ -43,10 +43,9 @@ def test_the_line_is_the_command_for_the_forms_defaults(site_dir: Path) -> None:
 
 
 def test_the_line_follows_the_readers_edits(
-    warm_context: Any, console: Console, base_url: str
+    warm_visit: Any, console: Console, base_url: str
 ) -> None:
-    page = warm_context.new_page()
-    page.goto(base_url + PAGE)
+    page = warm_visit(base_url + PAGE)
     page.wait_for_selector('form[data-calc="capacity"][data-state="live"]', timeout=LIVE_TIMEOUT)
     page.fill("#capacity-dau", "20M")
     page.fill("#capacity-record_size", "1 KB")

@@ -1,13 +1,7 @@
-"""Layout in a real browser, on a phone (390×844) and at a desk (1280×800), for every page.
+"""Layout in a real browser, on a phone (390×844) and at a desk (1280×800), of particular
+pages and controls (every page's layout is measured in test_every_page.py).
 
-One Chromium, one context per width, every page visited once per width; each visit measures:
-
-- the page never scrolls sideways as a whole (a wide table or diagram scrolls in its own box);
-- no word in a table cell is split across lines (a column narrower than its longest word);
-- on a phone, every card line is its label and one value (never a value split around code);
-- every diagram's smallest label is at least 12 px as rendered.
-
-Then, in both colour schemes: every kind of control (text input, select, button, link,
+In both colour schemes: every kind of control (text input, select, button, link,
 summary) shows a focus outline of at least 3:1 against the page, and the calculator's
 "Copy link", "Copy as Markdown" and "Reset" buttons have 4.5:1 text contrast.
 
@@ -18,119 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from browser_support import LIVE_TIMEOUT
-from conftest import html_pages
 
 from tools.cdn import route_cdn
 
 pytestmark = pytest.mark.browser
-
-WIDTHS = {390: 844, 1280: 800}
-MIN_LABEL_PX = 12.0
-
-# Runs in the page: everything one visit measures.
-MEASURE_JS = r"""() => {
-  const visible = (el) => {
-    const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0;
-  };
-  const overflow = document.documentElement.scrollWidth - window.innerWidth;
-  const out = {overflow, split: [], labels: [], loose: []};
-  // A word split across lines has more than one client rect.
-  for (const cell of document.querySelectorAll(".md-typeset table td, .md-typeset table th")) {
-    if (!visible(cell)) continue;
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.textContent.matchAll(/[^\s\-\u2010-\u2015\/]+/g)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-        const lines = new Set(rects.map((r) => Math.round(r.top)));
-        if (lines.size > 1) out.split.push(match[0]);
-      }
-    }
-  }
-  // A card line is a grid (label, value): a cell whose value is several items (text runs and
-  // inline code side by side) would put one of them under the label.
-  for (const cell of document.querySelectorAll(".md-typeset table td")) {
-    if (!visible(cell) || getComputedStyle(cell).display !== "grid") continue;
-    const items = [...cell.childNodes].filter((n) => n.nodeType === 1 || n.textContent.trim());
-    if (items.length > 1) out.loose.push(cell.textContent.trim().slice(0, 40));
-  }
-  // Each visible diagram's smallest label, in CSS px as drawn.
-  for (const svg of document.querySelectorAll("figure.sd-diagram svg")) {
-    if (!visible(svg)) continue;
-    let smallest = Infinity, which = "";
-    for (const el of svg.querySelectorAll("text, foreignObject *")) {
-      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-      if (!own || !visible(el)) continue;
-      const host = el instanceof SVGGraphicsElement ? el : el.closest("foreignObject");
-      const m = host.getScreenCTM();
-      const size = parseFloat(getComputedStyle(el).fontSize) * Math.hypot(m.a, m.b);
-      if (size < smallest) { smallest = size; which = el.textContent.trim().slice(0, 40); }
-    }
-    if (Number.isFinite(smallest)) out.labels.push([svg.id, smallest, which]);
-  }
-  return out;
-}"""
-
-
-def measure(browser: Any, site_dir: Path, base_url: str, width: int) -> dict[str, Any]:
-    """{page: measurements} for every built page at ``width``."""
-    context = browser.new_context(
-        viewport={"width": width, "height": WIDTHS[width]}, service_workers="block"
-    )
-    route_cdn(context, offline=True)
-    # Search plays no part in layout: its index (built in a worker on every page) stays away.
-    context.route("**/search/search_index.json", lambda route: route.abort())
-    page = context.new_page()
-    results: dict[str, Any] = {}
-    try:
-        for path in html_pages(site_dir):
-            page.goto(base_url + path)
-            page.wait_for_load_state("load")
-            results[path] = page.evaluate(MEASURE_JS)
-    finally:
-        context.close()
-    return results
-
-
-@pytest.mark.parametrize("width", sorted(WIDTHS))
-def test_every_page_reads_at_phone_and_desk_width(
-    browser: Any, site_dir: Path, base_url: str, width: int
-) -> None:
-    """One visit to every page per width (the two widths run side by side under
-    pytest-xdist), four checks on what it measured: no page scrolls sideways; no table column
-    is narrower than its longest word; at 390 px every card line is a label and one value;
-    every diagram label is at least 12 px."""
-    pages = measure(browser, site_dir, base_url, width)
-    problems: dict[str, Any] = {}
-    wide = {path: m["overflow"] for path, m in pages.items() if m["overflow"] > 1}
-    if wide:
-        problems[f"pages wider than {width}px (by px)"] = wide
-    split = {path: m["split"][:5] for path, m in pages.items() if m["split"]}
-    if split:
-        problems[f"words split across lines in table cells at {width}px"] = split
-    if width == 390:
-        loose = {path: m["loose"] for path, m in pages.items() if m["loose"]}
-        if loose:
-            problems["card lines with more than a label and one value"] = loose
-    labels = [
-        (path, svg_id, round(size, 1), text)
-        for path, m in pages.items()
-        for svg_id, size, text in m["labels"]
-    ]
-    assert labels, "no diagram measured: this test guards nothing"
-    small = [label for label in labels if label[2] < MIN_LABEL_PX]
-    if small:
-        problems[f"diagram labels under {MIN_LABEL_PX}px at {width}px"] = small
-    assert problems == {}
-
 
 # The pages of the home page's two paths (issue 23, item 9): the home page and the study plan.
 PLAN_PAGES = ["", "practice/plan/"]

@@ -54,11 +54,10 @@ KILLERS = [
     ("calc_id", "query"), KILLERS, ids=[f"{c}-{'-'.join(q)}" for c, q in KILLERS]
 )
 def test_former_killer_urls_answer_and_the_form_stays_live(
-    warm_context: Any, console: Console, base_url: str, calc_id: str, query: dict[str, str]
+    warm_visit: Any, console: Console, base_url: str, calc_id: str, query: dict[str, str]
 ) -> None:
     calc = get(calc_id)
-    page = warm_context.new_page()
-    page.goto(base_url + page_url(calc) + "?" + urlencode(query))
+    page = warm_visit(base_url + page_url(calc) + "?" + urlencode(query))
     assert page.get_attribute("form.sd-calc >> nth=0", "data-calc") == calc_id  # bare names
     wait_live(page, calc_id)
     form = form_of(calc_id)
@@ -196,12 +195,11 @@ SANITISE = """async (markup) => {
 
 
 def test_a_hostile_chart_is_inserted_without_its_script(
-    warm_context: Any, console: Console, base_url: str
+    warm_visit: Any, console: Console, base_url: str
 ) -> None:
     """The chart comes from the worker: a tampered one loses scripts, handlers, foreign
     objects and outside links before it reaches the page; a real chart keeps its content."""
-    page = warm_context.new_page()
-    page.goto(base_url + "calculators/capacity/")
+    page = warm_visit(base_url + "calculators/capacity/")
     wait_live(page, "capacity")
     hostile = (
         '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1">'

@@ -251,7 +251,7 @@ def test_the_look_at_column_links_titles_not_keys() -> None:
             assert f'("{ref}")' in page, f"{REF_PAGES[ref]} does not show {ref}"
 
 
-def test_each_grade_reads_at_a_glance(warm_context: Any, base_url: str) -> None:
+def test_each_grade_reads_at_a_glance(warm_visit: Any, base_url: str) -> None:
     """Exact, close, right order and off each show their own word, icon and colour."""
     drill = drills.generate(42)
     ref = drills.expected(drill)
@@ -261,8 +261,7 @@ def test_each_grade_reads_at_a_glance(warm_context: Any, base_url: str) -> None:
         "storage_per_day": drills.format_answer("storage_per_day", ref["storage_per_day"] * 5),
         "storage_5y": drills.format_answer("storage_5y", ref["storage_5y"] * 50),  # off
     }
-    page = warm_context.new_page()
-    page.goto(base_url + "practice/drills/?seed=42")
+    page = warm_visit(base_url + "practice/drills/?seed=42")
     page.wait_for_selector("#sd-drill[data-state=live]", timeout=LIVE_TIMEOUT)
     page.wait_for_selector("#sd-drill-write_qps", timeout=LIVE_TIMEOUT)
     for name, text in answers.items():

@@ -67,9 +67,8 @@ def test_mark_reload_export_clear_import(warm_context: Any, base_url: str, tmp_p
     assert page.evaluate(f"() => localStorage.getItem('{KEY}')") == before
 
 
-def test_the_index_filters_by_difficulty(warm_context: Any, base_url: str) -> None:
-    page = warm_context.new_page()
-    page.goto(base_url + "problems/")
+def test_the_index_filters_by_difficulty(warm_visit: Any, base_url: str) -> None:
+    page = warm_visit(base_url + "problems/")
     page.check('#table-problems .sd-filter input[value="hard"]')
     shown = page.locator("#table-problems tbody tr:not([hidden])")
     assert shown.count() >= 1

@@ -59,10 +59,9 @@ def test_without_javascript_the_page_shows_the_example_computed(site_dir: Path) 
 
 
 def test_every_sheet_shows_the_cores_numbers_live(
-    warm_context: Any, console: Console, base_url: str
+    warm_visit: Any, console: Console, base_url: str
 ) -> None:
-    page = warm_context.new_page()
-    page.goto(base_url + PAGE)
+    page = warm_visit(base_url + PAGE)
     page.wait_for_selector("#sd-ws[data-state=live]", timeout=LIVE_TIMEOUT)
     for name in sheet_names():
         before = int(page.get_attribute("#sd-ws", "data-evaluated") or 0)
@@ -77,10 +76,9 @@ def test_every_sheet_shows_the_cores_numbers_live(
 
 
 def test_an_edit_recomputes_names_its_errors_and_keeps_the_sheet_in_the_url(
-    warm_context: Any, console: Console, base_url: str
+    warm_visit: Any, console: Console, base_url: str
 ) -> None:
-    page = warm_context.new_page()
-    page.goto(base_url + PAGE)
+    page = warm_visit(base_url + PAGE)
     page.wait_for_selector("#sd-ws[data-state=live]", timeout=LIVE_TIMEOUT)
     text = "users = 100M (50M..200M)\nbad = 1 GB + 1 s\nuses_bad = bad * 2\nstore = users * 2 KB"
     page.fill("#sd-ws-text", text)
@@ -128,12 +126,11 @@ def test_the_json_export_is_the_cores(warm_context: Any, base_url: str) -> None:
 
 
 def test_a_calculator_opens_its_current_inputs_in_the_worksheet(
-    warm_context: Any, console: Console, base_url: str
+    warm_visit: Any, console: Console, base_url: str
 ) -> None:
     from sysdesign_core import run
 
-    page = warm_context.new_page()
-    page.goto(base_url + "calculators/capacity/")
+    page = warm_visit(base_url + "calculators/capacity/")
     page.wait_for_selector('form[data-calc="capacity"][data-state="live"]', timeout=LIVE_TIMEOUT)
     page.fill("#capacity-dau", "2B")
     want = run("capacity", {"dau": "2B"})["outputs"]
