@@ -39,6 +39,7 @@ import time
 from collections import Counter
 
 from sysdesign_core import Input, InputError, calculators, run
+from sysdesign_core.registry import KINDS
 from sysdesign_core.widget import respond_json
 
 UNITS = (
@@ -110,7 +111,7 @@ def plausible(item: Input, rng: random.Random) -> str:
     """A value of the input's own kind, often at the edge of its bounds (tiny or huge)."""
     if item.choices:
         return rng.choice(item.choices)
-    if item.kind == "text":
+    if not KINDS[item.kind].quantity:  # a topology or a trace
         parts = [f"{rng.uniform(0, 100):.{rng.randint(0, 12)}f}%" for _ in range(rng.randint(1, 8))]
         trace = [str(rng.randint(0, 1000)) for _ in range(rng.randint(1, 120))]
         return ", ".join(rng.choice([parts, trace]))

@@ -19,11 +19,11 @@ import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from sysdesign_core import calculators, catalog, get, plan, run, widget
+from sysdesign_core import calculators, catalog, get, plan, run
 from sysdesign_core.cli import command_line
 from sysdesign_core.exports import write as export_text
 from sysdesign_core.onward import onward_inputs
-from sysdesign_core.registry import KINDS, Calculator, parse_inputs, readings
+from sysdesign_core.registry import KINDS, Calculator, parse, parse_inputs
 from sysdesign_core.tables import study
 from sysdesign_core.tables.levels import LEVEL_NAMES, LEVELS, SOURCES
 from sysdesign_core.validate import definition
@@ -298,15 +298,16 @@ def calculator(calc_id: str, **overrides: Any) -> str:
     """A calculator form (the DOM contract), its outputs already computed at build time."""
     calc: Calculator = get(calc_id)
     raw = {**calc.defaults(), **_raw(overrides)}
-    parse_inputs(calc, raw)  # a bad override fails the build with the input's name
-    outcome = run(calc_id, raw)
+    parsed = parse(calc, raw)  # once, for the results, the readings and the chart
+    parsed.checked()  # a bad override fails the build with the input's name
+    outcome = parsed.result()
     return _html(
         "calculator.html",
         calc=calc,
         raw=raw,
         outcome=outcome,
-        reading=readings(calc, raw),
-        chart=Markup(widget.chart(calc_id, raw)),
+        reading=parsed.readings(),
+        chart=Markup(parsed.chart()),
         defaults=json.dumps(raw, ensure_ascii=False),
         sheet=Markup(
             str(escape(calculator_sheet(calc_id, outcome["inputs"]))).replace("\n", "&#10;")
@@ -406,6 +407,7 @@ def api_calculators(page: str = "reference/api.md") -> str:
 # Modules documented on the API page besides the calculators' own, in this order.
 API_BASE_MODULES = (
     "sysdesign_core.registry",
+    "sysdesign_core.inputs",
     "sysdesign_core.errors",
     "sysdesign_core.units",
     "sysdesign_core.worksheet",

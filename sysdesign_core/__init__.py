@@ -20,11 +20,12 @@ from . import llm, erasure  # noqa: F401
 from . import overload  # noqa: F401  (retry_amplification, queue_drain, headroom)
 
 # isort: on
-from .errors import InputError, ParseError
+from .errors import Conflict, InputError, ParseError
 from .registry import Calculator, Input, Output, calculators, get, run
 
 __all__ = [
     "Calculator",
+    "Conflict",
     "Input",
     "InputError",
     "Output",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 from . import charts, units
+from .inputs import DAYS_IN_YEAR, YEAR_NOTE
 from .registry import Calculator, Input, Output, Values, register
 from .units import DAY, MONTH, QUARTER, WEEK, YEAR
 
@@ -21,8 +22,6 @@ __all__ = [
     "periods",
     "availability_chart",
     "PERIODS",
-    "YEAR_NOTE",
-    "YEAR_INPUT",
     "AVAILABILITY",
 ]
 
@@ -44,22 +43,6 @@ def periods(year: float = YEAR) -> dict[str, float]:
     return {"year": year, "quarter": year / 4, "month": year / 12, "week": WEEK, "day": DAY}
 
 
-YEAR_NOTE = (
-    "A year is 365.25 days (the average over leap years) unless you choose 365; a month is a "
-    "twelfth of the year and a quarter a fourth."
-)
-
-YEAR_INPUT = Input(
-    "year",
-    "Days in a year",
-    "text",
-    "365.25",
-    "365.25 averages leap years; 365 is what uptime.is and most SLA pages use.",
-    choices=("365.25", "365"),
-)
-"""The ``year`` input: with it, ``y``, ``q`` and ``mo`` in the calculator's durations follow it."""
-
-
 def downtime(availability: float, period: float) -> float:
     """Seconds of allowed downtime in ``period`` seconds at ``availability`` (0-1)."""
     return (1.0 - availability) * period
@@ -71,7 +54,7 @@ def nines(availability: float) -> float:
 
 
 def _compute(values: Values) -> dict[str, float]:
-    year = float(values.get("year") or 365.25) * DAY
+    year = values["year"] * DAY  # the days the reader chose, parsed by the registry
     return {
         f"downtime_{name}": downtime(values["availability"], span)
         for name, span in periods(year).items()
@@ -124,7 +107,7 @@ def availability_chart(availability: float, year: float = YEAR) -> str:
 
 
 def _chart(values: Values) -> str:
-    return availability_chart(values["availability"], float(values.get("year") or 365.25) * DAY)
+    return availability_chart(values["availability"], values["year"] * DAY)
 
 
 AVAILABILITY = register(
@@ -142,7 +125,7 @@ AVAILABILITY = register(
                 "99.95% is a percentage, 0.9995 a fraction (a bare number must be 0-1), "
                 "3.5 nines a count of nines.",
             ),
-            YEAR_INPUT,
+            DAYS_IN_YEAR,
         ),
         outputs=tuple(
             Output(f"downtime_{name}", f"Downtime per {name}", "duration") for name in PERIODS

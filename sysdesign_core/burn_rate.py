@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import InputError
+from .errors import Conflict, InputError
+from .inputs import SLO, SLO_WINDOW
 from .registry import Calculator, Input, Output, Values, register
-from .units import DAY, YEAR, format_availability, format_duration, format_number, format_percent
+from .units import DAY, YEAR, format_availability, format_duration, format_percent
 
 __all__ = [
     "budget_consumed",
@@ -293,24 +294,19 @@ def _burn_rate(values: Values) -> dict[str, float]:
     slo, window = values["slo"], values["window"]
     rate, alert = values["burn_rate"], values["alert_window"]
     if slo >= 1:
-        raise InputError(
-            "slo",
-            "100%",
-            "leaves no error budget to burn",
-            "enter an SLO below 100%, such as 99.9%",
+        raise Conflict(
+            "slo", "leaves no error budget to burn", "enter an SLO below 100%, such as 99.9%"
         )
     if alert > window:
-        raise InputError(
+        raise Conflict(
             "alert_window",
-            format_duration(alert),
             f"is longer than the SLO window ({format_duration(window)})",
             "enter an alert window no longer than the SLO window, such as 1h",
         )
     highest = 1.0 / (1.0 - slo)
     if rate > highest:
-        raise InputError(
+        raise Conflict(
             "burn_rate",
-            format_number(rate),
             f"would need more than 100% of requests to fail at this SLO (at most {highest:.4g}×)",
             f"enter a burn rate up to {highest:.4g}",
         )
@@ -328,22 +324,8 @@ BURN_RATE = register(
         description="Error budget an alert window spends at a burn rate, and when it runs out.",
         page="calculators/burn_rate.md",
         inputs=(
-            Input(
-                "slo",
-                "SLO (availability target)",
-                "availability",
-                "99.9%",
-                "The objective: 99.9%, 99.95%, 4 nines.",
-            ),
-            Input(
-                "window",
-                "SLO window",
-                "duration",
-                "30d",
-                "The SLO's rolling window: 28d, 30d.",
-                minimum=60.0,
-                maximum=10 * YEAR,
-            ),
+            SLO,
+            SLO_WINDOW.reused(label="SLO window"),
             Input(
                 "burn_rate",
                 "Burn rate",

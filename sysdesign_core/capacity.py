@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from . import charts, units
+from .inputs import DAU, REPLICAS
 from .registry import Calculator, Input, Output, Values, register
 from .units import DAY, YEAR
 
@@ -128,14 +129,7 @@ CAPACITY = register(
         description="QPS, peak load, storage and bandwidth from daily active users.",
         page="calculators/capacity.md",
         inputs=(
-            Input(
-                "dau",
-                "Daily active users",
-                "count",
-                "500M",
-                "People who use it on a day.",
-                maximum=1e12,
-            ),
+            DAU,
             Input(
                 "writes_per_user",
                 "Writes per user per day",
@@ -187,15 +181,7 @@ CAPACITY = register(
                 "How long data is kept; a year is 365.25 days.",
                 maximum=1000,
             ),
-            Input(
-                "replicas",
-                "Replicas",
-                "count",
-                "3",
-                "Copies of every byte.",
-                minimum=1,
-                maximum=1000,
-            ),
+            REPLICAS,
             Input(
                 "day_seconds",
                 "Seconds per day",

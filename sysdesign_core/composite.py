@@ -6,6 +6,11 @@ tighter than ``|``, as "and" before "or". Each component is an availability as t
 reads it (``99.9%``, ``0.999``, ``3 nines``). A small tokenizer and a recursive-descent
 parser read it; nothing is ever evaluated as code.
 
+The calculator's ``components`` input has a kind of its own, ``topology``
+(:data:`TOPOLOGY`): the registry parses it once per request, with the rules of every list
+input (no decimal comma, at most 1,000 characters, each availability within 0-100%), and
+``compute()`` receives a :class:`Topology`.
+
 A load balancer, two app servers of which one is enough, and a database:
 
 >>> tree = parse_topology("99.99% * (99.9% | 99.9%) * 99.95%")
@@ -28,8 +33,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import charts, units
-from .errors import InputError, ParseError
-from .registry import Calculator, Input, Output, Values, register
+from .errors import ParseError
+from .registry import MAX_LENGTH, Calculator, Input, Kind, Output, Values, register, register_kind
 from .units import YEAR
 
 __all__ = [
@@ -38,6 +43,8 @@ __all__ = [
     "Component",
     "Group",
     "Node",
+    "Topology",
+    "read_components",
     "parse_topology",
     "composite_availability",
     "is_expression",
@@ -46,6 +53,8 @@ __all__ = [
     "MAX_COMPONENTS",
     "MAX_DEPTH",
     "MAX_LENGTH",
+    "TOPOLOGY",
+    "COMPONENTS",
     "COMPOSITE",
 ]
 
@@ -53,8 +62,7 @@ MAX_COMPONENTS = 100
 """The most components one topology may hold (the diagram stays readable and small)."""
 MAX_DEPTH = 8
 """The deepest nesting of parentheses accepted."""
-MAX_LENGTH = 1000
-"""The longest expression read, in characters."""
+# MAX_LENGTH (the registry's, 1,000 characters) is the longest text read, as for every input.
 
 ACCEPTED = (
     "enter availabilities joined by * (in series) and | (in parallel), with parentheses, "
@@ -141,8 +149,8 @@ class _Parser:
         self.at = 0
         self.count = 0
 
-    def fail(self, problem: str) -> InputError:
-        return InputError("components", self.raw, problem, ACCEPTED)
+    def fail(self, problem: str) -> ParseError:
+        return ParseError(self.raw, problem, ACCEPTED)
 
     def peek(self) -> str | None:
         return self.tokens[self.at] if self.at < len(self.tokens) else None
@@ -193,35 +201,108 @@ class _Parser:
         return Component(value, units.format_availability(value))
 
 
+def _component(text: str) -> Component:
+    """One item of a comma list: an availability, written back in the site's notation."""
+    value = units.parse_availability(text)
+    return Component(value, units.format_availability(value))
+
+
+@dataclass(frozen=True)
+class Topology:
+    """The ``components`` input as the registry parses it: the tree of an expression, or a
+    plain comma list (``listed``) whose parts the ``mode`` input joins; ``text`` is what it
+    was read from (stripped), which ``run()`` reports and a sheet carries on."""
+
+    tree: Node
+    listed: bool
+    text: str
+
+    def combined(self, mode: str = "serial") -> Node:
+        """The tree to compute: an expression's own, or a comma list joined by ``mode``
+        (``"serial"``: all needed; ``"parallel"``: any one enough)."""
+        if self.listed and isinstance(self.tree, Group):
+            return Group(mode, self.tree.parts)
+        return self.tree
+
+
+def read_components(text: str) -> Topology:
+    """The ``topology`` kind's parser: a comma list (``99.9%, 99.95%``) or an expression
+    (``99.99% * (99.9% | 99.9%)``); raises :class:`ParseError` saying what is wrong.
+
+    A comma between two digits is refused in both, with the words of every list input.
+
+    >>> read_components("99.9%, 3 nines").combined("parallel").mode
+    'parallel'
+    >>> describe(read_components("99.99% * (99.9% | 99.9%)").tree)
+    '99.99% * (99.9% | 99.9%)'
+    """
+    if not is_expression(text):
+        parts = units.parse_list(text, _component, LIST_ACCEPTED, most=MAX_COMPONENTS)
+        tree: Node = parts[0] if len(parts) == 1 else Group("serial", tuple(parts))
+        return Topology(tree, True, text)
+    units.refuse_decimal_comma(text)
+    return Topology(_Parser(text).parse(), False, text)
+
+
+def _read(topology: Topology) -> str:
+    """How the field was read, shown beside it: ``4 components: 99.99% * (…) * 99.95%``."""
+    leaves = topology.tree.leaves()
+    count = len(leaves)
+    shown = ", ".join(leaf.text for leaf in leaves) if topology.listed else describe(topology.tree)
+    if len(shown) > 60:
+        shown = shown[:59] + "…"
+    return f"{count} component{'s' if count != 1 else ''}: {shown}"
+
+
+def _text(topology: Topology) -> str:
+    return topology.text
+
+
+TOPOLOGY = register_kind(
+    Kind(
+        "topology",
+        read_components,
+        _text,
+        "text",
+        "availabilities separated by commas (99.9%, 99.95%) or joined by * (in series) and "
+        "| (in parallel), with parentheses",
+        quantity=False,
+        read=_read,
+        plain=_text,
+    )
+)
+"""The kind of the ``components`` input: parsed into a :class:`Topology`."""
+
+COMPONENTS = Input(
+    "components",
+    "Components",
+    "topology",
+    "99.9%, 99.9%",
+    "A comma list (99.9%, 99.95%) combined as chosen below, or a topology: "
+    "* in series, | in parallel, parentheses to group (then the choice below is "
+    "not used). A decimal point, not a comma, in a number.",
+)
+"""The composite calculator's ``components`` input."""
+
+
+def composite_availability(raw: str, mode: str = "serial") -> Node:
+    """The topology ``raw`` describes: an expression, or a comma list combined by ``mode``.
+
+    Parsed as the calculator's ``components`` input is; raises
+    :class:`~sysdesign_core.errors.InputError` naming it.
+    """
+    topology: Topology = COMPONENTS.parse(raw)
+    return topology.combined(mode)
+
+
 def parse_topology(raw: str) -> Node:
-    """The tree of an expression such as ``99.99% * (99.9% | 99.9%)``; raises InputError.
+    """The tree of an expression such as ``99.99% * (99.9% | 99.9%)`` (a comma list is in
+    series); raises :class:`~sysdesign_core.errors.InputError` naming ``components``.
 
     >>> parse_topology("99% | 99%").mode
     'parallel'
     """
-    if len(raw) > MAX_LENGTH:
-        raise InputError(
-            "components", raw[:40] + "…", f"is longer than {MAX_LENGTH} characters", ACCEPTED
-        )
-    return _Parser(raw).parse()
-
-
-def _comma_list(raw: str, mode: str) -> Node:
-    try:
-        values = units.parse_list(raw, units.parse_availability, LIST_ACCEPTED)
-    except ParseError as error:
-        raise InputError("components", raw, error.problem, error.accepted) from None
-    if len(values) > MAX_COMPONENTS:
-        raise InputError(
-            "components", raw, f"lists {len(values)} components", f"list at most {MAX_COMPONENTS}"
-        )
-    parts = [Component(value, units.format_availability(value)) for value in values]
-    return parts[0] if len(parts) == 1 else Group(mode, tuple(parts))
-
-
-def composite_availability(raw: str, mode: str = "serial") -> Node:
-    """The topology ``raw`` describes: an expression, or a comma list combined by ``mode``."""
-    return parse_topology(raw) if is_expression(raw) else _comma_list(raw, mode)
+    return composite_availability(raw)
 
 
 def describe(node: Node, within: str = "") -> str:
@@ -396,19 +477,8 @@ def allowed(availability: float) -> float:
 # --- the calculator --------------------------------------------------------------------
 
 
-def _read_components(raw: str) -> str:
-    """How the field was read, shown beside it: ``= 4 components: 99.99% * (…) * 99.95%``."""
-    tree = composite_availability(raw)
-    count = len(tree.leaves())
-    leaves = ", ".join(leaf.text for leaf in tree.leaves())
-    shown = describe(tree) if is_expression(raw) else leaves
-    if len(shown) > 60:
-        shown = shown[:59] + "…"
-    return f"= {count} component{'s' if count != 1 else ''}: {shown}"
-
-
 def _composite(values: Values) -> dict[str, float]:
-    tree = composite_availability(values["components"], values["mode"])
+    tree = values["components"].combined(values["mode"])  # a Topology, parsed by the registry
     total = tree.availability
     return {
         "availability": total,
@@ -418,7 +488,7 @@ def _composite(values: Values) -> dict[str, float]:
 
 
 def _chart(values: Values) -> str:
-    return topology_chart(composite_availability(values["components"], values["mode"]))
+    return topology_chart(values["components"].combined(values["mode"]))
 
 
 COMPOSITE = register(
@@ -428,16 +498,7 @@ COMPOSITE = register(
         description="Availability of components in series, in parallel, or nested as a topology.",
         page="calculators/composite.md",
         inputs=(
-            Input(
-                "components",
-                "Components",
-                "text",
-                "99.9%, 99.9%",
-                "A comma list (99.9%, 99.95%) combined as chosen below, or a topology: "
-                "* in series, | in parallel, parentheses to group (then the choice below is "
-                "not used). A decimal point, not a comma, in a number.",
-                describe=_read_components,
-            ),
+            COMPONENTS,
             Input(
                 "mode",
                 "How a comma list combines",

@@ -19,7 +19,8 @@ import math
 from collections.abc import Sequence
 
 from . import units
-from .registry import KINDS, Calculator, Input, Kind, Output, Values, register
+from .inputs import DAU, PEAK_QPS
+from .registry import Calculator, Input, Kind, Output, Values, register, register_kind
 from .tables.cost import CLOUD_PRICES
 from .units import MONTH
 
@@ -101,9 +102,8 @@ def _parse_usd(text: str) -> float:
 # Money is shown as dollars and written in JSON as a plain number with the unit "USD". A bill
 # is bounded like a count (1e15: ten times the world's yearly output); past it a result only
 # says that an input is off, and run() refuses it naming that input.
-KINDS.setdefault(
-    "usd",
-    Kind("usd", _parse_usd, format_usd, "USD", "an amount in US dollars such as $120", high=1e15),
+register_kind(
+    Kind("usd", _parse_usd, format_usd, "USD", "an amount in US dollars such as $120", high=1e15)
 )
 
 
@@ -167,23 +167,9 @@ COST = register(
         description="A design's monthly cloud bill from its capacity estimate, at list prices.",
         page="calculators/cost.md",
         inputs=(
-            Input(
-                "dau",
-                "Daily active users",
-                "count",
-                "500M",
-                "To divide the bill per user.",
-                minimum=1,
-                maximum=1e11,
-            ),
-            Input(
-                "peak_qps",
-                "Peak requests per second",
-                "rate",
-                "3.5M/s",
-                "Peak reads plus peak writes, from the capacity estimate.",
-                minimum=0,
-                maximum=1e10,
+            DAU.reused(help="To divide the bill per user."),
+            PEAK_QPS.reused(
+                default="3.5M/s", help="Peak reads plus peak writes, from the capacity estimate."
             ),
             Input(
                 "qps_per_server",

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 
+from .inputs import REPLICAS
 from .registry import Calculator, Input, Output, Values, register
 from .units import YEAR
 
@@ -185,15 +186,9 @@ ERASURE_CODING = register(
                 minimum=60,
                 maximum=YEAR,
             ),
-            Input(
-                "replicas",
-                "Replicas (for comparison)",
-                "count",
-                "3",
-                "Full copies kept by the replication it is compared with.",
-                minimum=1,
-                maximum=100,
-                integer=True,
+            REPLICAS.reused(
+                label="Replicas (for comparison)",
+                help="Full copies kept by the replication it is compared with.",
             ),
         ),
         outputs=(

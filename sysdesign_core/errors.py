@@ -11,9 +11,9 @@ wrong with it, and what to write instead:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-__all__ = ["InputError", "ParseError", "quote", "one_line", "QUOTE_LIMIT"]
+__all__ = ["InputError", "Conflict", "ParseError", "quote", "one_line", "QUOTE_LIMIT"]
 
 QUOTE_LIMIT = 40
 """At most this many characters of what was typed are quoted back in a message."""
@@ -97,3 +97,34 @@ class InputError(ValueError):
         combined = cls(first.name, first.given, first.problem, first.accepted)
         combined.errors = list(errors)
         return combined
+
+    def quoting(self, typed: Mapping[str, str]) -> InputError:
+        """This error (and every one it carries) quoting what was typed in each named input:
+        ``typed`` maps input names to their text; a name it lacks keeps its ``given``.
+
+        >>> error = Conflict("slo", "leaves no error budget", "enter an SLO below 100%")
+        >>> str(error.quoting({"slo": "1"}))
+        "slo: '1' leaves no error budget; enter an SLO below 100%"
+        """
+        return InputError.combine(
+            [
+                InputError(bad.name, typed.get(bad.name, bad.given), bad.problem, bad.accepted)
+                for bad in self.errors
+            ]
+        )
+
+
+class Conflict(InputError):
+    """Inputs that each parse but cannot go together (``required`` above ``nodes``).
+
+    Raised by a calculator's ``compute()``, which sees only parsed values: it names the input
+    to change, says what is wrong and what to enter, and :func:`~sysdesign_core.registry.run`
+    quotes what was typed in that input. Several inputs are named with
+    :meth:`InputError.combine`, each marked on the form.
+
+    >>> str(Conflict("required", "is more than the 3 nodes", "enter at most 3"))
+    'required: is more than the 3 nodes; enter at most 3'
+    """
+
+    def __init__(self, name: str, problem: str, accepted: str = "") -> None:
+        super().__init__(name, "", problem, accepted)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from . import burn_rate
 from .errors import InputError
-from .registry import Values, get, parse_inputs
+from .registry import Values, get, parse
 
 __all__ = ["Option", "Export", "EXPORTS", "exports_of", "write"]
 
@@ -128,5 +128,11 @@ def write(
         raise InputError(unknown[0], given[unknown[0]], f"is not an option of {export.flag}")
     texts = {option.name: given.get(option.name, option.default) for option in export.options}
     # Parsed and bounded as the calculator's own inputs are; its results are not needed
-    # (the burn-rate table's --burn-rate must not refuse an SLO the rules can take).
-    return export.write(parse_inputs(calc, raw_inputs), texts)
+    # (the burn-rate table's --burn-rate must not refuse an SLO the rules can take). A
+    # conflict it finds names an input and quotes what was typed in it, as run() does.
+    parsed = parse(calc, raw_inputs)
+    values = parsed.checked()
+    try:
+        return export.write(values, texts)
+    except InputError as error:
+        raise error.quoting({**texts, **parsed.typed()}) from None

@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-from .errors import InputError
+from .errors import Conflict
 from .registry import Calculator, Input, Output, Values, register
-from .units import format_count, format_percent
+from .units import format_count
 
 __all__ = ["push_deliveries", "hybrid_deliveries", "FANOUT"]
 
@@ -39,9 +39,8 @@ def _fanout(values: Values) -> dict[str, float]:
     posts, avg = values["posts_per_second"], values["avg_followers"]
     share, celebrity = values["celebrity_share"], values["celebrity_followers"]
     if share * celebrity > avg:
-        raise InputError(
+        raise Conflict(
             "celebrity_share",
-            format_percent(share, 4),
             f"with {format_count(celebrity)} followers each would alone exceed the average of "
             f"{format_count(avg)} followers",
             "lower the celebrity share or raise the average",

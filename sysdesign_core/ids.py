@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import InputError
+from .errors import Conflict
 from .registry import Calculator, Input, Output, Values, register
 
 __all__ = ["SnowflakeLayout", "snowflake_layout", "ID_BITS", "SNOWFLAKE"]
@@ -52,9 +52,8 @@ def snowflake_layout(
 def _snowflake(values: Values) -> dict[str, float]:
     bits = {name: int(values[name]) for name in ("timestamp_bits", "node_bits", "sequence_bits")}
     if sum(bits.values()) > ID_BITS:
-        raise InputError(
+        raise Conflict(
             "timestamp_bits",
-            str(bits["timestamp_bits"]),
             f"with the other fields makes {sum(bits.values())} bits",
             f"keep timestamp + node + sequence bits at most {ID_BITS}",
         )

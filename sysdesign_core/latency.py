@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 from . import charts, units
+from .inputs import PEAK_QPS
 from .registry import Calculator, Input, Output, Values, register
 
 __all__ = ["slow_fraction", "servers_needed", "tail_latency_chart", "TAIL_LATENCY", "SERVERS"]
@@ -143,15 +144,7 @@ SERVERS = register(
         description="Requests in flight (Little's law) and servers needed at a target utilization.",
         page="calculators/servers.md",
         inputs=(
-            Input(
-                "peak_qps",
-                "Peak requests per second",
-                "rate",
-                "30K/s",
-                "The load to serve at peak: 30K, 30K/s, 100M/day.",
-                minimum=0,
-                exclusive_minimum=True,
-            ),
+            PEAK_QPS,
             Input(
                 "latency",
                 "Time per request",

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 
 from . import charts, units
-from .errors import InputError
+from .errors import Conflict
 from .registry import Calculator, Input, Output, Values, register
 from .units import format_count, format_duration, format_rate
 
@@ -190,13 +190,12 @@ def consumers_needed(
 
 def _never_drains(
     arrival: float, consumers: float, rate: float, backlog: float, target: float
-) -> InputError:
+) -> Conflict:
     capacity = consumers * rate
     verb = "outpace" if arrival > capacity else "equal"
     needed = consumers_needed(backlog, arrival, rate, target)
-    return InputError(
+    return Conflict(
         "consumers",
-        format_count(consumers),
         f"is too few to drain the queue: arrivals of {format_rate(arrival)} {verb} "
         f"{format_count(consumers)} consumers × {format_rate(rate)} = {format_rate(capacity)}",
         f"add consumers ({format_count(needed)} drain it within {format_duration(target)})",
@@ -398,9 +397,8 @@ def _headroom(values: Values) -> dict[str, float]:
     instances, lost = values["instances"], values["lost"]
     utilization, ceiling = values["utilization"], values["ceiling"]
     if lost >= instances:
-        raise InputError(
+        raise Conflict(
             "lost",
-            format_count(lost),
             f"leaves none of the {format_count(instances)} instances to carry the load",
             f"enter fewer than {format_count(instances)}, or add instances",
         )

@@ -14,6 +14,11 @@ spread within it. Every limiter allows ``limit`` requests per ``window`` seconds
 - **sliding window counter**: the previous window's count weighted by how much of it still
   overlaps the sliding window, plus the current window's count.
 
+The calculator's ``trace`` input has a kind of its own, ``trace`` (:data:`TRACE_KIND`):
+the registry parses it once per request, with the rules of every list input (no decimal
+comma, at most 1,000 characters, each second a whole number of requests within bounds), and
+``compute()`` receives a :class:`RequestTrace`.
+
 >>> trace = [0, 0, 8, 9]
 >>> accepted = simulate(trace, limit=10, window=10)
 >>> accepted["fixed_window"], accepted["sliding_log"]
@@ -25,10 +30,11 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from . import charts, units
-from .errors import InputError, ParseError
-from .registry import Calculator, Input, Output, Values, register
+from .errors import ParseError
+from .registry import Calculator, Input, Kind, Output, Values, register, register_kind
 
 __all__ = [
     "ALGORITHMS",
@@ -41,7 +47,11 @@ __all__ = [
     "sliding_log",
     "sliding_counter",
     "simulate",
+    "RequestTrace",
+    "read_trace",
     "parse_trace",
+    "TRACE_KIND",
+    "TRACE",
     "RATE_LIMITER",
 ]
 
@@ -203,47 +213,92 @@ def simulate(trace: Sequence[int], limit: int, window: float) -> dict[str, Accep
     }
 
 
-def parse_trace(raw: str) -> list[int]:
-    """A preset name (``bursty``, ``steady``) or comma-separated requests per second."""
-    accepted = "enter bursty, steady or requests per second separated by commas, e.g. 0, 5, 20, 3"
-    name = raw.strip().lower()
+_TRACE_ACCEPTED = (
+    "enter bursty, steady or requests per second separated by commas, e.g. 0, 5, 20, 3"
+)
+
+
+@dataclass(frozen=True)
+class RequestTrace:
+    """The ``trace`` input as the registry parses it: requests in each second, and the text
+    it was read from (a preset's name or the list, stripped), which ``run()`` reports."""
+
+    counts: tuple[int, ...]
+    text: str
+
+
+def _second(text: str) -> int:
+    """One second of a trace: a whole number of requests, at most :data:`MAX_PER_STEP`."""
+    count = units.parse_whole(text)
+    if count > MAX_PER_STEP:
+        raise ParseError(text, f"is more than {MAX_PER_STEP:,} requests in one second")
+    return count
+
+
+def read_trace(text: str) -> RequestTrace:
+    """The ``trace`` kind's parser: a preset name (``bursty``, ``steady``) or requests per
+    second separated by commas, at most :data:`MAX_STEPS` seconds and :data:`MAX_REQUESTS`
+    requests in all; raises :class:`ParseError` saying what is wrong.
+
+    >>> read_trace(" 1, 2;3 ").counts
+    (1, 2, 3)
+    """
+    name = text.strip().lower()
     if name in PRESETS:
-        return list(PRESETS[name])
-    if len(units.split_list(raw)) > MAX_STEPS:
-        raise InputError(
-            "trace", raw, f"has {len(units.split_list(raw))} seconds", f"keep it to {MAX_STEPS}"
-        )
-    try:
-        trace = units.parse_list(raw, units.parse_whole, accepted)
-    except ParseError as error:
-        raise InputError("trace", raw, error.problem, error.accepted) from None
-    if len(trace) > MAX_STEPS:
-        raise InputError("trace", raw, f"has {len(trace)} seconds", f"keep it to {MAX_STEPS}")
-    if max(trace) > MAX_PER_STEP:
-        raise InputError(
-            "trace",
-            raw,
-            f"has {max(trace)} requests in one second",
-            f"keep each second to {MAX_PER_STEP}",
-        )
-    if sum(trace) > MAX_REQUESTS:
-        raise InputError(
-            "trace",
-            raw,
-            f"has {sum(trace):,} requests in all",
+        return RequestTrace(PRESETS[name], text.strip())
+    counts = units.parse_list(text, _second, _TRACE_ACCEPTED, most=MAX_STEPS)
+    if sum(counts) > MAX_REQUESTS:
+        raise ParseError(
+            text,
+            f"has {sum(counts):,} requests in all",
             f"keep the trace to {MAX_REQUESTS:,} requests",
         )
-    return trace
+    return RequestTrace(tuple(counts), text.strip())
 
 
-def _read_trace(raw: str) -> str:
-    trace = parse_trace(raw)
-    seconds = "second" if len(trace) == 1 else "seconds"
-    return f"= {len(trace)} {seconds}, {sum(trace):,} requests"
+def _read(trace: RequestTrace) -> str:
+    seconds = "second" if len(trace.counts) == 1 else "seconds"
+    return f"{len(trace.counts)} {seconds}, {sum(trace.counts):,} requests"
+
+
+def _text(trace: RequestTrace) -> str:
+    return trace.text
+
+
+TRACE_KIND = register_kind(
+    Kind(
+        "trace",
+        read_trace,
+        _text,
+        "text",
+        "bursty, steady or requests per second separated by commas (0, 5, 20, 3)",
+        quantity=False,
+        read=_read,
+        plain=_text,
+    )
+)
+"""The kind of the ``trace`` input: parsed into a :class:`RequestTrace`."""
+
+TRACE = Input(
+    "trace",
+    "Requests per second",
+    "trace",
+    "bursty",
+    "bursty, steady, or your own: 0, 5, 20, 3 (one number per second).",
+)
+"""The rate limiter's ``trace`` input."""
+
+
+def parse_trace(raw: str) -> list[int]:
+    """A preset name (``bursty``, ``steady``) or comma-separated requests per second, parsed
+    as the calculator's ``trace`` input is; raises :class:`~sysdesign_core.errors.InputError`
+    naming it."""
+    trace: RequestTrace = TRACE.parse(raw)
+    return list(trace.counts)
 
 
 def _run(values: Values) -> tuple[list[int], dict[str, Accepted], float]:
-    trace = parse_trace(values["trace"])
+    trace = list(values["trace"].counts)  # a RequestTrace, parsed by the registry
     limit, window = int(values["limit"]), values["window"]
     results = simulate(trace, limit, window)
     return trace, results, leaky_bucket(trace, limit, window)[1]
@@ -342,14 +397,7 @@ RATE_LIMITER = register(
         description="Five rate-limiting algorithms on the same request trace, side by side.",
         page="calculators/rate-limiter.md",
         inputs=(
-            Input(
-                "trace",
-                "Requests per second",
-                "text",
-                "bursty",
-                "bursty, steady, or your own: 0, 5, 20, 3 (one number per second).",
-                describe=_read_trace,
-            ),
+            TRACE,
             Input(
                 "limit",
                 "Limit (requests per window)",

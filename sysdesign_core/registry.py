@@ -22,7 +22,12 @@ Three layers keep it:
 
 A list input (``many``: the video calculator's bitrate ladder) is parsed here too, item by
 item, with the same rules as one value (bounds, no decimal comma) and a cap on its length;
-the calculator receives a tuple of numbers.
+the calculator receives a tuple of numbers. An input that is not one quantity has a kind of
+its own, registered by its module with :func:`register_kind` (the composite calculator's
+topology, the rate limiter's trace) and parsed here like every other kind, once per request:
+``compute()`` only ever receives parsed values. A combination of values that cannot be is a
+:class:`~sysdesign_core.errors.Conflict` raised by ``compute()``, naming the input to change;
+``run()`` quotes what was typed in it.
 
 >>> readings("availability", {"availability": "0.9995"})["availability"]
 '= 99.95%'
@@ -32,7 +37,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
@@ -42,13 +47,16 @@ from .errors import InputError, ParseError
 __all__ = [
     "Kind",
     "KINDS",
+    "register_kind",
     "Input",
     "Output",
     "Calculator",
+    "Parsed",
     "register",
     "get",
     "calculators",
     "run",
+    "parse",
     "parse_inputs",
     "readings",
     "format_value",
@@ -60,7 +68,12 @@ MAX_LENGTH = 1000
 """Longest text accepted in one input (a 120-second trace fits); longer is refused."""
 
 YEAR_CHOICES = ("365.25", "365")
-"""Choices of an input named ``year``: the days in a year for ``y``, ``q`` and ``mo``."""
+"""Choices of the ``year`` kind: the days in a year for ``y``, ``q`` and ``mo``."""
+
+
+def _days(days: float) -> str:
+    """A year's length as its choice reads: ``365.25``, ``365``."""
+    return f"{days:g}"
 
 
 @dataclass(frozen=True)
@@ -72,18 +85,25 @@ class Kind:
     dividing by it stays finite. ``read`` shows how a typed value was read (``= 1.5 KB``).
     ``result_high`` bounds an output of this kind where it differs from ``high`` (a share
     of a budget burned may pass 100%); see :attr:`most`.
+
+    A kind that is not one quantity (``quantity=False``: a topology, a trace) parses into a
+    value of its own, never a str; bounds do not apply to it (its parser checks its items),
+    a sheet passes it in quotes, and ``plain`` gives the form ``run()`` reports (the text it
+    was read from), which a sheet or a link can carry on.
     """
 
     name: str
-    parse: Callable[[str], Any]  # a float in base units; the ``text`` kind keeps a str
+    parse: Callable[[str], Any]  # a float in base units, or the kind's own parsed value
     format: Callable[[Any], str]
     unit: str
     hint: str
     low: float = 0.0
     high: float = math.inf
     tiny: float = 0.0
-    read: Callable[[float], str] | None = None
+    read: Callable[[Any], str] | None = None
     result_high: float | None = None
+    quantity: bool = True
+    plain: Callable[[Any], Any] | None = None
 
     @property
     def most(self) -> float:
@@ -200,10 +220,33 @@ KINDS: dict[str, Kind] = {
             tiny=1e-3,
             read=units.format_distance,
         ),
-        # Text a calculator reads itself: a topology (composite), a trace (rate_limiter).
-        Kind("text", units.parse_text, str, "text", units.TEXT_HELP),
+        # The days in a year, a choice (YEAR_CHOICES): read as a number of days; ``run()``
+        # reports the choice as typed ("365.25"), so a sheet or a link carries it unchanged.
+        Kind(
+            "year",
+            units.parse_number,
+            _days,
+            "d",
+            "365.25 or 365",
+            low=365.0,
+            high=365.25,
+            quantity=False,
+            plain=_days,
+        ),
+        # A choice among words (``mode``: serial or parallel): the calculator gets the word.
+        Kind("text", units.parse_text, str, "text", units.TEXT_HELP, quantity=False),
     ]
 }
+
+
+def register_kind(kind: Kind) -> Kind:
+    """Add ``kind`` to :data:`KINDS` (names are unique) and return it: a calculator module
+    declares the kind of an input that is not one quantity (a topology, a trace) next to its
+    parser, and the registry parses it like every other kind."""
+    if kind.name in KINDS:
+        raise ValueError(f"kind {kind.name!r} is registered twice")
+    KINDS[kind.name] = kind
+    return kind
 
 
 @dataclass(frozen=True)
@@ -211,10 +254,12 @@ class Input:
     """One input of a calculator, as a person types it.
 
     ``default`` is the text shown in the form; ``optional`` inputs may be left empty, and
-    then the calculator decides (``None`` is passed); ``choices`` makes a select.
+    then the calculator decides (``None`` is passed); ``choices`` makes a select (of the
+    ``text`` kind the calculator gets the word, of another kind the choice parsed by it).
     ``minimum``/``maximum`` bound the parsed value in base units (``exclusive_minimum`` for
     "above 0"); where they are not given, the kind's physical bounds apply (:data:`KINDS`).
-    ``describe`` shows how a ``text`` input was read (``"= 3 components"``).
+    An input shared by several calculators is declared once (:mod:`sysdesign_core.inputs`)
+    and taken with :meth:`reused`.
 
     ``many`` makes a comma list of 1 to ``many`` values of the kind, each bounded as one value
     would be; it is parsed into a tuple (``noun`` names an item in messages and readings).
@@ -237,7 +282,6 @@ class Input:
     maximum: float | None = None
     exclusive_minimum: bool = False
     integer: bool = False
-    describe: Callable[[str], str] | None = field(default=None, compare=False, repr=False)
     many: int = 0
     noun: str = "value"
 
@@ -268,11 +312,29 @@ class Input:
             low = math.nextafter(low, math.inf)
         return low, high
 
-    def parse(
-        self, raw: str, *, year: float = units.YEAR
-    ) -> float | str | tuple[float, ...] | None:
+    def reused(
+        self, *, default: str | None = None, label: str | None = None, help: str | None = None
+    ) -> Input:
+        """This input as another calculator declares it: its own default, label or help, the
+        same name, kind and bounds (one declaration, :mod:`sysdesign_core.inputs`).
+
+        >>> window = Input("window", "Window", "duration", "30d", minimum=60)
+        >>> shorter = window.reused(default="28d")
+        >>> shorter.name, shorter.default, shorter.bounds == window.bounds
+        ('window', '28d', True)
+        """
+        return replace(
+            self,
+            default=self.default if default is None else default,
+            label=self.label if label is None else label,
+            help=self.help if help is None else help,
+        )
+
+    def parse(self, raw: str, *, year: float = units.YEAR) -> Any:
         """Parse ``raw`` into base units, checking bounds; raises :class:`InputError`.
 
+        Gives a float, a tuple of floats (``many``), ``None`` (an empty optional input), a
+        choice's word (``text`` kind) or the value of a kind that is not one quantity.
         ``year`` is the length of ``y`` (and of ``q``, ``mo``) in durations, in seconds.
         """
         text = raw.strip()
@@ -286,16 +348,17 @@ class Input:
                 f"keep it under {MAX_LENGTH:,} characters",
             )
         if self.choices:
-            if text.lower() not in self.choices:
+            choice = text.lower()
+            if choice not in self.choices:
                 raise InputError(self.name, raw, "is not one of the choices", self.accepted)
-            return text.lower()
+            return choice if self.kind == "text" else KINDS[self.kind].parse(choice)
         parse = KINDS[self.kind].parse
         if self.kind == "duration":
             parse = partial(units.parse_duration, year=year)
         if self.many:
             return self._parse_list(text, raw, parse)
         try:
-            value: float | str = parse(text)
+            value = parse(text)
         except ParseError as error:
             raise InputError(self.name, raw, error.problem, error.accepted) from None
         if isinstance(value, float):
@@ -339,11 +402,12 @@ class Input:
         if wrong:
             raise InputError(self.name, raw, *wrong)
 
-    def reading(self, value: float | str | tuple[float, ...] | None) -> str:
+    def reading(self, value: Any) -> str:
         """How a parsed value was read, for the page: ``'= 1.5%'``, ``'= 500,000,000'``.
 
-        "" when there is nothing to confirm (an empty optional input, a choice, or a text
-        input without ``describe``). A list shows its count and items, cut at 60 characters.
+        "" when there is nothing to confirm (an empty optional input or a choice). A list
+        shows its count and items, cut at 60 characters; a kind that is not one quantity
+        says what it read (``'= 3 seconds, 25 requests'``).
 
         >>> Input("dau", "Users", "count", "500M").reading(5e8)
         '= 500,000,000'
@@ -352,17 +416,28 @@ class Input:
         >>> Input("l", "Ladder", "bandwidth", "1Mbps", many=3, noun="bitrate").reading((1e6, 3e6))
         '= 2 bitrates: 1 Mbps, 3 Mbps'
         """
-        if value is None or self.choices:
+        if value is None or self.choices or isinstance(value, str):
             return ""
-        if isinstance(value, str):
-            return self.describe(value) if self.describe else ""
         read = KINDS[self.kind].read or KINDS[self.kind].format
-        if isinstance(value, tuple):
+        if self.many and isinstance(value, tuple):
             shown = ", ".join(read(item) for item in value)
             shown = shown if len(shown) <= 60 else shown[:59] + "…"
             noun = self.noun if len(value) == 1 else self.noun + "s"
             return f"= {len(value)} {noun}: {shown}"
         return "= " + read(value)
+
+    def plain(self, value: Any) -> Any:
+        """``value`` as ``run()`` reports it in JSON: a number in base units, a list of them
+        (``many``), a choice's text, or the plain form of a kind that is not one quantity
+        (the text a topology or a trace was read from).
+
+        >>> Input("l", "Ladder", "bandwidth", "1Mbps", many=3).plain((1e6, 3e6))
+        [1000000.0, 3000000.0]
+        """
+        plain = KINDS[self.kind].plain
+        if value is None or plain is None:
+            return list(value) if isinstance(value, tuple) else value
+        return plain(value)
 
 
 @dataclass(frozen=True)
@@ -382,11 +457,13 @@ Values = dict[str, Any]
 class Calculator:
     """A named computation from parsed inputs (base units) to outputs (base units).
 
-    ``compute`` receives every input by name (``None`` for an empty optional one) and
-    returns a value for every output; it raises :class:`InputError` for a combination
-    that cannot be (``required`` above ``nodes``). ``page`` is the docs page that explains
-    it; ``chart``, if set, draws an inline SVG from the same parsed inputs; ``note`` is a
-    convention shown beside the results ("a year is 365.25 days").
+    ``compute`` receives every input by name, parsed (``None`` for an empty optional one;
+    never the text typed, except the word of a ``text`` choice) and returns a value for every
+    output; it raises :class:`~sysdesign_core.errors.Conflict` naming the input to change for
+    a combination that cannot be (``required`` above ``nodes``), and ``run()`` quotes what
+    was typed in it. ``page`` is the docs page that explains it; ``chart``, if set, draws an
+    inline SVG from the same parsed inputs; ``note`` is a convention shown beside the results
+    ("a year is 365.25 days").
     """
 
     id: str
@@ -433,44 +510,129 @@ def get(calc_id: str) -> Calculator:
         raise KeyError(f"unknown calculator {calc_id!r}; known: {known}") from None
 
 
-def _year(calculator: Calculator, raw_inputs: Mapping[str, str]) -> float:
-    """Seconds in a year for this calculator's durations: its ``year`` choice, else 365.25 d."""
-    item = next((item for item in calculator.inputs if item.name == "year"), None)
-    if item is None:
-        return units.YEAR
-    try:
-        days = item.parse(str(raw_inputs.get("year", item.default)))
-    except InputError:
-        return units.YEAR
-    return float(str(days)) * units.DAY if days else units.YEAR
-
-
 def _parse_each(
     calculator: Calculator, raw_inputs: Mapping[str, str]
 ) -> tuple[Values, list[InputError]]:
-    """Every input parsed on its own: the values that parsed, and the errors of the others."""
-    year = _year(calculator, raw_inputs)
-    values: Values = {}
-    errors: list[InputError] = []
-    for item in calculator.inputs:
+    """Every input parsed on its own, once: the values that parsed, and the errors of the
+    others, both in the order of the inputs. A ``year`` input is read first: its length is
+    the ``y`` (and ``q``, ``mo``) of the calculator's durations."""
+    found: dict[str, Any] = {}
+    failed: dict[str, InputError] = {}
+
+    def parse_one(item: Input, year: float) -> None:
         raw = raw_inputs.get(item.name, item.default)
         try:
-            values[item.name] = item.parse(str(raw), year=year)
+            found[item.name] = item.parse(str(raw), year=year)
         except InputError as error:
-            errors.append(error)
-    return values, errors
+            failed[item.name] = error
+
+    years = [item for item in calculator.inputs if item.kind == "year"]
+    for item in years:
+        parse_one(item, units.YEAR)
+    days = next((found[item.name] for item in years if found.get(item.name)), None)
+    year = float(days) * units.DAY if days else units.YEAR
+    for item in calculator.inputs:
+        if item.kind != "year":
+            parse_one(item, year)
+    names = [item.name for item in calculator.inputs]
+    values = {name: found[name] for name in names if name in found}
+    return values, [failed[name] for name in names if name in failed]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A calculator's inputs parsed once from what was typed: ``values`` holds those that
+    parsed (base units), ``errors`` the errors of the others, ``raw`` what was typed.
+
+    ``run()``, :func:`readings` and the widget's reply (numbers, readings and chart) all
+    work from one, so no input is parsed twice in a request.
+
+    >>> parsed = parse(get("availability"), {"availability": "0.9995"})
+    >>> parsed.readings()["availability"], parsed.result()["outputs"]["downtime_day"]["text"]
+    ('= 99.95%', '43.2s')
+    """
+
+    calculator: Calculator
+    raw: Mapping[str, str]
+    values: Values
+    errors: tuple[InputError, ...]
+
+    def typed(self) -> dict[str, str]:
+        """What was typed in each input (its default where none was given), for messages."""
+        return {
+            item.name: str(self.raw.get(item.name, item.default)) for item in self.calculator.inputs
+        }
+
+    def checked(self) -> Values:
+        """Every input's parsed value; one :class:`InputError` lists all bad inputs, or names
+        the first input the calculator does not have."""
+        calculator = self.calculator
+        unknown = sorted(set(self.raw) - {item.name for item in calculator.inputs})
+        if unknown:
+            names = ", ".join(item.name for item in calculator.inputs)
+            raise InputError(unknown[0], "", "is not an input of " + calculator.id, "use " + names)
+        if self.errors:
+            raise InputError.combine(self.errors)
+        return dict(self.values)
+
+    def readings(self) -> dict[str, str]:
+        """How each input that parsed was read (``{"dau": "= 500,000,000"}``); bad ones are
+        left out. Never raises for what was typed."""
+        shown: dict[str, str] = {}
+        for item in self.calculator.inputs:
+            if item.name not in self.values:
+                continue
+            try:
+                shown[item.name] = item.reading(self.values[item.name])
+            except Exception:  # noqa: BLE001 - a reading must never break a reply
+                shown[item.name] = ""
+        return shown
+
+    def result(self) -> dict[str, Any]:
+        """``run()``'s result for these inputs (see :func:`run`); raises :class:`InputError`
+        naming every bad input, the input a conflict names (quoting what was typed in it),
+        or the input that makes a result overflow or pass its bound."""
+        calculator = self.calculator
+        values = self.checked()
+        try:
+            results, problem = _outputs(calculator, values)
+        except InputError as error:  # a conflict: it names inputs, the message quotes them
+            raise error.quoting(self.typed()) from None
+        if problem:
+            raise _culprit(calculator, values, self.raw, problem)
+        outputs = {
+            out.name: {
+                "value": results[out.name],
+                "unit": KINDS[out.kind].unit,
+                "text": format_value(out.kind, results[out.name]),
+            }
+            for out in calculator.outputs
+        }
+        inputs = {
+            item.name: item.plain(values[item.name])
+            for item in calculator.inputs
+            if values.get(item.name) is not None
+        }
+        return {"calculator": calculator.id, "inputs": inputs, "outputs": outputs}
+
+    def chart(self) -> str:
+        """The calculator's chart (inline SVG) for these inputs, "" if it draws none; raises
+        :class:`InputError` for a bad input."""
+        if self.calculator.chart is None:
+            return ""
+        return self.calculator.chart(self.checked())
+
+
+def parse(calculator: Calculator, raw_inputs: Mapping[str, str]) -> Parsed:
+    """Every input of ``calculator`` parsed from ``raw_inputs`` (defaults for missing ones),
+    once; never raises for what was typed (:meth:`Parsed.checked` does)."""
+    values, errors = _parse_each(calculator, raw_inputs)
+    return Parsed(calculator, raw_inputs, values, tuple(errors))
 
 
 def parse_inputs(calculator: Calculator, raw_inputs: Mapping[str, str]) -> Values:
     """Parse every input (defaults for missing ones); one :class:`InputError` lists all bad."""
-    unknown = sorted(set(raw_inputs) - {item.name for item in calculator.inputs})
-    if unknown:
-        names = ", ".join(item.name for item in calculator.inputs)
-        raise InputError(unknown[0], "", "is not an input of " + calculator.id, "use " + names)
-    values, errors = _parse_each(calculator, raw_inputs)
-    if errors:
-        raise InputError.combine(errors)
-    return values
+    return parse(calculator, raw_inputs).checked()
 
 
 def readings(calculator: Calculator | str, raw_inputs: Mapping[str, str]) -> dict[str, str]:
@@ -480,18 +642,7 @@ def readings(calculator: Calculator | str, raw_inputs: Mapping[str, str]) -> dic
     input is bad.
     """
     calc = get(calculator) if isinstance(calculator, str) else calculator
-    values, _ = _parse_each(calc, raw_inputs)
-    shown: dict[str, str] = {}
-    for item in calc.inputs:
-        if item.name not in values:
-            continue
-        try:
-            shown[item.name] = item.reading(values[item.name])
-        except InputError:
-            continue  # a list whose items do not parse: its error says why
-        except Exception:  # noqa: BLE001 - a reading must never break a reply
-            shown[item.name] = ""
-    return shown
+    return parse(calc, raw_inputs).readings()
 
 
 def format_value(kind: str, value: float) -> str:
@@ -569,25 +720,9 @@ def run(calc_id: str, raw_inputs: Mapping[str, str]) -> dict[str, Any]:
 
     Returns ``{"calculator", "inputs": {name: number}, "outputs": {name: {"value", "unit",
     "text"}}}`` with values in base units, every one a finite number within its kind's bound
-    (a list input gives a list of numbers). Raises :class:`InputError` naming every bad
-    input, or the input that makes a result overflow or pass its bound.
+    (a list input gives a list of numbers, a choice or an input that is not one quantity the
+    text it was read from). Raises :class:`InputError` naming every bad input, the input a
+    conflict names (quoting what was typed in it), or the input that makes a result overflow
+    or pass its bound.
     """
-    calculator = get(calc_id)
-    values = parse_inputs(calculator, raw_inputs)
-    results, problem = _outputs(calculator, values)
-    if problem:
-        raise _culprit(calculator, values, raw_inputs, problem)
-    outputs = {
-        out.name: {
-            "value": results[out.name],
-            "unit": KINDS[out.kind].unit,
-            "text": format_value(out.kind, results[out.name]),
-        }
-        for out in calculator.outputs
-    }
-    inputs = {
-        name: list(value) if isinstance(value, tuple) else value  # JSON has lists, not tuples
-        for name, value in values.items()
-        if value is not None
-    }
-    return {"calculator": calc_id, "inputs": inputs, "outputs": outputs}
+    return parse(get(calc_id), raw_inputs).result()

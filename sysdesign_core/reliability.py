@@ -18,10 +18,11 @@ from __future__ import annotations
 import math
 
 from . import units
-from .availability import YEAR_INPUT, YEAR_NOTE, nines
 from .availability import downtime as allowed_downtime
+from .availability import nines
 from .composite import parallel, serial
-from .errors import InputError
+from .errors import Conflict
+from .inputs import DAYS_IN_YEAR, SLO, SLO_WINDOW, YEAR_NOTE
 from .registry import Calculator, Input, Output, Values, register
 from .units import YEAR
 
@@ -87,9 +88,8 @@ def chance_of_any_loss(durability: float, objects: float, years: float = 1.0) ->
 def _quorum(values: Values) -> dict[str, float]:
     nodes, required = int(values["nodes"]), int(values["required"])
     if required > nodes:
-        raise InputError(
+        raise Conflict(
             "required",
-            str(required),
             f"is more than the {nodes} nodes",
             f"enter a whole number from 1 to {nodes}",
         )
@@ -149,9 +149,8 @@ QUORUM = register(
 def _downtime(values: Values) -> dict[str, float]:
     down, window = values["downtime"], values["window"]
     if down > window:
-        raise InputError(
+        raise Conflict(
             "downtime",
-            units.format_duration(down),
             f"is longer than the window ({units.format_duration(window)})",
             "enter a downtime shorter than the window",
         )
@@ -177,16 +176,8 @@ DOWNTIME = register(
                 minimum=0,
                 exclusive_minimum=True,
             ),
-            Input(
-                "window",
-                "Window",
-                "duration",
-                "30d",
-                "The period measured: 30d, 1q, 1y.",
-                minimum=0,
-                exclusive_minimum=True,
-            ),
-            YEAR_INPUT,
+            SLO_WINDOW.reused(help="The period measured: 30d, 1q, 1y."),
+            DAYS_IN_YEAR,
         ),
         outputs=(
             Output("availability", "Availability", "availability"),
@@ -201,13 +192,10 @@ DOWNTIME = register(
 def _error_budget(values: Values) -> dict[str, float]:
     slo, window, spent = values["slo"], values["window"], values["downtime_so_far"]
     if slo >= 1:
-        raise InputError(
-            "slo", "100%", "leaves no error budget", "enter an SLO below 100%, such as 99.9%"
-        )
+        raise Conflict("slo", "leaves no error budget", "enter an SLO below 100%, such as 99.9%")
     if spent > window:
-        raise InputError(
+        raise Conflict(
             "downtime_so_far",
-            units.format_duration(spent),
             f"is longer than the window ({units.format_duration(window)})",
             "enter a downtime shorter than the window",
         )
@@ -222,22 +210,8 @@ ERROR_BUDGET = register(
         description="Downtime an SLO allows in a window, what is left and how much is burned.",
         page="calculators/error_budget.md",
         inputs=(
-            Input(
-                "slo",
-                "SLO (availability target)",
-                "availability",
-                "99.9%",
-                "The availability objective: 99.9%, 99.95%, 4 nines.",
-            ),
-            Input(
-                "window",
-                "Window",
-                "duration",
-                "30d",
-                "The SLO's rolling window: 28d, 30d.",
-                minimum=0,
-                exclusive_minimum=True,
-            ),
+            SLO,
+            SLO_WINDOW,
             Input(
                 "downtime_so_far",
                 "Downtime so far",

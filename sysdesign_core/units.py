@@ -51,6 +51,7 @@ __all__ = [
     "parse_text",
     "parse_whole",
     "parse_list",
+    "refuse_decimal_comma",
     "split_list",
     "read_number",
     "read_bytes",
@@ -174,7 +175,7 @@ FRACTION_HELP = "a percentage such as 20% or a fraction such as 0.2"
 AVAILABILITY_HELP = "an availability such as 99.95%, 0.9995 or 3.5 nines"
 NUMBER_HELP = "a plain number such as 3 or 2.5"
 RATIO_HELP = "a number such as 100 or a ratio such as 100:1"
-TEXT_HELP = "a comma-separated list"
+TEXT_HELP = "a word"
 DISTANCE_HELP = "a distance such as 500m, 5km or 3mi"
 
 _DISTANCE_UNITS = {
@@ -483,7 +484,7 @@ def parse_distance(text: str) -> float:
 
 
 def parse_text(text: str) -> str:
-    """Free text (a comma list, a request trace), stripped; the calculator reads the rest."""
+    """A word, stripped (the ``text`` kind: a choice such as ``serial``); never empty."""
     stripped = text.strip()
     if not stripped:
         raise ParseError(text, "is empty", f"enter {TEXT_HELP}")
@@ -499,6 +500,27 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
+def refuse_decimal_comma(text: str) -> None:
+    """Raise :class:`ParseError` for a comma between two digits in a list of values.
+
+    In a list, ``99,9%`` would read as two items: the reader is asked for a decimal point
+    (the same words for every list input: a ladder, components, a trace).
+
+    >>> refuse_decimal_comma("99,9%, 99,95%")
+    Traceback (most recent call last):
+    ...
+    sysdesign_core.errors.ParseError: '99,9%, 99,95%' has a comma between two digits ('9,9'); \
+use a decimal point (2.5, 99.9%) and a space after each comma between items
+    """
+    comma = re.search(r"[0-9],[0-9]", text)
+    if comma:
+        raise ParseError(
+            text,
+            f"has a comma between two digits ({comma.group()!r})",
+            "use a decimal point (2.5, 99.9%) and a space after each comma between items",
+        )
+
+
 def parse_list(text: str, parse_item: Callable[[str], T], accepted: str, most: int = 0) -> list[T]:
     """Every item of a comma list, parsed; a comma between two digits is refused.
 
@@ -510,13 +532,7 @@ def parse_list(text: str, parse_item: Callable[[str], T], accepted: str, most: i
     [0.2, 0.5]
     """
     _ascii_digits(text, accepted)
-    comma = re.search(r"[0-9],[0-9]", text)
-    if comma:
-        raise ParseError(
-            text,
-            f"has a comma between two digits ({comma.group()!r})",
-            "use a decimal point (2.5, 99.9%) and a space after each comma between items",
-        )
+    refuse_decimal_comma(text)
     items = split_list(text)
     if not items:
         raise ParseError(text, "is empty" if not text.strip() else "lists nothing", accepted)

@@ -35,7 +35,7 @@ from typing import Any
 
 from .errors import InputError
 from .onward import onward_inputs
-from .registry import get, parse_inputs, readings, run
+from .registry import get, parse
 from .worksheet.calls import calculator_sheet
 
 __all__ = ["respond", "respond_json", "chart", "chart_json"]
@@ -66,16 +66,17 @@ def respond(calc_id: str, raw_inputs: Mapping[str, str], with_chart: bool = True
     ``chart`` is the calculator's inline SVG for these inputs ("" if it draws none); it is
     drawn by the same function the build uses, so the live picture matches the static one.
     The worker asks without it (``with_chart=False``) and draws it once typing pauses, so a
-    chart never delays the numbers.
+    chart never delays the numbers. Every input is parsed once, for the readings, the
+    numbers and the chart alike.
     """
     shown: dict[str, str] = {}
     try:
-        raw = _strings(raw_inputs)
-        shown = readings(get(calc_id), raw)
-        result = run(calc_id, raw)
+        parsed = parse(get(calc_id), _strings(raw_inputs))
+        shown = parsed.readings()
+        result = parsed.result()
         result["sheet"] = calculator_sheet(calc_id, result["inputs"])  # "Open in the worksheet"
         result["onward"] = onward_inputs(result)  # the next calculators' inputs, exact
-        svg = chart(calc_id, raw) if with_chart else ""
+        svg = parsed.chart() if with_chart else ""
         return {"ok": True, "result": result, "chart": svg, "readings": shown}
     except InputError as error:
         errors = {bad.name: bad.message for bad in error.errors}
@@ -86,10 +87,7 @@ def respond(calc_id: str, raw_inputs: Mapping[str, str], with_chart: bool = True
 
 def chart(calc_id: str, raw_inputs: Mapping[str, str]) -> str:
     """The calculator's chart (inline SVG) for ``raw_inputs``, or "" if it has none."""
-    calculator = get(calc_id)
-    if calculator.chart is None:
-        return ""
-    return calculator.chart(parse_inputs(calculator, raw_inputs))
+    return parse(get(calc_id), raw_inputs).chart()
 
 
 def _dumps(reply: dict[str, Any]) -> str:

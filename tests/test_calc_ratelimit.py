@@ -6,9 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sysdesign_core import InputError, run
+from sysdesign_core import InputError, run, units, widget
 from sysdesign_core.ratelimit import (
     ALGORITHMS,
+    MAX_PER_STEP,
+    MAX_REQUESTS,
+    MAX_STEPS,
     PRESETS,
     fixed_window,
     leaky_bucket,
@@ -78,6 +81,53 @@ def test_presets_and_parse() -> None:
     assert caught.value.name == "trace"
     with pytest.raises(InputError):
         parse_trace(",".join(["1"] * 500))
+
+
+def test_a_decimal_comma_in_the_trace_is_refused_with_the_usual_hint() -> None:
+    with pytest.raises(InputError) as caught:
+        run("rate_limiter", {"trace": "0, 2,5, 3"})
+    assert caught.value.name == "trace"
+    assert "has a comma between two digits ('2,5')" in caught.value.message
+    with pytest.raises(InputError) as ladder:  # the words of every list input
+        run("video", {"ladder": "1,5Mbps, 3Mbps"})
+    assert caught.value.accepted == ladder.value.accepted
+
+
+@pytest.mark.parametrize(
+    ("trace", "words"),
+    [
+        (", ".join(["1"] * (MAX_STEPS + 1)), f"lists {MAX_STEPS + 1} items; list at most"),
+        (f"0, {MAX_PER_STEP + 1}", f"that is more than {MAX_PER_STEP:,} requests in one second"),
+        (
+            ", ".join([str(MAX_PER_STEP)] * 21),
+            f"requests in all; keep the trace to {MAX_REQUESTS:,}",
+        ),
+        ("0, 1.5", "is not a whole number"),
+        ("x" * 1001, "is too long"),
+    ],
+)
+def test_the_traces_bounds_name_the_input(trace: str, words: str) -> None:
+    with pytest.raises(InputError) as caught:
+        run("rate_limiter", {"trace": trace})
+    assert caught.value.name == "trace"
+    assert words in caught.value.message
+
+
+def test_the_trace_is_parsed_once_per_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    parse_list = units.parse_list
+
+    def counting(text: str, *args: object, **options: object) -> object:
+        calls.append(text)
+        return parse_list(text, *args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(units, "parse_list", counting)
+    reply = widget.respond("rate_limiter", {"trace": "0, 5, 20"})  # readings, numbers, chart
+    assert reply["ok"] and reply["chart"]
+    assert calls == ["0, 5, 20"]
+    calls.clear()
+    assert run("rate_limiter", {"trace": "0, 5, 20"})["outputs"]["requests"]["value"] == 25
+    assert calls == ["0, 5, 20"]
 
 
 def test_calculator_outputs() -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sysdesign_core import InputError, run, widget
+from sysdesign_core import InputError, composite, run, units, widget
 from sysdesign_core.composite import (
     MAX_COMPONENTS,
     MAX_DEPTH,
@@ -105,6 +105,57 @@ def test_bad_list_items_still_name_the_input() -> None:
         with pytest.raises(InputError) as caught:
             run("composite", {"components": raw})
         assert caught.value.name == "components"
+
+
+def test_a_decimal_comma_in_an_expression_is_refused_with_the_usual_hint() -> None:
+    # It used to say "has a comma in '99,9%': join parts with * or |".
+    with pytest.raises(InputError) as caught:
+        run("composite", {"components": "99,9% * (99.9% | 99.9%)"})
+    assert caught.value.name == "components"
+    assert "has a comma between two digits ('9,9')" in caught.value.message
+    with pytest.raises(InputError) as ladder:  # the words of every list input
+        run("video", {"ladder": "1,5Mbps, 3Mbps"})
+    assert caught.value.accepted == ladder.value.accepted
+
+
+def test_a_list_longer_than_the_most_components_is_refused() -> None:
+    with pytest.raises(InputError) as caught:
+        run("composite", {"components": ", ".join(["99%"] * (MAX_COMPONENTS + 1))})
+    assert caught.value.name == "components"
+    assert f"list at most {MAX_COMPONENTS}" in caught.value.message
+
+
+def test_the_topology_is_parsed_once_per_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[str] = []
+
+    class Counting(composite._Parser):
+        def __init__(self, raw: str) -> None:
+            parsed.append(raw)
+            super().__init__(raw)
+
+    monkeypatch.setattr(composite, "_Parser", Counting)
+    expression = "99.99% * (99.9% | 99.9%)"
+    reply = widget.respond("composite", {"components": expression})  # readings, numbers, chart
+    assert reply["ok"] and reply["chart"]
+    assert reply["readings"]["components"] == "= 3 components: 99.99% * (99.9% | 99.9%)"
+    assert parsed == [expression]
+    parsed.clear()
+    run("composite", {"components": expression})
+    assert parsed == [expression]
+
+
+def test_a_comma_list_is_parsed_once_per_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    parse_list = units.parse_list
+
+    def counting(text: str, *args: object, **options: object) -> object:
+        calls.append(text)
+        return parse_list(text, *args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(units, "parse_list", counting)
+    reply = widget.respond("composite", {"components": "99%, 99%", "mode": "parallel"})
+    assert reply["ok"] and "any one enough" in reply["chart"]
+    assert calls == ["99%, 99%"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -426,6 +426,26 @@ def test_text_lines_feed_a_calculators_text_inputs() -> None:
     assert "text is only for a calculator's text inputs" in sheet.lines[3].error
 
 
+def test_every_input_that_is_not_a_quantity_takes_text_in_quotes_or_a_text_line() -> None:
+    sheet = evaluate(
+        'seconds = "0, 10, 10"\n'
+        "r = rate_limiter(trace=seconds, limit=10)\n"
+        "r.fixed_window_accepted\n"
+        'e = composite(components="99.99% * (99.9% | 99.9%)", mode="parallel")\n'
+        "e.components_count\n"
+        'y = availability(availability=99.9%, year="365")\n'
+        "y.downtime_year in hours\n"
+        "bad = rate_limiter(trace=3)"
+    )
+    assert [line.error for line in sheet.lines[:7]] == [""] * 7
+    assert [sheet.lines[i].text for i in (2, 4)] == ["10", "3"]
+    assert sheet.lines[6].text == "8.76 hours"
+    assert 'rate_limiter() input trace takes text in quotes, as in trace="…"' in (
+        sheet.lines[7].error
+    )
+    assert "comma between two digits" in evaluate('rate_limiter(trace="0, 2,5")').lines[0].error
+
+
 def test_a_share_of_a_count_is_a_count_not_a_percentage() -> None:
     """30% of 8.33M is 2.5M (it showed as 250,000,000%); a product of percentages stays one."""
     lines = evaluate(

@@ -529,7 +529,7 @@ class _Evaluator:
                 hint = f"did you mean {close[0]}?" if close else "inputs: " + ", ".join(inputs)
                 raise SheetError(f"{calc.id}() has no input {key!r}; {hint}")
             item = inputs[key]
-            if item.kind == "text" or item.choices or isinstance(arg, Str):
+            if not KINDS[item.kind].quantity or item.choices or isinstance(arg, Str):
                 given = self.eval(arg)
                 if isinstance(given, Text):  # "…", or a line that names text
                     strings[key] = given.text
