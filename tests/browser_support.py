@@ -4,6 +4,7 @@ an edit each accepts. The Chromium and CDN plumbing lives in ``tools/`` (the bui
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from tools.chromium import NODE_MODULES
@@ -230,6 +231,21 @@ def diagrams_measured(pages: dict[str, Any]) -> int:
     """How many diagrams LAYOUT_JS measured over ``pages`` (a sweep that saw none guards
     nothing)."""
     return sum(len(m["labels"]) for m in pages.values())
+
+
+def balanced_chunks(site_dir: Path, pages: list[str], count: int) -> list[list[str]]:
+    """``pages`` cut into ``count`` chunks of about the same work, by their HTML's size (what
+    axe and the layout checks walk): the largest page first, each to the lightest chunk so far;
+    each chunk in site order. The same cut on every run."""
+    chunks: list[list[str]] = [[] for _ in range(count)]
+    weights = [0] * count
+    size = {path: (site_dir / path / "index.html").stat().st_size for path in pages}
+    for path in sorted(pages, key=lambda p: (-size[p], p)):
+        lightest = weights.index(min(weights))
+        chunks[lightest].append(path)
+        weights[lightest] += size[path]
+    order = {path: i for i, path in enumerate(pages)}
+    return [sorted(chunk, key=order.__getitem__) for chunk in chunks]
 
 
 # --- every page: instant navigation --------------------------------------------------------

@@ -147,11 +147,23 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+# The longest tests (a minute or so each): run first, so that pytest-xdist, which hands out tests
+# in collection order, never starts one of them when the other worker is nearly done.
+LONGEST_FIRST = ("tests/test_every_page.py", "tests/test_offline.py", "tests/test_runtime.py")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that reaches the browser fixture, directly or through another one."""
+    """Mark every test that reaches the browser fixture, directly or through another one, and
+    put the longest modules first."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+
+    def rank(item: pytest.Item) -> int:
+        where = item.nodeid.split("::")[0]
+        return LONGEST_FIRST.index(where) if where in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: the order within each module and among the rest is kept
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,8 @@ the runtime boots once per sweep and axe's code stays warm. Each page:
   of each chunk, which is loaded afresh; it is the same on every page but for the current item);
 - the same layout checks at desk width.
 
-Each sweep is cut into chunks (every n-th page) that pytest-xdist spreads over its workers.
+Each sweep is cut into chunks of about the same work (by HTML size) that pytest-xdist spreads
+over its workers; conftest schedules them first, so no long test starts last.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from browser_support import (
     AXE_SCRIPT,
     LAYOUT_JS,
     LIVE_TIMEOUT,
+    balanced_chunks,
     calc_workers,
     diagrams_measured,
     empty_search,
@@ -56,7 +58,7 @@ USES_RUNTIME = "form.sd-calc, #sd-drill, #sd-ws"
 def test_every_page_loads_clean_and_reads_on_a_phone(
     browser: Any, console: Console, site_dir: Path, base_url: str, chunk: int
 ) -> None:
-    """Every ``PHONE_CHUNKS``-th page from the ``chunk``-th, each loaded afresh at 390 px: no
+    """The ``chunk``-th of ``PHONE_CHUNKS`` chunks of pages, each page loaded afresh at 390 px: no
     console error, no Pyodide where nothing uses it, and the layout checks."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
     context.add_init_script(COUNT_CALC_WORKERS)
@@ -67,7 +69,7 @@ def test_every_page_loads_clean_and_reads_on_a_phone(
     measured: dict[str, Any] = {}
     problems: list[str] = []
     try:
-        for path in html_pages(site_dir)[chunk::PHONE_CHUNKS]:
+        for path in balanced_chunks(site_dir, html_pages(site_dir), PHONE_CHUNKS)[chunk]:
             asked.clear()
             page.goto(base_url + path)
             page.wait_for_load_state("load")
@@ -100,7 +102,7 @@ def wait_drawn(page: Any) -> None:
 def test_every_page_is_clean_accessible_and_fits_a_desk(
     browser: Any, console: Console, site_dir: Path, base_url: str, chunk: int
 ) -> None:
-    """Every ``DESK_CHUNKS``-th page from the ``chunk``-th at 1280×800, one after another by
+    """The ``chunk``-th of ``DESK_CHUNKS`` chunks of pages at 1280×800, one after another by
     instant navigation: no console error, live calculators, no serious axe issue, and the
     layout checks."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
@@ -110,7 +112,9 @@ def test_every_page_is_clean_accessible_and_fits_a_desk(
     measured: dict[str, Any] = {}
     problems: list[str] = []
     try:
-        for i, path in enumerate(html_pages(site_dir)[chunk::DESK_CHUNKS]):
+        for i, path in enumerate(
+            balanced_chunks(site_dir, html_pages(site_dir), DESK_CHUNKS)[chunk]
+        ):
             if i == 0:
                 with page.expect_response("**/sitemap.xml"):
                     page.goto(base_url + path)
