@@ -8,7 +8,7 @@ ARGS   ?= list
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve site cli test test-fast test-browser check lint typecheck validate bench bench-bytes pdf lighthouse clean
+.PHONY: help install serve site cli test test-fast test-browser check lint typecheck typecheck-js validate bench bench-bytes pdf lighthouse clean
 
 help:
 	@echo "make serve  - install, then serve the site on http://127.0.0.1:8000 (PORT=8001 for another)"
@@ -17,7 +17,8 @@ help:
 	@echo "make test-browser - only the browser tests (Chromium, Pyodide)"
 	@echo "make site   - build the static site into site/ (strict), with its PDFs if Chromium is here"
 	@echo "make cli ARGS='capacity --dau 1B' - run the sysdesign command (default: list)"
-	@echo "make check  - fast pre-push check: ruff, mypy --strict, catalog validation, strict build"
+	@echo "make check  - fast pre-push check: ruff, mypy --strict, tsc, catalog validation, strict build"
+	@echo "make typecheck-js - type-check docs/javascripts (JSDoc) with the pinned TypeScript"
 	@echo "make bench  - print browser performance figures (bench/browser.py)"
 	@echo "make bench-bytes - print what a first visit downloads, per kind of page (bench/bytes.py)"
 	@echo "make pdf    - like make site, and fails unless the PDFs were printed (installs Chromium)"
@@ -71,8 +72,14 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check sysdesign_core macros tests bench tools
 	$(BIN)/ruff check sysdesign_core macros tests bench tools
 
-typecheck: $(VENV)/.installed
+typecheck: $(VENV)/.installed typecheck-js
 	$(BIN)/mypy
+
+# The page scripts and the worker, checked from their JSDoc (strict) by the pinned TypeScript;
+# nothing is emitted. Two programs: the worker has a worker's globals, not a page's.
+typecheck-js: node_modules/.installed
+	node_modules/.bin/tsc -p jsconfig.json
+	node_modules/.bin/tsc -p jsconfig.worker.json
 
 validate: $(VENV)/.installed
 	$(BIN)/python -m sysdesign_core.validate

@@ -1,3 +1,4 @@
+// @ts-check
 // Module Web Worker that runs sysdesign_core in Pyodide, off the main thread.
 // Protocol: the page posts {type: "init", pyodide, integrity, files, core, lock?, stdlib?,
 // snapshot?, snapshotSize?, snapshotHead?, snapshotSha256?} once, then {type: "run", id, calc,
@@ -19,7 +20,23 @@
 // core is already imported. Any problem with it (missing, corrupt, made for another Pyodide)
 // falls back, silently, to a plain boot on the precompiled standard library.
 
-let runtime = null; // resolves to the Python `respond_json` function
+/**
+ * The "init" message: where the runtime's files are, and their pins (runtime.js runtimeConfig).
+ * @typedef {{pyodide: string, integrity?: string, files: Record<string, string>, lock?: string,
+ *   core: string, stdlib?: string, snapshot?: string, snapshotSize: number,
+ *   snapshotHead: string, snapshotSha256: string}} Config
+ */
+/**
+ * A booted runtime: sysdesign_core.widget's respond_json, Pyodide, and how it booted (for the
+ * tests).
+ * @typedef {{respond: (calc: string, inputs: string, chart: boolean) => string,
+ *   py: import("pyodide").PyodideAPI, boot: "snapshot" | "plain", snapshotFrom: string | undefined, ms: Record<string, number>,
+ *   fallback: string | undefined}} Booted
+ */
+
+/** @type {Promise<Booted> | null} */
+let runtime = null; // set by "init"
+/** @type {Map<string, ReturnType<typeof setTimeout>>} */
 const pendingCharts = new Map(); // calculator id → timer of the chart still to draw
 // The chart is drawn once typing has paused this long: drawing takes 10-40 ms, and a keystroke
 // that arrives meanwhile waits behind it (measured, bench/browser.py "rapid edits").
@@ -28,20 +45,33 @@ const CORE_DIR = "/home/pyodide/sd";
 // A zip archive with no entries (just the end-of-central-directory record).
 const EMPTY_ZIP = "data:application/zip;base64,UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==";
 
-// The pinned SRI hash of a Pyodide file: a file without one is never fetched.
+/**
+ * The pinned SRI hash of a Pyodide file: a file without one is never fetched.
+ * @param {Record<string, string> | undefined} files
+ * @param {string} name
+ */
 function pin(files, name) {
   const integrity = files && files[name];
   if (!integrity) throw new Error(`${name}: no pinned hash`);
   return integrity;
 }
 
-// Fetch `url` with its SRI hash (the browser refuses a response that does not match).
+/**
+ * Fetch `url` with its SRI hash (the browser refuses a response that does not match).
+ * @param {string} url
+ * @param {string} integrity
+ */
 async function fetchVerified(url, integrity) {
   const response = await fetch(url, { integrity, mode: "cors", credentials: "omit" });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response;
 }
 
+/**
+ * @param {string} url
+ * @param {string} integrity
+ * @returns {Promise<any>}  the module
+ */
 async function importVerified(url, integrity) {
   // Fetch a module with its SRI hash, then import it from a blob: a changed file is refused.
   const response = await fetchVerified(url, integrity);
@@ -54,16 +84,19 @@ async function importVerified(url, integrity) {
   }
 }
 
+/** @param {string} url */
 async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/** @param {Uint8Array} bytes */
 function hex(bytes) {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/** @param {Uint8Array<ArrayBuffer>} bytes */
 async function sha256(bytes) {
   return hex(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)));
 }
@@ -78,10 +111,17 @@ const SNAPSHOT_MAGIC = "SDSNAP1\0";
 // wasm was ready ~120 ms later than with the inflating taken out).
 const KEPT = "sd-runtime-snapshot";
 
-// Reads the sparse snapshot from `stream` into a buffer of the heap's size, checking it.
+/**
+ * Reads the sparse snapshot from `stream` into a buffer of the heap's size, checking it.
+ * @param {ReadableStream<Uint8Array>} stream
+ * @param {number} size  the heap's, in bytes
+ * @param {string} head  the heap's first bytes, in hex
+ */
 async function readSnapshot(stream, size, head) {
   const reader = stream.getReader();
+  /** @type {Uint8Array} */
   let chunk = new Uint8Array(0); // read from the stream, not placed yet
+  /** @param {Uint8Array} into */
   async function fill(into) { // the stream's next into.length bytes, into `into`
     for (let at = 0; at < into.length;) {
       if (chunk.length === 0) {
@@ -119,7 +159,14 @@ async function readSnapshot(stream, size, head) {
   return bytes;
 }
 
-// {bytes, from: "kept" | "network", spare?}: spare is the inflated stream again, to keep.
+/**
+ * The snapshot's bytes, and where they came from; spare is the inflated stream again, to keep.
+ * @param {string} url
+ * @param {number} size
+ * @param {string} head
+ * @param {string} digest  SHA-256 (hex) of the inflated snapshot, "" if none
+ * @returns {Promise<{bytes: Uint8Array, from: "kept" | "network", spare?: ReadableStream<Uint8Array>}>}
+ */
 async function loadSnapshot(url, size, head, digest) {
   let kept;
   try {
@@ -145,7 +192,9 @@ async function loadSnapshot(url, size, head, digest) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
   // Inflated as it streams in; taken as is if the server already decoded it (Content-Encoding).
+  if (!response.body) throw new Error("snapshot: no body");
   const encoded = /gzip/.test(response.headers.get("content-encoding") || "");
+  /** @type {ReadableStream<Uint8Array>} */
   const sparse = encoded ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
   const [mine, spare] = sparse.tee(); // the same chunks, not copies
   try {
@@ -156,8 +205,13 @@ async function loadSnapshot(url, size, head, digest) {
   }
 }
 
-// Keeps the inflated snapshot for the next visits, in place of any older one: only bytes whose
-// SHA-256 is the one the build recorded.
+/**
+ * Keeps the inflated snapshot for the next visits, in place of any older one: only bytes whose
+ * SHA-256 is the one the build recorded.
+ * @param {string} url
+ * @param {ReadableStream<Uint8Array>} spare
+ * @param {string} digest
+ */
 async function keepSnapshot(url, spare, digest) {
   try {
     const bytes = new Uint8Array(await new Response(spare).arrayBuffer());
@@ -181,6 +235,11 @@ async function keepSnapshot(url, spare, digest) {
 // The wasm is fetched with its pinned hash: the browser releases its bytes once they match, so
 // nothing unverified is compiled. If they do not match, `compiled` rejects and so does the boot
 // (boot() races loadPyodide against it: Pyodide itself would only log a warning and wait).
+/**
+ * @param {string} wasmUrl
+ * @param {string} integrity
+ * @returns {Promise<WebAssembly.Module>}
+ */
 function compileEarly(wasmUrl, integrity) {
   const compiled = WebAssembly.compileStreaming(fetchVerified(wasmUrl, integrity));
   compiled.catch(() => {}); // handled where it is awaited
@@ -205,7 +264,12 @@ function compileEarly(wasmUrl, integrity) {
   return compiled;
 }
 
+/**
+ * @param {Config} config
+ * @returns {Promise<Booted>}
+ */
 async function boot(config) {
+  /** @type {Record<string, number>} */
   const marks = { start: performance.now() }; // for bench/browser.py
   const base = config.pyodide;
   const files = config.files;
@@ -225,12 +289,23 @@ async function boot(config) {
   const compiled = compileEarly(`${base}pyodide.asm.wasm`, pin(files, "pyodide.asm.wasm"));
   compiled.then(() => { marks.wasm = performance.now(); }, () => {});
   // Rejects when the wasm does not match its pin; never resolves otherwise.
+  /** @type {Promise<never>} */
   const wasmRefused = compiled.then(() => new Promise(() => {}));
   wasmRefused.catch(() => {});
+  /** @type {{loadPyodide: typeof import("pyodide").loadPyodide}} */
   const { loadPyodide } = await loader;
   marks.loader = performance.now();
+  /** @param {import("pyodide").PyodideConfig} options */
   const load = (options) => Promise.race([loadPyodide(options), wasmRefused]);
-  const options = { indexURL: base, createPyodideModule: asm.then((module) => module.default) };
+  /** @type {import("pyodide").PyodideConfig} */
+  const options = {
+    indexURL: base,
+    // A promise of the function, not the function: the import above is still under way, and
+    // Pyodide's loadWasmScript (an async function) returns this option, so it is awaited there.
+    // Its type says a function; the pinned version's tests (test_runtime.py) boot through this.
+    createPyodideModule: /** @type {import("pyodide").PyodideConfig["createPyodideModule"]} */ (
+      /** @type {unknown} */ (asm.then((module) => module.default))),
+  };
   // The lock file lists Pyodide's optional packages, which the calculators never load; the
   // build passes its header with no packages, which saves fetching 119 KB. A build without
   // Node has neither the header nor a standard library of its own: the CDN's, verified.
@@ -243,7 +318,9 @@ async function boot(config) {
     return stdlib;
   };
 
+  /** @type {import("pyodide").PyodideAPI | null} */
   let py = null;
+  /** @type {string | undefined} */
   let fallback;
   if (snapshot) {
     try {
@@ -253,14 +330,16 @@ async function boot(config) {
       // only to size its memory (readSnapshot has checked it by then).
       py = await load({ ...options, stdLibURL: EMPTY_ZIP, _loadSnapshot: snapshot });
     } catch (error) {
-      fallback = String(error && error.message || error);
+      fallback = reasonOf(error);
     }
   }
   const restored = py !== null;
-  const { from: snapshotFrom, spare } = restored ? await snapshotJob : {};
-  if (spare) setTimeout(() => keepSnapshot(config.snapshot, spare, config.snapshotSha256), 0);
+  const loaded = restored ? await snapshotJob : null;
+  const snapshotFrom = loaded?.from;
+  const spare = loaded?.spare;
+  if (spare) setTimeout(() => keepSnapshot(/** @type {string} */ (config.snapshot), spare, config.snapshotSha256), 0);
   snapshotJob?.then((job) => { if (!restored) job.spare?.cancel().catch(() => {}); }, () => {});
-  if (!restored) {
+  if (py === null) { // not restored: a plain boot
     coreBytes ??= fetchBytes(config.core);
     py = await load({ ...options, stdLibURL: await plainStdlib() });
   }
@@ -272,7 +351,7 @@ async function boot(config) {
     // restores the same random state every time: draw a fresh seed.
     py.runPython("import random; random.seed()");
   } else {
-    py.unpackArchive(await coreBytes, "zip", { extractDir: CORE_DIR });
+    py.unpackArchive(await /** @type {Promise<Uint8Array>} */ (coreBytes), "zip", { extractDir: CORE_DIR });
     py.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(CORE_DIR)})`);
   }
   self.pyodide = py;
@@ -280,7 +359,24 @@ async function boot(config) {
   marks.ready = performance.now();
   const origin = performance.timeOrigin;
   const ms = Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, origin + v]));
-  return { respond, boot: restored ? "snapshot" : "plain", snapshotFrom, ms, fallback };
+  return { respond, py, boot: restored ? "snapshot" : "plain", snapshotFrom, ms, fallback };
+}
+
+/**
+ * The booted runtime; rejects (and the request gets an error reply) when it could not boot, or
+ * was never asked to.
+ */
+async function booted() {
+  if (!runtime) throw new Error("the runtime was not started");
+  return runtime;
+}
+
+/**
+ * What was thrown, as text: its message, else itself.
+ * @param {unknown} error
+ */
+function reasonOf(error) {
+  return String((error && /** @type {{message?: unknown}} */ (error).message) || error);
 }
 
 self.onmessage = async ({ data }) => {
@@ -296,7 +392,7 @@ self.onmessage = async ({ data }) => {
         .filter((url) => url.startsWith("http")))];
       self.postMessage({ type: "ready", boot: how, snapshotFrom, ms, fallback, urls });
     } catch (error) {
-      self.postMessage({ type: "failed", reason: String(error && error.message || error) });
+      self.postMessage({ type: "failed", reason: reasonOf(error) });
     }
     return;
   }
@@ -307,7 +403,7 @@ self.onmessage = async ({ data }) => {
     const inputs = JSON.stringify(data.inputs);
     let reply;
     try {
-      const { respond } = await runtime;
+      const { respond } = await booted();
       reply = JSON.parse(respond(data.calc, inputs, false));
     } catch (error) {
       reply = { ok: false, errors: { "": failure(error) } };
@@ -324,7 +420,9 @@ self.onmessage = async ({ data }) => {
         self.postMessage({ type: "chart-start", chartFor: data.id });
         let svg = "";
         try {
-          svg = self.pyodide.pyimport("sysdesign_core.widget").chart_json(data.calc, inputs);
+          // An ok reply: the runtime has booted.
+          const py = /** @type {import("pyodide").PyodideAPI} */ (self.pyodide);
+          svg = py.pyimport("sysdesign_core.widget").chart_json(data.calc, inputs);
         } catch {
           // no chart for these inputs: the numbers are shown, the old chart stays
         }
@@ -335,8 +433,8 @@ self.onmessage = async ({ data }) => {
   if (data.type === "sheet") { // worksheet.md: same runtime, sysdesign_core.worksheet
     let reply;
     try {
-      await runtime;
-      const sheets = self.pyodide.pyimport("sysdesign_core.worksheet");
+      const { py } = await booted();
+      const sheets = py.pyimport("sysdesign_core.worksheet");
       const line = Number.isInteger(data.line) ? data.line : null;
       const started = performance.now();
       reply = JSON.parse(sheets.respond_json(String(data.text), line));
@@ -349,8 +447,8 @@ self.onmessage = async ({ data }) => {
   if (data.type === "try") { // "Try it first" on a design page: sysdesign_core.worksheet.attempt
     let reply;
     try {
-      await runtime;
-      const attempt = self.pyodide.pyimport("sysdesign_core.worksheet.attempt");
+      const { py } = await booted();
+      const attempt = py.pyimport("sysdesign_core.worksheet.attempt");
       reply = JSON.parse(attempt.respond_json(String(data.text),
         JSON.stringify(data.assumptions || {}), JSON.stringify(data.answers || {})));
     } catch (error) {
@@ -361,8 +459,8 @@ self.onmessage = async ({ data }) => {
   if (data.type === "drill") { // practice/drills.md: same runtime, sysdesign_core.drills
     let reply;
     try {
-      await runtime;
-      const drills = self.pyodide.pyimport("sysdesign_core.drills");
+      const { py } = await booted();
+      const drills = py.pyimport("sysdesign_core.drills");
       reply = JSON.parse(drills.respond_json(String(data.seed), JSON.stringify(data.answers)));
     } catch (error) {
       reply = { ok: false, error: failure(error) };
@@ -371,9 +469,12 @@ self.onmessage = async ({ data }) => {
   }
 };
 
-// One line for a reader: the last line of a Python traceback, at most 120 characters.
+/**
+ * One line for a reader: the last line of a Python traceback, at most 120 characters.
+ * @param {unknown} error
+ */
 function failure(error) {
-  const text = String((error && error.message) || error || "").trim();
+  const text = (error ? reasonOf(error) : "").trim();
   const last = text.split("\n").filter(Boolean).pop() || "an unexpected error";
   const short = last.length > 120 ? `${last.slice(0, 117)}…` : last;
   return `These inputs could not be computed (${short}). Change a value to try again.`;

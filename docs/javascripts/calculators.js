@@ -1,16 +1,40 @@
-// Progressive enhancement for sysdesign pages (an ES module, loaded once per session).
-// - Calculator forms (form.sd-calc) go live: one module Web Worker runs sysdesign_core in
-//   Pyodide and every edit recomputes through the same run() as the build and the CLI.
-// - Catalog tables with facets get their filter checkboxes.
-// Pages without a calculator never start the worker, so they fetch no Pyodide byte. Where the
-// reader saves data, the connection is slow or the screen is a phone's (window.sdRuntimeWait,
-// overrides/main.html), the worker starts at the reader's first edit instead of with the page.
+// @ts-check
+// The calculator forms (form.sd-calc, macros/templates/calculator.html; the DOM contract is in
+// DESIGN.md): built with the default results in place, they go live when the runtime
+// (runtime.js) is ready, and every edit recomputes through the same run() as the build and the
+// CLI. This module keeps the inputs in the URL, shows results, readings, errors and stale marks,
+// says when the results on screen are the build's (the pinned panel on a phone), and runs the
+// copy and retry buttons. It never talks to the worker itself: runtime.js does.
 // Everything hangs off Material's document$, so it survives instant navigation.
 
-const LOAD_TIMEOUT_MS = 60000;
-// A run (or a chart) that takes longer than this is abandoned: the worker is terminated and a
-// new one boots from the kept snapshot. Runs take ~10 ms; only a runaway computation gets here.
-export const RUN_TIMEOUT_MS = 2000;
+import { copyText } from "./clipboard.js";
+import {
+  TOO_LONG, downloadSize, firstEdit, request, retryRuntime, runtimeWaits, startRuntime, waitingStatus,
+} from "./runtime.js";
+
+/**
+ * A calculator form, with what this module keeps on it.
+ * @typedef {HTMLFormElement & {
+ *   _path?: string,
+ *   _busy?: boolean,
+ *   _again?: boolean,
+ *   _current?: boolean,
+ *   _edited?: string,
+ * }} CalcForm
+ * _path: the page whose address the form keeps (writeUrl); _busy, _again: a request is out,
+ * and another edit came meanwhile (recompute); _current: the results on screen follow a live
+ * reply; _edited: the name of the input edited last.
+ */
+/**
+ * An input of a form; a select keeps its value in _locked while the form is read-only (lock).
+ * @typedef {(HTMLInputElement | HTMLSelectElement) & {_locked?: string}} Field
+ */
+/**
+ * A "run" reply (sysdesign_core.widget): the result, or errors by input name ("" for the form).
+ * @typedef {import("./runtime.js").Reply & {result?: CalcResult, readings?: Record<string, string>}} RunReply
+ */
+/** @typedef {"static" | "loading" | "live" | "offline"} State */
+
 const STATUS = {
   loading: "Loading the calculator runtime… the results below were computed when the page was built.",
   live: "Live: results update as you type.",
@@ -22,230 +46,54 @@ const STATUS = {
 };
 // Said next to the results while they are the build's, for inputs other than those on screen
 // (a shared link, or an edit before the runtime is live), by the form's state.
+/** @type {Record<string, string>} */
 const SHOWN_UNTIL = {
   static: "They are computed when the calculator starts.",
   loading: "They update when the calculator is live.",
   offline: "",
 };
 // The same, short, on the results pinned to a phone's screen (CSS shows it, data-pinned).
+/** @type {Record<string, string>} */
 const PINNED = {
   static: "For the default inputs: edit a value to compute these",
   loading: "For the default inputs until the calculator is live",
   offline: "For the default inputs: the calculator could not load",
 };
-const TOO_LONG = "This took too long to compute (over 2 s), so it was stopped. Try a smaller value.";
-const RESTART_FAILED = "The calculator runtime stopped and could not restart: reload the page to try again.";
 
-// {worker, ready: Promise<boolean>, pending: Map<id, {done, retry}>, charts: Map<id, form>,
-// next, reason, chartTimer}
-let runtime = null;
-// What waits for the runtime to start (firstEdit): everything starts with the first of them.
-const waiting = new Set();
-
-// Why the runtime waits for a first edit ("save-data", "slow", "small"), or "" to start it now
-// (also once it has started, for this page session).
-export function runtimeWaits() {
-  return runtime || !window.sdRuntimeWait ? "" : window.sdRuntimeWait();
-}
-
-// "about 9 MB": what starting the runtime downloads (measured by the build), or "".
-export function downloadSize() {
-  const bytes = Number(document.querySelector('meta[name="sd-runtime"]')?.dataset.downloadSize);
-  return bytes > 0 ? `about ${Math.max(1, Math.round(bytes / 1e6))} MB` : "";
-}
-
-// The status while the runtime waits: "The calculator starts when you edit a value (…)."
-export function waitingStatus(what = "The calculator", edit = "edit a value") {
-  const size = downloadSize();
-  return `${what} starts when you ${edit}${size ? ` (${size} to download)` : ""}.`;
-}
-
-// Resolves at the reader's first focus or edit inside ``element``, or as soon as anything else
-// starts the runtime (another form on the page, the worksheet).
-export function firstEdit(element) {
-  return new Promise((resolve) => {
-    const go = (event) => {
-      if (event && event.type === "click" && !event.target.closest?.('[data-action="start"]')) return;
-      for (const type of ["focusin", "input", "change", "click"]) element.removeEventListener(type, go);
-      waiting.delete(go);
-      resolve();
-    };
-    for (const type of ["focusin", "input", "change", "click"]) element.addEventListener(type, go);
-    waiting.add(go);
-  });
-}
-
-function runtimeConfig() {
-  const meta = document.querySelector('meta[name="sd-runtime"]');
-  const url = (path) => path && new URL(path, document.baseURI).href;
-  let files = {};
-  try {
-    files = JSON.parse(meta.dataset.pyodideFiles || "{}");
-  } catch {
-    // no pins: the worker refuses to fetch an unpinned file, and the form stays static
-  }
-  return {
-    pyodide: meta.dataset.pyodide,
-    integrity: meta.dataset.pyodideIntegrity,
-    files,
-    lock: meta.dataset.pyodideLock,
-    core: url(meta.dataset.core),
-    stdlib: url(meta.dataset.stdlib),
-    snapshot: url(meta.dataset.snapshot),
-    snapshotSize: Number(meta.dataset.snapshotSize) || 0,
-    snapshotHead: meta.dataset.snapshotHead || "",
-    snapshotSha256: meta.dataset.snapshotSha256 || "",
-  };
-}
-
-// Exported for drills.js, so the drills share this one worker (and its snapshot boot).
-export function startRuntime() {
-  if (runtime) return runtime;
-  runtime = { worker: null, ready: null, pending: new Map(), charts: new Map(), next: 0, reason: "" };
-  // On a calculator page the worker was started from <head> (overrides/main.html).
-  attach(window.sdCalcWorker || null);
-  for (const go of [...waiting]) go(); // whatever waited for a first edit starts too
-  return runtime;
-}
-
-// Starts the runtime again after it could not load (the reader's "Try again"): a new worker.
-function retryRuntime() {
-  if (!runtime) return startRuntime();
-  runtime.worker.terminate();
-  runtime.reason = "";
-  attach(null);
-  return runtime;
-}
-
-// Adopts `early` (or starts a new worker) as the runtime's worker, with a fresh `ready`.
-function attach(early) {
-  const worker = early || new Worker(new URL("calc-worker.js", import.meta.url), { type: "module" });
-  let settle;
-  let verdict = null;
-  runtime.ready = new Promise((resolve) => { settle = (ok) => { verdict ??= ok; resolve(ok); }; });
-  const timer = setTimeout(() => settle(false), LOAD_TIMEOUT_MS);
-  const onMessage = ({ data }) => {
-    if (worker !== runtime.worker) return; // the last words of a terminated worker
-    if (data.type === "ready") {
-      // How the worker booted ("snapshot" or "plain", and why it fell back): for the bench
-      // and the tests; never printed, a fallback is not an error.
-      window.sdRuntime = {
-        boot: data.boot, snapshotFrom: data.snapshotFrom, fallback: data.fallback,
-        at: Object.fromEntries(Object.entries(data.ms).map(([k, v]) => [k, v - performance.timeOrigin])),
-      };
-      // The URLs the worker fetched, for offline.js to hand to the service worker.
-      window.sdRuntimeUrls = data.urls || [];
-      clearTimeout(timer);
-      // Ready after all, past LOAD_TIMEOUT_MS (a slow network): from now on requests are
-      // answered, and the forms said offline go live (sd:runtime-ready, below).
-      if (verdict === false) runtime.ready = Promise.resolve(true);
-      settle(true);
-      document.dispatchEvent(new CustomEvent("sd:runtime-ready",
-        { detail: { urls: window.sdRuntimeUrls } }));
-    }
-    else if (data.type === "failed") { clearTimeout(timer); runtime.reason = data.reason; settle(false); }
-    else if (data.type === "chart-start") { // a chart that never ends is stopped too
-      clearTimeout(runtime.chartTimer);
-      const form = runtime.charts.get(data.chartFor);
-      runtime.chartTimer = setTimeout(() => {
-        restart();
-        if (form && form.isConnected && !form.dataset.stale) setStatus(form, STATUS.chartSlow);
-      }, RUN_TIMEOUT_MS);
-    }
-    else if (data.type === "chart") { // drawn after the numbers, once typing paused
-      clearTimeout(runtime.chartTimer);
-      const form = runtime.charts.get(data.chartFor);
-      runtime.charts.delete(data.chartFor);
-      if (form) showChart(form, data.svg);
-    }
-    else if (data.id !== undefined) { // a reply to a "run" or "drill" request
-      const entry = runtime.pending.get(data.id);
-      runtime.pending.delete(data.id);
-      if (entry) entry.done(data);
-    }
-  };
-  const onError = (event) => {
-    event.preventDefault();
-    if (worker !== runtime.worker) return;
-    clearTimeout(timer);
-    settle(false);
-    // A worker that dies after it was ready: whatever was asked gets an answer.
-    for (const { done } of runtime.pending.values()) done({ ok: false, errors: { "": RESTART_FAILED } });
-    runtime.pending.clear();
-  };
-  worker.onmessage = onMessage;
-  worker.onerror = onError;
-  runtime.worker = worker;
-  window.sdCalcWorker = worker;
-  if (early) {
-    for (const [kind, event] of early.sdEarly || []) (kind === "message" ? onMessage : onError)(event);
-    delete early.sdEarly;
-  } else {
-    worker.postMessage({ type: "init", ...runtimeConfig() });
-  }
-}
-
-// Abandons the worker (a run or a chart that does not end) and boots a new one, which restores
-// the snapshot kept in Cache Storage. The request that hung (``culprit``; none when a chart
-// hung) is answered as timed out; the others were only queued behind it, and are asked again
-// of the new worker.
-function restart(culprit = null) {
-  clearTimeout(runtime.chartTimer);
-  runtime.worker.terminate();
-  const waiting = [...runtime.pending];
-  runtime.pending.clear();
-  runtime.charts.clear();
-  attach(null);
-  for (const [id, entry] of waiting) {
-    if (id === culprit) entry.done({ ok: false, timedOut: true, error: TOO_LONG });
-    else entry.retry();
-  }
-}
-
-// Post ``message`` with a fresh id once the runtime is ready; resolves with the worker's reply
-// to it. Always resolves: a reply that takes over RUN_TIMEOUT_MS is abandoned (the worker is
-// restarted) and resolves as {ok: false, timedOut: true}, while requests queued behind it are
-// asked again of the new worker; a runtime that cannot (re)start
-// resolves as {ok: false, errors: {"": why}}. ``chartFor``: the form whose chart this run draws.
-export async function request(message, chartFor = null) {
-  if (!(await runtime.ready)) return { ok: false, errors: { "": RESTART_FAILED }, error: RESTART_FAILED };
-  const id = ++runtime.next;
-  return new Promise((resolve) => {
-    const entry = {
-      done: (reply) => { clearTimeout(timer); resolve(reply); },
-      retry: () => { clearTimeout(timer); request(message, chartFor).then(resolve); },
-    };
-    const timer = setTimeout(() => {
-      if (runtime.pending.get(id) === entry) restart(id);
-    }, RUN_TIMEOUT_MS);
-    runtime.pending.set(id, entry);
-    if (chartFor) { // only the latest run of a form draws its chart
-      for (const [old, form] of runtime.charts) if (form === chartFor) runtime.charts.delete(old);
-      runtime.charts.set(id, chartFor);
-    }
-    runtime.worker.postMessage({ ...message, id });
-  });
-}
-
+/**
+ * @param {CalcForm} form
+ * @param {Record<string, string>} inputs
+ * @returns {Promise<RunReply>}
+ */
 function compute(form, inputs) {
   const chart = Boolean(form.querySelector(".sd-calc__chart"));
-  return request({ type: "run", calc: form.dataset.calc, inputs, chart }, chart ? form : null);
+  return request({ type: "run", calc: form.dataset.calc, inputs, chart }, chart ? chartSink(form) : null);
 }
 
 // --- URL state: the first form on a page uses bare names, the others "calc.name" ---------
 
+/**
+ * @param {CalcForm} form
+ * @param {string} name
+ */
 function paramName(form, name) {
   return form.dataset.urlPrefix ? `${form.dataset.urlPrefix}.${name}` : name;
 }
 
+/**
+ * @param {CalcForm} form
+ * @returns {Field[]}
+ */
 function fields(form) {
-  return [...form.querySelectorAll("input[name], select[name]")];
+  return [.../** @type {NodeListOf<Field>} */ (form.querySelectorAll("input[name], select[name]"))];
 }
 
+/** @param {CalcForm} form */
 function readInputs(form) {
   return Object.fromEntries(fields(form).map((el) => [el.name, el.value]));
 }
 
+/** @param {CalcForm} form */
 function restoreFromUrl(form) {
   const params = new URLSearchParams(location.search);
   let changed = false;
@@ -256,12 +104,22 @@ function restoreFromUrl(form) {
   return changed;
 }
 
+/**
+ * The build's inputs (data-defaults): the values the results on screen were computed for.
+ * @param {CalcForm} form
+ * @returns {Record<string, string>}
+ */
+function builtInputs(form) {
+  return JSON.parse(form.dataset.defaults || "{}");
+}
+
+/** @param {CalcForm} form */
 function writeUrl(form) {
   // A reply that lands after a link was followed must not write this form's values into
   // the next page's address: instant navigation changes the URL before it swaps the page.
   if (!form.isConnected || location.pathname !== form._path) return;
   const params = new URLSearchParams(location.search);
-  const defaults = JSON.parse(form.dataset.defaults);
+  const defaults = builtInputs(form);
   for (const el of fields(form)) {
     const key = paramName(form, el.name);
     if (el.value === defaults[el.name]) params.delete(key);
@@ -276,12 +134,21 @@ function writeUrl(form) {
 
 // --- showing results and errors ----------------------------------------------------------
 
-// The input's error box: the id in its aria-describedby that ends in "-error".
+/**
+ * The input's error box: the id in its aria-describedby that ends in "-error".
+ * @param {CalcForm} form
+ * @param {Field} el
+ * @returns {HTMLElement}
+ */
 function errorBox(form, el) {
   const id = (el.getAttribute("aria-describedby") || "").split(/\s+/).find((ref) => ref.endsWith("-error"));
-  return form.querySelector(`#${CSS.escape(id || `${el.id}-error`)}`);
+  return /** @type {HTMLElement} */ (form.querySelector(`#${CSS.escape(id || `${el.id}-error`)}`));
 }
 
+/**
+ * @param {CalcForm} form
+ * @param {Record<string, string>} errors
+ */
 function showErrors(form, errors) {
   for (const el of fields(form)) {
     const box = errorBox(form, el);
@@ -301,12 +168,27 @@ function showErrors(form, errors) {
   }
 }
 
-// How each input was read (`= 1.5%`), next to it; an input without a reading (a bad value)
-// shows none. A reply without readings leaves them as they are.
+/**
+ * The element saying how an input was read, or null.
+ * @param {CalcForm} form
+ * @param {Field} el
+ * @returns {HTMLElement | null}
+ */
+function readingOf(form, el) {
+  return form.querySelector(`#${CSS.escape(`${el.id}-reading`)}`);
+}
+
+/**
+ * How each input was read (`= 1.5%`), next to it; an input without a reading (a bad value)
+ * shows none. A reply without readings leaves them as they are.
+ * @param {CalcForm} form
+ * @param {Record<string, string> | undefined} readings
+ */
 function showReadings(form, readings) {
   if (!readings) return;
   for (const el of fields(form)) {
-    const reading = form.querySelector(`#${CSS.escape(`${el.id}-reading`)}`)
+    /** @type {HTMLElement | null | undefined} */
+    const reading = readingOf(form, el)
       || el.closest(".sd-calc__field")?.querySelector(".sd-calc__reading");
     if (!reading) continue;
     const text = readings[el.name] || "";
@@ -329,10 +211,14 @@ const HTML_SAFE = new Set(["figcaption", "details", "summary", "table", "caption
 const LINK_ATTRIBUTE = /^(?:href|src|xlink:href|action|formaction|srcset|background|poster|data)$/;
 const FETCHES = /url\s*\(|@import|expression\s*\(|javascript:/i;
 
-// The chart's markup (an SVG and its caption) as a fragment safe to insert, or null. It comes
-// from the worker, so it is treated as untrusted: parsed in an inert document (nothing runs or
-// loads there), then only known-safe elements and attributes are carried over: no script, no
-// event handler, no link other than to a "#fragment" of the chart, no style that fetches.
+/**
+ * The chart's markup (an SVG and its caption) as a fragment safe to insert, or null. It comes
+ * from the worker, so it is treated as untrusted: parsed in an inert document (nothing runs or
+ * loads there), then only known-safe elements and attributes are carried over: no script, no
+ * event handler, no link other than to a "#fragment" of the chart, no style that fetches.
+ * @param {unknown} markup
+ * @returns {DocumentFragment | null}
+ */
 export function safeChart(markup) {
   if (typeof markup !== "string" || !markup) return null;
   const body = new DOMParser().parseFromString(markup, "text/html").body;
@@ -340,7 +226,7 @@ export function safeChart(markup) {
     const name = el.localName.toLowerCase();
     const keep = el.namespaceURI === SVG_NS ? !SVG_UNSAFE.has(name)
       : el.namespaceURI === HTML_NS && HTML_SAFE.has(name);
-    if (!keep || (name === "style" && FETCHES.test(el.textContent))) {
+    if (!keep || (name === "style" && FETCHES.test(el.textContent || ""))) {
       el.remove();
       continue;
     }
@@ -359,7 +245,12 @@ export function safeChart(markup) {
   return fragment;
 }
 
+/**
+ * @param {CalcForm} form
+ * @param {string} svg
+ */
 function showChart(form, svg) {
+  /** @type {(HTMLElement & {_svg?: string}) | null} */
   const figure = form.querySelector(".sd-calc__chart");
   // Compare with the last SVG set, not the figure's markup (serialising the chart every time).
   if (!figure || !svg || figure._svg === svg) return;
@@ -369,6 +260,28 @@ function showChart(form, svg) {
   figure._svg = svg;
 }
 
+// Where each form's chart goes (runtime.js draws only the latest run's): one sink per form.
+/** @type {WeakMap<CalcForm, import("./runtime.js").ChartSink>} */
+const sinks = new WeakMap();
+
+/** @param {CalcForm} form */
+function chartSink(form) {
+  let sink = sinks.get(form);
+  if (!sink) {
+    sink = {
+      draw: (svg) => showChart(form, svg),
+      // The runtime restarted without the chart: the numbers stand, the status says so.
+      tooSlow: () => { if (form.isConnected && !form.dataset.stale) setStatus(form, STATUS.chartSlow); },
+    };
+    sinks.set(form, sink);
+  }
+  return sink;
+}
+
+/**
+ * @param {CalcForm} form
+ * @param {CalcResult} result
+ */
 function showResult(form, result) {
   for (const [name, output] of Object.entries(result.outputs)) {
     const el = form.querySelector(`output[name="${name}"]`);
@@ -378,19 +291,31 @@ function showResult(form, result) {
   form.dispatchEvent(new CustomEvent("sd:result", { detail: result, bubbles: true }));
 }
 
+/**
+ * @param {CalcForm} form
+ * @param {string} text
+ */
 function setStatus(form, text) {
   const status = form.querySelector(".sd-calc__status");
   if (status && status.textContent !== text) status.textContent = text;
 }
 
-function setState(form, state, extra = "") {
+/**
+ * @param {CalcForm} form
+ * @param {"loading" | "live" | "offline"} state
+ */
+function setState(form, state) {
   form.dataset.state = state;
-  setStatus(form, extra ? `${STATUS[state]} (${extra})` : STATUS[state]);
+  setStatus(form, STATUS[state]);
 }
 
-// While any input is bad (or a run was stopped), the results belong to the last valid inputs:
-// the form says so (data-stale, the contract), the results are dimmed (CSS) and the status
-// explains. ``why``: the status text, or "" once every input is good again.
+/**
+ * While any input is bad (or a run was stopped), the results belong to the last valid inputs:
+ * the form says so (data-stale, the contract), the results are dimmed (CSS) and the status
+ * explains. ``why``: the status text, or "" once every input is good again.
+ * @param {CalcForm} form
+ * @param {string} why
+ */
 function markStale(form, why) {
   if (why) {
     form.dataset.stale = "true";
@@ -403,6 +328,10 @@ function markStale(form, why) {
   }
 }
 
+/**
+ * @param {CalcForm} form
+ * @param {RunReply} reply
+ */
 function showReply(form, reply) {
   // Until a first valid reply, the results on screen are the build's, for the defaults.
   const stale = form._current ? STATUS.stale : STATUS.staleDefaults;
@@ -411,7 +340,7 @@ function showReply(form, reply) {
   if (reply.ok) {
     form._current = true;
     showErrors(form, {});
-    showResult(form, reply.result);
+    showResult(form, /** @type {CalcResult} */ (reply.result));
     showReadings(form, reply.readings);
     markStale(form, "");
     return;
@@ -432,9 +361,12 @@ function showReply(form, reply) {
   markStale(form, general.length ? `${general.join(" ")} ${stale}` : stale);
 }
 
-// Coalesce edits: at most one request in flight per form; the latest values win. No timer,
-// so a result lands as soon as Python has it and typing is never blocked. Every request gets a
-// reply (request() times out), and the busy flag is reset whatever happens.
+/**
+ * Coalesce edits: at most one request in flight per form; the latest values win. No timer,
+ * so a result lands as soon as Python has it and typing is never blocked. Every request gets a
+ * reply (request() times out), and the busy flag is reset whatever happens.
+ * @param {CalcForm} form
+ */
 async function recompute(form) {
   if (form.dataset.state !== "live") return;
   if (form._busy) { form._again = true; return; }
@@ -457,56 +389,56 @@ async function recompute(form) {
 
 // --- actions: copy link, copy as Markdown, reset ------------------------------------------
 
+/**
+ * The form's inputs and results as a Markdown table, with a link to them.
+ * @param {CalcForm} form
+ */
 function markdownOf(form) {
   const rows = [["Input", "Value"], ["---", "---"]];
-  for (const el of fields(form)) {
-    const label = form.querySelector(`label[for="${CSS.escape(el.id)}"] .sd-calc__label`).textContent;
-    rows.push([label, el.value || "(default)"]);
-  }
+  for (const el of fields(form)) rows.push([labelOf(form, el), el.value || "(default)"]);
   rows.push(["**Result**", "**Value**"]);
   for (const out of form.querySelectorAll("output")) {
-    const label = form.querySelector(`#${CSS.escape(out.getAttribute("aria-labelledby"))}`).textContent;
-    rows.push([label, out.textContent]);
+    const label = form.querySelector(`#${CSS.escape(out.getAttribute("aria-labelledby") || "")}`);
+    rows.push([label?.textContent || out.name, out.textContent || ""]);
   }
   return rows.map((r) => `| ${r.join(" | ")} |`).join("\n") + `\n\n[Open in sysdesign](${location.href})\n`;
 }
 
-// Copies `text`, says so on `button` for 2 s (its own label kept across quick repeats), or
-// says `failed` (what to do instead). Exported for worksheet.js.
-export async function copyText(text, button, failed = "Copy failed: select and copy from the address bar") {
-  const original = button.dataset.label || (button.dataset.label = button.textContent);
-  try {
-    await navigator.clipboard.writeText(text);
-    button.textContent = "Copied";
-  } catch {
-    button.textContent = failed;
-  }
-  setTimeout(() => { button.textContent = original; }, 2000);
-}
-
 // --- before the runtime is live: which inputs the results on screen are not for -----------
 
+/**
+ * @param {CalcForm} form
+ * @param {Field} el
+ */
 function labelOf(form, el) {
   return form.querySelector(`label[for="${CSS.escape(el.id)}"] .sd-calc__label`)?.textContent || el.name;
 }
 
-// The inputs whose value is not the one the build computed the results on screen for.
+/**
+ * The inputs whose value is not the one the build computed the results on screen for.
+ * @param {CalcForm} form
+ */
 function differing(form) {
-  const built = JSON.parse(form.dataset.defaults || "{}");
+  const built = builtInputs(form);
   return fields(form).filter((el) => el.name in built && el.value !== built[el.name]);
 }
 
-// While the results are the build's but the inputs say otherwise (a shared link, or an edit
-// made before the runtime is live), the form says so beside the results (data-shown, the note,
-// dimmed numbers; CSS), and hides the readings of those inputs (they read the defaults).
-// ``show`` false: the results follow the inputs now, nothing to say. Nothing changes for a
-// reader whose inputs are the defaults: no note appears, nothing moves.
+/**
+ * While the results are the build's but the inputs say otherwise (a shared link, or an edit
+ * made before the runtime is live), the form says so beside the results (data-shown, the note,
+ * dimmed numbers; CSS), and hides the readings of those inputs (they read the defaults).
+ * ``show`` false: the results follow the inputs now, nothing to say. Nothing changes for a
+ * reader whose inputs are the defaults: no note appears, nothing moves.
+ * @param {CalcForm} form
+ * @param {boolean} [show]
+ */
 function showShown(form, show = true) {
   if (!show && !form.dataset.shown) return; // the usual case, on every live reply
+  /** @type {(HTMLElement & {_offer?: boolean}) | null} */
   const note = form.querySelector(".sd-calc__shown");
   const changed = show ? differing(form) : [];
   for (const el of fields(form)) {
-    const reading = form.querySelector(`#${CSS.escape(`${el.id}-reading`)}`);
+    const reading = readingOf(form, el);
     if (!reading) continue;
     if (changed.includes(el) && !reading.hidden) {
       reading.hidden = true;
@@ -516,7 +448,9 @@ function showShown(form, show = true) {
       reading.hidden = false;
     }
   }
+  /** @type {HTMLElement | null} */
   const panel = form.querySelector(".sd-calc__results > dl");
+  const state = form.dataset.state || "";
   if (!changed.length) {
     if (form.dataset.shown) delete form.dataset.shown;
     if (note && !note.hidden) {
@@ -529,16 +463,17 @@ function showShown(form, show = true) {
     return;
   }
   form.dataset.shown = "defaults";
-  if (panel) panel.dataset.pinned = PINNED[form.dataset.state] || PINNED.loading;
+  if (panel) panel.dataset.pinned = PINNED[state] || PINNED.loading;
   if (!note) return;
-  const built = JSON.parse(form.dataset.defaults || "{}");
+  const built = builtInputs(form);
   const list = changed.map((el) => `${labelOf(form, el)} ${el.value || "empty"} (default ${built[el.name] || "empty"})`);
-  const until = SHOWN_UNTIL[form.dataset.state] ?? SHOWN_UNTIL.loading;
+  const until = SHOWN_UNTIL[state] ?? SHOWN_UNTIL.loading;
   const text = `These results are for the default inputs, not for the values in the fields: ${list.join(", ")}.${until ? ` ${until}` : ""}`;
   const offer = Boolean(form.dataset.starts);
   if (!note.hidden && note.firstChild?.textContent === text && Boolean(note._offer) === offer) return;
   // The offer's button goes once pressed: the note keeps the focus, not the page's top.
   const hadFocus = note.contains(document.activeElement);
+  /** @type {(string | HTMLElement)[]} */
   const parts = [text];
   if (offer) {
     parts.push(" ");
@@ -556,33 +491,42 @@ function showShown(form, show = true) {
   if (hadFocus && !offer) note.focus();
 }
 
-// The inputs are read-only while the runtime cannot run (editing would change nothing), with
-// a note saying why next to them; they become editable when it loads. A select has no
-// read-only state: it says it is (aria-readonly) and keeps its value (edited, below); disabled
-// it would lose the keyboard focus.
+/**
+ * The inputs are read-only while the runtime cannot run (editing would change nothing), with
+ * a note saying why next to them; they become editable when it loads. A select has no
+ * read-only state: it says it is (aria-readonly) and keeps its value (edited, below); disabled
+ * it would lose the keyboard focus.
+ * @param {CalcForm} form
+ * @param {boolean} locked
+ */
 function lock(form, locked) {
   for (const el of fields(form)) {
-    if (el.localName !== "select") el.readOnly = locked;
+    if (el instanceof HTMLInputElement) el.readOnly = locked;
     else if (locked) { el.setAttribute("aria-readonly", "true"); el._locked = el.value; }
     else { el.removeAttribute("aria-readonly"); delete el._locked; }
   }
+  /** @type {HTMLElement | null} */
   const note = form.querySelector(".sd-calc__locked");
   if (note) note.hidden = !locked;
 }
 
+/** @param {CalcForm} form */
 function goLive(form) {
   if (form.dataset.state === "live") return;
   lock(form, false);
   setState(form, "live");
-  form.querySelector(".sd-calc__actions").hidden = false;
+  /** @type {HTMLElement} */ (form.querySelector(".sd-calc__actions")).hidden = false;
   recompute(form);
 }
 
-// The form waits for the runtime (started now, or by the reader's first edit): loading, then
-// live, or offline with its inputs read-only.
+/**
+ * The form waits for the runtime (started now, or by the reader's first edit): loading, then
+ * live, or offline with its inputs read-only.
+ * @param {CalcForm} form
+ */
 function startForm(form) {
   delete form.dataset.starts;
-  const results = form.querySelector(".sd-calc__results");
+  const results = /** @type {HTMLElement} */ (form.querySelector(".sd-calc__results"));
   if (form.dataset.shown) results.setAttribute("aria-busy", "true");
   setState(form, "loading");
   showShown(form);
@@ -596,20 +540,31 @@ function startForm(form) {
   });
 }
 
+/** @param {string} [state]  only the forms in this state */
+function forms(state) {
+  const selector = state ? `form.sd-calc[data-state="${state}"]` : "form.sd-calc";
+  return /** @type {NodeListOf<CalcForm>} */ (document.querySelectorAll(selector));
+}
+
 // Ready after all (past the load timeout) or after "Try again": every form said offline goes
 // live.
 document.addEventListener("sd:runtime-ready", () => {
-  for (const form of document.querySelectorAll('form.sd-calc[data-state="offline"]')) goLive(form);
+  for (const form of forms("offline")) goLive(form);
 });
 
+/**
+ * @param {CalcForm} form
+ * @param {number} index  its place on the page: the first keeps bare names in the URL
+ */
 function enhanceForm(form, index) {
   if (form.dataset.enhanced) return;
   form.dataset.enhanced = "true";
   form._path = location.pathname; // the page whose address this form keeps (writeUrl)
   if (index > 0) form.dataset.urlPrefix = form.dataset.calc;
   form.addEventListener("submit", (event) => { event.preventDefault(); recompute(form); });
+  /** @param {Event} event */
   const edited = (event) => {
-    const el = event.target;
+    const el = /** @type {Field} */ (event.target);
     if (el._locked !== undefined && el.value !== el._locked) { el.value = el._locked; return; }
     if (el.name) form._edited = el.name;
     if (form.dataset.state !== "live") showShown(form); // edits before the runtime is live
@@ -619,13 +574,14 @@ function enhanceForm(form, index) {
   form.addEventListener("change", edited);
   form.addEventListener("reset", () => setTimeout(() => recompute(form), 0));
   form.addEventListener("click", (event) => {
-    const button = event.target.closest("button[data-action]");
+    /** @type {HTMLButtonElement | null} */
+    const button = /** @type {Element} */ (event.target).closest("button[data-action]");
     if (!button) return;
     if (button.dataset.action === "copy-link") copyText(location.href, button);
     if (button.dataset.action === "copy-markdown") copyText(markdownOf(form), button);
     if (button.dataset.action === "retry") {
       retryRuntime();
-      for (const other of document.querySelectorAll('form.sd-calc[data-state="offline"]')) startForm(other);
+      for (const other of forms("offline")) startForm(other);
     }
   });
   restoreFromUrl(form);
@@ -642,32 +598,8 @@ function enhanceForm(form, index) {
   firstEdit(form).then(() => { if (form.isConnected) startForm(form); });
 }
 
-// --- catalog table filters ----------------------------------------------------------------
-
-function enhanceTable(box) {
-  const fieldset = box.querySelector(".sd-filter");
-  if (!fieldset || box.dataset.enhanced) return;
-  box.dataset.enhanced = "true";
-  const rows = [...box.querySelectorAll("tbody tr")];
-  const count = fieldset.querySelector(".sd-filter__count");
-  const apply = () => {
-    const wanted = [...fieldset.querySelectorAll("input:checked")].map((el) => el.value);
-    let shown = 0;
-    for (const row of rows) {
-      const tags = (row.dataset.tags || "").split("|");
-      const visible = wanted.every((tag) => tags.includes(tag));
-      row.hidden = !visible;
-      shown += visible;
-    }
-    count.textContent = wanted.length ? `${shown} of ${rows.length} rows match.` : "";
-  };
-  fieldset.addEventListener("change", apply);
-  fieldset.hidden = false;
-}
-
 function enhancePage() {
-  document.querySelectorAll(".sd-table").forEach(enhanceTable);
-  document.querySelectorAll("form.sd-calc").forEach(enhanceForm);
+  forms().forEach(enhanceForm);
 }
 
 function subscribe() {

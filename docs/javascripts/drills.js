@@ -1,32 +1,53 @@
+// @ts-check
 // Estimation drills (practice/drills.md): the problem, the checking and the worked solution all
 // come from sysdesign_core.drills running in Pyodide, in the calculators' worker (calc-worker.js). The seed is in the URL
 // (?seed=…), so a drill can be shared. Without JavaScript the page keeps its solved drills.
 
-import { request, startRuntime } from "./calculators.js";
+import { request, startRuntime } from "./runtime.js";
 import { recordActivity } from "./progress.js";
 
 const MAX_SEED = 999999;
+/**
+ * One typed answer, graded (sysdesign_core.drills.Verdict).
+ * @typedef {{name: string, label: string, grade: string, message: string}} Verdict
+ */
+/**
+ * A "drill" reply (sysdesign_core.drills.respond); {ok: false, error} for a bad seed.
+ * @typedef {import("./runtime.js").Reply & {statement: string, verdicts: Verdict[],
+ *   solution: string[], points: number, out_of: number}} DrillReply
+ */
 // One icon per grade, so that grades differ by shape as well as by colour.
+/** @type {Record<string, string>} */
 export const GRADE_ICONS = { exact: "★", close: "✔", magnitude: "≈", off: "✘", invalid: "⚠", missing: "…" };
 
 function start() {
   return startRuntime().ready;
 }
 
+/**
+ * @param {string} seed
+ * @param {Record<string, string>} answers
+ * @returns {Promise<DrillReply>}
+ */
 function ask(seed, answers) {
-  return request({ type: "drill", seed, answers });
+  return /** @type {Promise<DrillReply>} */ (request({ type: "drill", seed, answers }));
 }
 
 function randomSeed() {
   return String(Math.floor(Math.random() * (MAX_SEED + 1)));
 }
 
+/** @param {string} seed */
 function setSeedInUrl(seed) {
   const params = new URLSearchParams(location.search);
   params.set("seed", seed);
   history.replaceState(history.state, "", `${location.pathname}?${params}${location.hash}`);
 }
 
+/**
+ * @param {HTMLElement} box
+ * @param {Verdict[]} verdicts
+ */
 function buildFields(box, verdicts) {
   if (box.childElementCount) return;
   for (const v of verdicts) {
@@ -35,31 +56,47 @@ function buildFields(box, verdicts) {
     field.innerHTML = `<label for="sd-drill-${v.name}"></label>
 <input id="sd-drill-${v.name}" name="${v.name}" autocomplete="off" spellcheck="false" aria-describedby="sd-drill-${v.name}-verdict">
 <p id="sd-drill-${v.name}-verdict" class="sd-drill__verdict" hidden></p>`;
-    field.querySelector("label").textContent = v.label;
+    /** @type {HTMLLabelElement} */ (field.querySelector("label")).textContent = v.label;
     box.append(field);
   }
 }
 
+/**
+ * The element of the drill form with this id (docs/practice/drills.md has them all).
+ * @template {HTMLElement} [E=HTMLElement]
+ * @param {HTMLFormElement} form
+ * @param {string} id
+ * @returns {E}
+ */
+function byId(form, id) {
+  return /** @type {E} */ (form.querySelector(`#${id}`));
+}
+
+/**
+ * @param {HTMLFormElement} form
+ * @param {DrillReply} reply
+ * @param {boolean} checked  the answers were checked: show their grades
+ */
 function showDrill(form, reply, checked) {
-  const seedError = form.querySelector("#sd-drill-seed-error");
-  const seedInput = form.querySelector("#sd-drill-seed");
+  const seedError = byId(form, "sd-drill-seed-error");
+  const seedInput = byId(form, "sd-drill-seed");
   if (!reply.ok) {
-    seedError.textContent = reply.error;
+    seedError.textContent = reply.error || "";
     seedError.hidden = false;
     seedInput.setAttribute("aria-invalid", "true");
     return;
   }
   seedError.hidden = true;
   seedInput.removeAttribute("aria-invalid");
-  form.querySelector("#sd-drill-statement").textContent = reply.statement;
-  const box = form.querySelector("#sd-drill-answers");
+  byId(form, "sd-drill-statement").textContent = reply.statement;
+  const box = byId(form, "sd-drill-answers");
   buildFields(box, reply.verdicts);
-  const steps = form.querySelector("#sd-drill-steps");
+  const steps = byId(form, "sd-drill-steps");
   steps.replaceChildren(...reply.solution.map((line) => Object.assign(document.createElement("li"), { textContent: line })));
-  const result = form.querySelector("#sd-drill-result");
+  const result = byId(form, "sd-drill-result");
   for (const v of reply.verdicts) {
-    const input = box.querySelector(`[name="${v.name}"]`);
-    const note = box.querySelector(`#sd-drill-${v.name}-verdict`);
+    const input = /** @type {HTMLInputElement} */ (box.querySelector(`[name="${v.name}"]`));
+    const note = /** @type {HTMLElement} */ (box.querySelector(`#sd-drill-${v.name}-verdict`));
     note.hidden = !checked;
     note.dataset.grade = v.grade;
     // The message names the grade in words; the icon (and the colour, in CSS) only repeat it.
@@ -74,27 +111,36 @@ function showDrill(form, reply, checked) {
   form.dataset.points = checked ? String(reply.points) : "";
 }
 
-function answersOf(form) {
-  return Object.fromEntries([...form.querySelectorAll("#sd-drill-answers input")].map((el) => [el.name, el.value]));
+/** @param {HTMLFormElement} form */
+function answers(form) {
+  return /** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll("#sd-drill-answers input"));
 }
 
+/** @param {HTMLFormElement} form */
+function answersOf(form) {
+  return Object.fromEntries([...answers(form)].map((el) => [el.name, el.value]));
+}
+
+/** @param {HTMLFormElement} form */
 async function setup(form) {
   if (form.dataset.enhanced) return;
   form.dataset.enhanced = "true";
-  const seedInput = form.querySelector("#sd-drill-seed");
+  /** @type {HTMLInputElement} */
+  const seedInput = byId(form, "sd-drill-seed");
   seedInput.value = new URLSearchParams(location.search).get("seed") || randomSeed();
   if (!(await start()) || !form.isConnected) return;
   form.hidden = false;
   form.dataset.state = "live";
   const load = async () => {
-    for (const input of form.querySelectorAll("#sd-drill-answers input")) input.value = "";
+    for (const input of answers(form)) input.value = "";
     const reply = await ask(seedInput.value, {});
     if (reply.ok) setSeedInPage(seedInput.value.trim());
     showDrill(form, reply, false);
   };
+  /** @param {string} seed */
   const setSeedInPage = (seed) => setSeedInUrl(seed);
   seedInput.addEventListener("change", load);
-  form.querySelector('[data-action="new"]').addEventListener("click", () => { seedInput.value = randomSeed(); load(); });
+  /** @type {HTMLButtonElement} */ (form.querySelector('[data-action="new"]')).addEventListener("click", () => { seedInput.value = randomSeed(); load(); });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const reply = await ask(seedInput.value, answersOf(form));
@@ -105,7 +151,7 @@ async function setup(form) {
 }
 
 function enhance() {
-  const form = document.getElementById("sd-drill");
+  const form = /** @type {HTMLFormElement | null} */ (document.getElementById("sd-drill"));
   if (form) setup(form);
 }
 

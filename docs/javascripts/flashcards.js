@@ -1,3 +1,4 @@
+// @ts-check
 // Flashcards (practice/flashcards.md): spaced repetition over the cards the build listed as
 // <details class="sd-card" data-card=ID> elements (front in <summary>, answer after it), a
 // deck at a time in <div class="sd-deck" data-deck=NAME data-cards="ID ID …"><noscript>.
@@ -16,14 +17,34 @@ const START_EASE = 2.5;
 const MIN_EASE = 1.3;
 const AGAIN_AFTER = 3; // studying ahead, a missed card comes back after this many others
 
+/**
+ * A card's schedule: days to the next review, ease, reviews in a row, lapses, when due (ms).
+ * @typedef {{interval: number, ease: number, reps: number, lapses: number, due: number}} CardState
+ */
+/**
+ * What this browser keeps (localStorage).
+ * @typedef {{cards: Record<string, CardState>, day: string, newToday: number,
+ *   newByDeck: Record<string, number>, reviewedToday: number, perDay: number}} Progress
+ */
+/**
+ * A card of the page: its id, its deck's name, and the deck's element.
+ * @typedef {{id: string, deck: string, box: HTMLElement}} Card
+ */
+
+/** @param {number} now */
 const today = (now) => new Date(now).toISOString().slice(0, 10);
 
 // Progress: each card's schedule, and today's counts. New cards are counted per deck and in
 // all (state.newToday): each deck offers perDay new cards a day, and so does "All decks".
+/** @returns {Progress} */
 const blank = (perDay = NEW_PER_DAY) =>
   ({ cards: {}, day: "", newToday: 0, newByDeck: {}, reviewedToday: 0, perDay });
 
-// The number of new cards a day written in `text`, or an `error` saying what to write.
+/**
+ * The number of new cards a day written in `text`, or an `error` saying what to write.
+ * @param {unknown} text
+ * @returns {{perDay?: number, error?: string}}
+ */
 export function readPerDay(text) {
   const value = String(text ?? "").trim();
   const range = `from 0 to ${MAX_PER_DAY}`;
@@ -34,9 +55,10 @@ export function readPerDay(text) {
   return { perDay };
 }
 
+/** @returns {Progress} */
 function load() {
   try {
-    const state = JSON.parse(localStorage.getItem(KEY));
+    const state = JSON.parse(localStorage.getItem(KEY) || "null");
     if (state && typeof state.cards === "object" && state.cards) {
       const newByDeck = typeof state.newByDeck === "object" && state.newByDeck || {};
       const perDay = readPerDay(state.perDay).perDay ?? NEW_PER_DAY;
@@ -46,11 +68,18 @@ function load() {
   return blank();
 }
 
+/** @param {Progress} state */
 function save(state) {
   try { localStorage.setItem(KEY, JSON.stringify(state)); } catch { /* private mode */ }
 }
 
-// The next state of a card after a grade (1 again, 2 hard, 3 good, 4 easy).
+/**
+ * The next state of a card after a grade (1 again, 2 hard, 3 good, 4 easy).
+ * @param {Omit<CardState, "due"> | null | undefined} card  as it was (none: a new card)
+ * @param {number} grade
+ * @param {number} now  ms
+ * @returns {CardState}
+ */
 export function schedule(card, grade, now) {
   const old = card || { interval: 0, ease: START_EASE, reps: 0, lapses: 0 };
   let { interval, ease, reps, lapses } = old;
@@ -71,9 +100,15 @@ export function schedule(card, grade, now) {
   return { interval, ease, reps: reps + 1, lapses, due: now + interval * DAY };
 }
 
-// Lists taken in turn, one item from each (the first of every list, then the second…), so
-// that "All decks" moves from deck to deck instead of finishing one before the next.
+/**
+ * Lists taken in turn, one item from each (the first of every list, then the second…), so
+ * that "All decks" moves from deck to deck instead of finishing one before the next.
+ * @template T
+ * @param {T[][]} lists
+ * @returns {T[]}
+ */
 export function interleave(lists) {
+  /** @type {T[]} */
   const out = [];
   const longest = Math.max(0, ...lists.map((list) => list.length));
   for (let i = 0; i < longest; i++) {
@@ -86,10 +121,14 @@ export function interleave(lists) {
 // text node, which innerHTML gives back as it was written; a page that came through
 // Material's instant navigation (parsed with scripting off) holds elements there instead,
 // which innerHTML writes out the same.
+/** @param {HTMLElement} deck */
 const deckMarkup = (deck) => deck.querySelector(":scope > noscript")?.innerHTML || "";
 
-// The list under "All cards": a deck's cards are built when the deck nears the screen (and
-// all of them before printing), so a phone never builds every card up front.
+/**
+ * The list under "All cards": a deck's cards are built when the deck nears the screen (and
+ * all of them before printing), so a phone never builds every card up front.
+ * @param {HTMLElement} deck
+ */
 function showDeck(deck) {
   if (deck.dataset.shown) return;
   deck.dataset.shown = "true";
@@ -97,15 +136,18 @@ function showDeck(deck) {
   deck.insertAdjacentHTML("beforeend", deckMarkup(deck));
 }
 
+/** Every .sd-deck of the page. */
+const allDecks = () => /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".sd-deck"));
+
 function listDecks() {
-  const decks = [...document.querySelectorAll(".sd-deck")].filter((deck) => !deck.dataset.shown);
+  const decks = [...allDecks()].filter((deck) => !deck.dataset.shown);
   if (!decks.length) return;
   if (!window.IntersectionObserver) { decks.forEach(showDeck); return; }
   const near = new IntersectionObserver((entries) => {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       near.unobserve(entry.target);
-      showDeck(entry.target);
+      showDeck(/** @type {HTMLElement} */ (entry.target));
     }
   }, { rootMargin: "100% 0px" });
   for (const deck of decks) {
@@ -115,28 +157,37 @@ function listDecks() {
 }
 
 window.addEventListener("beforeprint", () => {
-  document.querySelectorAll(".sd-deck").forEach(showDeck);
+  allDecks().forEach(showDeck);
 });
 
+/**
+ * @param {ParentNode} root
+ * @returns {Card[]}
+ */
 function readCards(root) {
-  return [...root.querySelectorAll(".sd-deck[data-deck][data-cards]")].flatMap((box) =>
-    box.dataset.cards.split(" ").filter(Boolean)
-      .map((id) => ({ id, deck: box.dataset.deck, box })));
+  const boxes = /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll(".sd-deck[data-deck][data-cards]"));
+  return [...boxes].flatMap((box) =>
+    (box.dataset.cards || "").split(" ").filter(Boolean)
+      .map((id) => ({ id, deck: box.dataset.deck || "", box })));
 }
 
 // A card's front and back (HTML), from its deck: read from the page where the deck is built,
 // else from the deck's markup, parsed once into an inert template.
+/** @type {WeakMap<HTMLElement, DocumentFragment>} */
 const parsed = new WeakMap();
+/** @param {Card} card */
 function faces(card) {
   const selector = `details.sd-card[data-card="${card.id}"]`;
   let el = card.box.querySelector(`:scope > ${selector}`);
   if (!el) {
-    if (!parsed.has(card.box)) {
+    let content = parsed.get(card.box);
+    if (!content) {
       const template = document.createElement("template");
       template.innerHTML = deckMarkup(card.box);
-      parsed.set(card.box, template.content);
+      content = template.content;
+      parsed.set(card.box, content);
     }
-    el = parsed.get(card.box).querySelector(selector);
+    el = content.querySelector(selector);
   }
   return {
     front: el?.querySelector(".sd-card__front")?.innerHTML || "",
@@ -144,6 +195,7 @@ function faces(card) {
   };
 }
 
+/** @param {number} ms */
 function when(ms) {
   if (ms < MINUTE) return "in under a minute";
   if (ms < 60 * MINUTE) return `in ${Math.round(ms / MINUTE)} min`;
@@ -151,35 +203,65 @@ function when(ms) {
   return `in ${Math.round(ms / DAY)} days`;
 }
 
+/**
+ * @param {number} n
+ * @param {string} one
+ * @param {string} [many]
+ */
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** @param {HTMLElement} panel  #sd-study (docs/practice/flashcards.md) */
 function setup(panel) {
   if (panel.dataset.enhanced) return;
   panel.dataset.enhanced = "true";
   const cards = readCards(document);
   if (!cards.length) return;
-  const $ = (id) => panel.querySelector(`#${id}`);
+  /**
+   * The element of the panel that ``selector`` names (the page has them all).
+   * @template {HTMLElement} [E=HTMLElement]
+   * @param {string} selector
+   * @returns {E}
+   */
+  const part = (selector) => /** @type {E} */ (panel.querySelector(selector));
+  /**
+   * The same, by id.
+   * @template {HTMLElement} [E=HTMLElement]
+   * @param {string} id
+   * @returns {E}
+   */
+  const $ = (id) => part(`#${id}`);
+  /** @type {HTMLSelectElement} */
   const select = $("sd-study-deck");
+  /** @type {HTMLInputElement} */
   const perDayInput = $("sd-study-per-day");
   const perDayError = $("sd-study-per-day-error");
-  const aheadButton = panel.querySelector('[data-action="ahead"]');
+  const aheadButton = part('[data-action="ahead"]');
   const aheadNote = $("sd-study-ahead-note");
-  const reveal = panel.querySelector('[data-action="reveal"]');
+  const reveal = part('[data-action="reveal"]');
   const grades = $("sd-study-grades");
-  const actions = panel.querySelector(".sd-study__actions");
+  const actions = part(".sd-study__actions");
   const front = $("sd-study-front");
   const back = $("sd-study-back");
   const deckName = $("sd-study-deck-name");
   const status = $("sd-study-status");
   const box = $("sd-study-card");
   let state = load();
+  /** @type {Card | null} */
   let current = null;
   // Studying ahead: { queue } of the cards to go through without touching their schedule.
   // It lives in this page only; nothing of it is saved.
+  /** @type {{queue: Card[]} | null} */
   let ahead = null;
 
   const decks = [...new Set(cards.map((card) => card.deck))];
   const inDeck = new Map(decks.map((deck) => [deck, cards.filter((card) => card.deck === deck)]));
+  /**
+   * The cards of a deck of the page ("" for all decks).
+   * @param {string} deck
+   * @returns {Card[]}
+   */
+  const deckCards = (deck) => (deck ? /** @type {Card[]} */ (inDeck.get(deck)) : cards);
+  /** @type {Map<string, HTMLOptionElement>} */
   const options = new Map();
   for (const deck of decks) {
     const option = document.createElement("option");
@@ -187,29 +269,39 @@ function setup(panel) {
     select.append(option);
     options.set(deck, option);
   }
-  const allOption = select.querySelector('option[value=""]');
+  const allOption = /** @type {HTMLOptionElement} */ (select.querySelector('option[value=""]'));
   perDayInput.value = String(state.perDay);
 
+  /** @param {number} now */
   const rollDay = (now) => {
     if (state.day !== today(now)) {
       Object.assign(state, { day: today(now), newToday: 0, newByDeck: {}, reviewedToday: 0 });
     }
   };
+  /**
+   * @param {Card} card
+   * @param {number} now
+   */
   const isDue = (card, now) => state.cards[card.id] && state.cards[card.id].due <= now;
-  // New cards a deck ("" for all decks) may still introduce today.
+  /**
+   * New cards a deck ("" for all decks) may still introduce today.
+   * @param {string} deck
+   */
   const allowance = (deck) =>
     Math.max(0, state.perDay - (deck ? state.newByDeck[deck] || 0 : state.newToday));
-  const unseen = (deck) =>
-    (deck ? inDeck.get(deck) : cards).filter((card) => !state.cards[card.id]);
+  /** @param {string} deck */
+  const unseen = (deck) => deckCards(deck).filter((card) => !state.cards[card.id]);
 
   // The new cards on offer for a deck, or for all decks taken in turn (the first card of each
   // deck, then the second…); each deck gives no more than its own allowance, and "All decks"
   // no more than its own.
-  const turns = interleave(decks.map((deck) => inDeck.get(deck)));
+  const turns = interleave(decks.map(deckCards));
+  /** @param {string} deck */
   function newCards(deck) {
     const out = [];
+    /** @type {Map<string, number>} */
     const taken = new Map();
-    for (const card of deck ? inDeck.get(deck) : turns) {
+    for (const card of deck ? deckCards(deck) : turns) {
       if (out.length >= allowance(deck)) break;
       const count = taken.get(card.deck) || 0;
       if (state.cards[card.id] || count >= allowance(card.deck)) continue;
@@ -219,10 +311,15 @@ function setup(panel) {
     return out;
   }
 
+  /** @param {number} now */
   function pick(now) {
     const deck = select.value;
-    const pool = deck ? inDeck.get(deck) : cards;
+    const pool = deckCards(deck);
     const seen = pool.filter((card) => state.cards[card.id]);
+    /**
+     * @param {Card} a
+     * @param {Card} b
+     */
     const byDue = (a, b) => state.cards[a.id].due - state.cards[b.id].due;
     const due = seen.filter((card) => isDue(card, now)).sort(byDue);
     const fresh = newCards(deck);
@@ -233,27 +330,35 @@ function setup(panel) {
       nextDue: upcoming.length ? Math.min(...upcoming) : 0 };
   }
 
-  // Each deck's counts in its option ("Which cache? — 2 due, 4 new"), all decks' in the first.
+  /**
+   * Each deck's counts in its option ("Which cache? — 2 due, 4 new"), all decks' in the first.
+   * @param {number} now
+   */
   function labelOptions(now) {
     let allDue = 0;
     for (const deck of decks) {
-      const due = inDeck.get(deck).filter((card) => isDue(card, now)).length;
+      const due = deckCards(deck).filter((card) => isDue(card, now)).length;
       allDue += due;
-      options.get(deck).textContent = `${deck} — ${due} due, ${newCards(deck).length} new`;
+      /** @type {HTMLOptionElement} */ (options.get(deck)).textContent = `${deck} — ${due} due, ${newCards(deck).length} new`;
     }
     allOption.textContent = `All decks — ${allDue} due, ${newCards("").length} new`;
   }
 
+  /** @param {number} now */
   function startAhead(now) {
     const deck = select.value;
-    ahead = { queue: (deck ? inDeck.get(deck) : turns).filter((card) => !isDue(card, now)) };
+    ahead = { queue: (deck ? deckCards(deck) : turns).filter((card) => !isDue(card, now)) };
   }
 
-  function showAhead(name) {
-    const next = ahead.queue[0] || null;
+  /**
+   * @param {{queue: Card[]}} session  studying ahead
+   * @param {string} name  the deck's, as shown
+   */
+  function showAhead(session, name) {
+    const next = session.queue[0] || null;
     current = next;
     status.textContent = `Studying ahead in ${name}: ` +
-      `${plural(ahead.queue.length, "card")} to go. Your schedule stays as it was.`;
+      `${plural(session.queue.length, "card")} to go. Your schedule stays as it was.`;
     if (!next) {
       front.textContent = `You have been through every card of ${name} that is not due yet. ` +
         "Press Study ahead again to go back to your schedule.";
@@ -261,7 +366,10 @@ function setup(panel) {
     return next;
   }
 
-  // Why a deck ("" for all decks) has nothing to show now, and what the reader can do.
+  /**
+   * Why a deck ("" for all decks) has nothing to show now, and what the reader can do.
+   * @param {string} deck
+   */
   function nothingLeft(deck) {
     if (deck && !unseen(deck).length) return "Every card of this deck is studied and none is due.";
     if (!state.perDay) return "No card is due, and new cards are set to 0 a day.";
@@ -274,6 +382,10 @@ function setup(panel) {
       "are studied.";
   }
 
+  /**
+   * @param {number} now
+   * @param {string} name  the deck's, as shown
+   */
   function showSchedule(now, name) {
     const deck = select.value;
     const { next, due, fresh, nextDue } = pick(now);
@@ -296,7 +408,7 @@ function setup(panel) {
     aheadButton.setAttribute("aria-pressed", String(Boolean(ahead)));
     aheadButton.classList.toggle("md-button--primary", Boolean(ahead));
     aheadNote.hidden = !ahead;
-    const next = ahead ? showAhead(name) : showSchedule(now, name);
+    const next = ahead ? showAhead(ahead, name) : showSchedule(now, name);
     back.hidden = true;
     grades.hidden = true;
     if (!next) {
@@ -333,17 +445,22 @@ function setup(panel) {
     box.focus({ preventScroll: true });
   }
 
-  // Studying ahead, a grade only orders this session: a missed card comes back a few cards on.
-  function gradeAhead(value) {
-    const card = ahead.queue.shift();
-    if (value === 1) ahead.queue.splice(Math.min(AGAIN_AFTER, ahead.queue.length), 0, card);
+  /**
+   * Studying ahead, a grade only orders this session: a missed card comes back a few cards on.
+   * @param {{queue: Card[]}} session  studying ahead
+   * @param {number} value
+   */
+  function gradeAhead(session, value) {
+    const card = /** @type {Card} */ (session.queue.shift());
+    if (value === 1) session.queue.splice(Math.min(AGAIN_AFTER, session.queue.length), 0, card);
   }
 
+  /** @param {number} value  1 again, 2 hard, 3 good, 4 easy */
   function grade(value) {
     if (!current || back.hidden) return;
     const now = Date.now();
     rollDay(now);
-    if (ahead) gradeAhead(value); // no due date, no ease: the schedule stays as it was
+    if (ahead) gradeAhead(ahead, value); // no due date, no ease: the schedule stays as it was
     else {
       if (!state.cards[current.id]) {
         state.newToday += 1;
@@ -364,14 +481,14 @@ function setup(panel) {
     perDayError.hidden = !error;
     perDayError.textContent = error
       ? `${error} Still ${plural(state.perDay, "new card")} a day.` : "";
-    if (error || perDay === state.perDay) return;
+    if (error || perDay === undefined || perDay === state.perDay) return;
     state.perDay = perDay;
     save(state);
     show();
   }
 
   panel.addEventListener("click", (event) => {
-    const button = event.target.closest("button");
+    const button = /** @type {Element} */ (event.target).closest("button");
     if (!button) return;
     if (button.dataset.grade) grade(Number(button.dataset.grade));
     else if (button.dataset.action === "reveal") showAnswer();
@@ -393,12 +510,14 @@ function setup(panel) {
   perDayInput.addEventListener("input", setPerDay);
   perDayInput.addEventListener("change", setPerDay);
 
+  /** @param {KeyboardEvent} event */
   const onKey = (event) => {
     if (!panel.isConnected) { document.removeEventListener("keydown", onKey); return; }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.target.closest("input, textarea, select, [contenteditable]")) return;
+    const target = /** @type {Element} */ (event.target);
+    if (target.closest("input, textarea, select, [contenteditable]")) return;
     if (event.key === " " && back.hidden && current) {
-      if (event.target.closest("button, summary, a")) return; // Space activates what has focus
+      if (target.closest("button, summary, a")) return; // Space activates what has focus
       event.preventDefault();
       showAnswer();
     } else if (/^[1-4]$/.test(event.key) && !back.hidden) {

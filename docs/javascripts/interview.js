@@ -1,3 +1,4 @@
+// @ts-check
 // Interview mode (practice/interview.md): a clock over the framework's steps, on a problem at
 // a level. The steps, minutes, prompts, problems with their checkpoints and the levels' review
 // are JSON the build put in #sd-interview-data's data-json (from the catalog and the sheets).
@@ -9,31 +10,74 @@ const TICK_MS = 250;
 const UNDO_MS = 30000; // how long a reset can be undone
 const RANDOM = "random";
 
-// Time left counts down in whole seconds shown rounded up (0:01 until it is really 0); time
-// over counts up rounded down, so a step is "over by 0:00" for its first second past the plan.
+/**
+ * The build's data (macros/practice_hooks.py interview_data).
+ * @typedef {{title: string, items: string[]}} Ref
+ * @typedef {{name: string, minutes: number, produce: string, cue: string, refs: Ref[]}} Step
+ * @typedef {{ask: string, value: string, decides: string}} Figure
+ * @typedef {{lines: {label: string, items: string[]}[], figures: Figure[]}} Checkpoint
+ * @typedef {{slug: string, name: string, asked_as: string, challenge: string, href: string,
+ *   checkpoints: (Checkpoint | null)[], rubric: Record<string, number>}} Problem
+ * @typedef {{steps: Step[], red_flags: Ref, levels: {key: string, label: string}[],
+ *   default_level: string, problems: Problem[], rubrics: string[][]}} Data
+ */
+/**
+ * The clock, kept in localStorage: the step, the time used per step (ms), whether it runs and
+ * since when, the warning said for a step, and the self-review's ticks.
+ * @typedef {{problem: string, level: string, index: number, used: number[], running: boolean,
+ *   since: number, done: boolean, warned: number, review: boolean[]}} State
+ */
+
+/**
+ * Time left counts down in whole seconds shown rounded up (0:01 until it is really 0); time
+ * over counts up rounded down, so a step is "over by 0:00" for its first second past the plan.
+ * @param {number} ms
+ * @param {(x: number) => number} [round]
+ */
 function format(ms, round = Math.ceil) {
   const total = Math.max(0, round(ms / 1000));
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
 }
+/** @param {number} ms */
 const formatOver = (ms) => format(ms, Math.floor);
 
+/**
+ * @param {number} count  steps
+ * @param {string} problem
+ * @param {string} level
+ * @returns {State}
+ */
 function fresh(count, problem, level) {
   return { problem, level, index: 0, used: new Array(count).fill(0), running: false, since: 0,
     done: false, warned: -1, review: [] };
 }
 
+/**
+ * @param {number} count  steps: a kept clock for another number of steps is dropped
+ * @param {State} fallback
+ * @returns {State}
+ */
 function load(count, fallback) {
   try {
-    const state = JSON.parse(localStorage.getItem(KEY));
+    const state = JSON.parse(localStorage.getItem(KEY) || "null");
     if (state && Array.isArray(state.used) && state.used.length === count) return { ...fallback, ...state };
   } catch { /* a damaged entry starts afresh */ }
   return fallback;
 }
 
+/** @param {State} state */
 function save(state) {
   try { localStorage.setItem(KEY, JSON.stringify(state)); } catch { /* private mode */ }
 }
 
+/**
+ * A new element with its text and class.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {string} [text]
+ * @param {string} [className]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 function element(tag, text, className) {
   const el = document.createElement(tag);
   if (text) el.textContent = text;
@@ -41,13 +85,20 @@ function element(tag, text, className) {
   return el;
 }
 
+/**
+ * @param {string[]} items
+ * @param {string} [className]
+ */
 function list(items, className) {
   const ul = element("ul", "", className);
   for (const item of items) ul.append(element("li", item));
   return ul;
 }
 
-// A rubric line is "Label: what is expected"; the label is shown bold.
+/**
+ * A rubric line is "Label: what is expected"; the label is shown bold.
+ * @param {string} line
+ */
 function labelled(line) {
   const at = line.indexOf(": ");
   const span = element("span");
@@ -56,25 +107,48 @@ function labelled(line) {
   return span;
 }
 
-function setup(root) {
+/**
+ * @param {HTMLElement} root  #sd-interview (docs/practice/interview.md)
+ * @param {HTMLElement} source  #sd-interview-data, the build's data in data-json
+ */
+function setup(root, source) {
   if (root.dataset.enhanced) return;
   root.dataset.enhanced = "true";
-  const data = JSON.parse(document.getElementById("sd-interview-data").dataset.json);
+  /** @type {Data} */
+  const data = JSON.parse(source.dataset.json || "null");
   const steps = data.steps;
   const problems = new Map(data.problems.map((p) => [p.slug, p]));
   const levels = new Map(data.levels.map((l) => [l.key, l.label]));
   const budget = steps.map((step) => step.minutes * 60000);
   const totalBudget = budget.reduce((a, b) => a + b, 0);
-  const $ = (id) => root.querySelector(`#${id}`);
-  const toggle = root.querySelector('[data-action="toggle"]');
-  const skipButton = root.querySelector('[data-action="skip"]');
+  /**
+   * The element of the interview that ``selector`` names (the page has them all).
+   * @template {HTMLElement} [E=HTMLElement]
+   * @param {string} selector
+   * @returns {E}
+   */
+  const part = (selector) => /** @type {E} */ (root.querySelector(selector));
+  /**
+   * The same, by id.
+   * @template {HTMLElement} [E=HTMLElement]
+   * @param {string} id
+   * @returns {E}
+   */
+  const $ = (id) => part(`#${id}`);
+  /** @type {HTMLButtonElement} */
+  const toggle = part('[data-action="toggle"]');
+  const skipButton = part('[data-action="skip"]');
   const announce = $("sd-interview-announce");
-  const undoButton = root.querySelector('[data-action="undo"]');
+  const undoButton = part('[data-action="undo"]');
+  /** @type {HTMLSelectElement} */
   const problemSelect = $("sd-interview-problem");
+  /** @type {HTMLSelectElement} */
   const levelSelect = $("sd-interview-level");
   const note = $("sd-interview-note");
-  let undo = null; // {state, at}: the clock before the last reset, while it can come back
-  let undoTimer = 0;
+  /** @type {{state: State, at: number} | null} */
+  let undo = null; // the clock before the last reset, while it can come back
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let undoTimer;
 
   problemSelect.append(new Option("Random problem", RANDOM));
   for (const p of data.problems) problemSelect.append(new Option(p.name, p.slug));
@@ -83,6 +157,7 @@ function setup(root) {
   let state = load(steps.length, fresh(steps.length, RANDOM, data.default_level));
   if (state.problem !== RANDOM && !problems.has(state.problem)) state.problem = RANDOM;
   if (!levels.has(state.level)) state.level = data.default_level;
+  /** @param {string} slug */
   const problemName = (slug) => problems.get(slug)?.name ?? "a random problem";
 
   // What the address asks for; a value the page does not know is dropped, with a note.
@@ -100,6 +175,7 @@ function setup(root) {
     notes.push(`“${askedLevel}” is not a level here (${[...levels.keys()].join(", ")}): showing ${levels.get(state.level)}.`);
     askedLevel = null;
   }
+  /** @param {State} s */
   const started = (s) => s.running || s.done || s.index > 0 || s.used.some((ms) => ms > 0);
 
   const stepList = $("sd-interview-steps");
@@ -112,9 +188,12 @@ function setup(root) {
     return li;
   });
 
+  /** @param {number} i  a step */
   const elapsed = (i) => state.used[i] + (state.running && i === state.index ? Date.now() - state.since : 0);
+  /** @param {number} i  a step */
   const overBy = (i) => elapsed(i) - budget[i];
 
+  /** @param {string} text */
   function say(text) { announce.textContent = text; }
 
   function syncAddress() {
@@ -124,11 +203,16 @@ function setup(root) {
     history.replaceState(history.state, "", `${location.pathname}?${query}${location.hash}`);
   }
 
+  /** @param {string} text */
   function showNote(text) {
     note.textContent = text;
     note.hidden = !text;
   }
 
+  /**
+   * @param {Step} step
+   * @param {number} index
+   */
   function checkpointBlock(step, index) {
     const problem = problems.get(state.problem);
     const box = element("div", "", "sd-interview__checkpoint");
@@ -164,6 +248,7 @@ function setup(root) {
     return box;
   }
 
+  /** @param {HTMLElement} body */
   function review(body) {
     const over = steps.map((_, i) => overBy(i));
     const ran = steps.filter((_, i) => over[i] >= 1000);
@@ -189,7 +274,7 @@ function setup(root) {
 
     const problem = problems.get(state.problem);
     if (!problem) return;
-    const level = levels.get(state.level);
+    const level = levels.get(state.level) || state.level;
     body.append(element("h3", `Self-review: ${level} on ${problem.name}`));
     body.append(element("p", `Tick what you did without being asked; what is left is what a ${level.toLowerCase()} candidate is expected to show that you did not.`));
     const lines = data.rubrics[problem.rubric[state.level]];
@@ -235,10 +320,14 @@ function setup(root) {
     return `Step ${state.index + 1} of ${steps.length}: ${steps[state.index].name}`;
   }
 
+  /**
+   * @param {string} id
+   * @param {number} left  ms, below 0 once over
+   */
   function clock(id, left) {
     const p = $(id);
     const over = left < 0;
-    p.querySelector("span:last-child").textContent = over ? `${formatOver(-left)} over` : format(left);
+    /** @type {HTMLElement} */ (p.querySelector("span:last-child")).textContent = over ? `${formatOver(-left)} over` : format(left);
     if (over) p.dataset.over = "true"; else delete p.dataset.over;
   }
 
@@ -259,7 +348,7 @@ function setup(root) {
       if (current) li.setAttribute("aria-current", "step");
       else li.removeAttribute("aria-current");
       const over = overBy(i);
-      li.querySelector(".sd-interview__step-over").textContent =
+      /** @type {HTMLElement} */ (li.querySelector(".sd-interview__step-over")).textContent =
         over >= 1000 && (i <= state.index || state.done) ? `ran over by ${formatOver(over)}` : "";
     });
   }
@@ -269,6 +358,10 @@ function setup(root) {
     return ran.length ? `Ran over: ${ran.join(", ")}.` : "No step ran over.";
   }
 
+  /**
+   * @param {number} next  the step to go to (past the last: the end)
+   * @param {string} reason  said first
+   */
   function go(next, reason) {
     if (state.running) { state.used[state.index] += Date.now() - state.since; state.since = Date.now(); }
     if (next >= steps.length) {
@@ -281,8 +374,12 @@ function setup(root) {
     save(state); renderPrompts(); render();
   }
 
-  // Replace the clock by `next`, keeping the old one for UNDO_MS if it had started: a stray R,
-  // another problem picked mid-interview, or a link to another problem.
+  /**
+   * Replace the clock by `next`, keeping the old one for UNDO_MS if it had started: a stray R,
+   * another problem picked mid-interview, or a link to another problem.
+   * @param {State} next
+   * @param {string} message  said
+   */
   function replace(next, message) {
     undo = started(state) ? { state: { ...state, used: [...state.used], review: [...state.review] }, at: Date.now() } : null;
     state = next;
@@ -295,6 +392,7 @@ function setup(root) {
     renderPrompts(); render();
   }
 
+  /** @type {Record<string, () => void>} */
   const actions = {
     toggle() {
       if (state.done) return;
@@ -304,8 +402,7 @@ function setup(root) {
         if (state.problem === RANDOM) {
           const all = data.problems;
           state.problem = all[Math.floor(Math.random() * all.length)].slug;
-          const p = problems.get(state.problem);
-          drawn = ` Your problem: ${p.name}.`;
+          drawn = ` Your problem: ${problemName(state.problem)}.`;
           syncAddress(); renderPrompts();
         }
         state.running = true; state.since = Date.now();
@@ -348,14 +445,17 @@ function setup(root) {
   });
 
   root.addEventListener("click", (event) => {
-    const button = event.target.closest("button[data-action]");
-    if (button) actions[button.dataset.action]();
+    /** @type {HTMLButtonElement | null} */
+    const button = /** @type {Element} */ (event.target).closest("button[data-action]");
+    if (button) actions[button.dataset.action || ""]?.();
   });
+  /** @param {KeyboardEvent} event */
   const onKey = (event) => {
     if (!root.isConnected) { document.removeEventListener("keydown", onKey); return; }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.target.closest("input, textarea, select, [contenteditable]")) return;
-    if (event.key === " " && !event.target.closest("button")) { event.preventDefault(); actions.toggle(); }
+    const target = /** @type {Element} */ (event.target);
+    if (target.closest("input, textarea, select, [contenteditable]")) return;
+    if (event.key === " " && !target.closest("button")) { event.preventDefault(); actions.toggle(); }
     else if (event.key === "ArrowRight") { event.preventDefault(); actions.skip(); }
     else if (event.key === "r" || event.key === "R") actions.reset();
     else if (event.key === "u" || event.key === "U") actions.undo();
@@ -394,7 +494,8 @@ function setup(root) {
 
 function enhance() {
   const root = document.getElementById("sd-interview");
-  if (root && document.getElementById("sd-interview-data")) setup(root);
+  const source = document.getElementById("sd-interview-data");
+  if (root && source) setup(root, source);
 }
 
 if (window.document$) window.document$.subscribe(enhance);

@@ -1,15 +1,16 @@
+// @ts-check
 // Registers the service worker (sw.js at the site root, so its scope is the whole site) and,
 // on a calculator page, makes sure the calculator runtime is in its cache for offline use.
 //
 // On the very first visit the calculator worker starts before the service worker controls the
-// page, so its downloads bypass the cache. When the worker is live, calculators.js announces the
+// page, so its downloads bypass the cache. When the worker is live, runtime.js announces the
 // URLs it fetched (sd:runtime-ready); this module hands them to the service worker, which stores
 // them from the HTTP cache. No second runtime boots. <html data-sd-offline="ready"> then says
 // this page works offline.
 
 const SW_URL = new URL("../sw.js", import.meta.url);
 
-// The URLs the page's calculator worker fetched, announced by calculators.js when it is live.
+// The URLs the page's calculator worker fetched, announced by runtime.js when it is live.
 function runtimeUrls() {
   if (window.sdRuntimeUrls) return Promise.resolve(window.sdRuntimeUrls);
   return new Promise((resolve) => {
@@ -27,6 +28,7 @@ async function warmRuntime() {
   return stored;
 }
 
+/** @type {Promise<boolean> | null} */
 let warming = null;
 
 async function ensureOffline() {

@@ -1,3 +1,4 @@
+// @ts-check
 // Onward links: keep the "open the next calculator prefilled" links under the capacity
 // widget (servers, cache, shards, and the cost of it all) in step with its live results.
 // The form dispatches `sd:result` (detail = the run() result); its `onward` field holds each
@@ -9,8 +10,8 @@ document.addEventListener("sd:result", (event) => {
   const form = event.target;
   const onward = (event.detail && event.detail.onward) || {};
   if (!(form instanceof HTMLFormElement) || !Object.keys(onward).length) return;
-  for (const link of document.querySelectorAll("a[data-onward]")) {
-    const inputs = onward[link.dataset.onward];
+  for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll("a[data-onward]"))) {
+    const inputs = onward[link.dataset.onward || ""];
     if (!inputs) continue;
     const url = new URL(link.href, document.baseURI);
     url.search = new URLSearchParams(inputs).toString();
@@ -20,6 +21,7 @@ document.addEventListener("sd:result", (event) => {
 
 // The command line under a calculator (macros/render.py cli_line): the same command for the
 // form's current inputs, quoted as sysdesign_core/cli.py quotes them.
+/** @param {string} text */
 function shellWord(text) {
   return text && /^[A-Za-z0-9.%]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
@@ -29,7 +31,9 @@ document.addEventListener("sd:result", (event) => {
   if (!(form instanceof HTMLFormElement) || !form.dataset.calc) return;
   for (const code of document.querySelectorAll(`code[data-cli="${form.dataset.calc}"]`)) {
     const words = [`sysdesign ${form.dataset.calc}`];
-    for (const field of form.querySelectorAll("input[name], select[name]")) {
+    const fields = /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement>} */ (
+      form.querySelectorAll("input[name], select[name]"));
+    for (const field of fields) {
       const text = field.value.trim();
       if (text) words.push(`--${field.name.replace(/_/g, "-")} ${shellWord(text)}`);
     }

@@ -1,3 +1,4 @@
+// @ts-check
 // Progress you can see: "Mark as done" at the top of every design, walkthrough and senior
 // topic; the progress view ({{ progress() }}: macros/progress.py) on the home page and the
 // problems index; drill and flashcard streaks. Everything lives in this browser's
@@ -7,11 +8,17 @@ const KEY = "sd-progress-v1";
 const FILE_KIND = "sysdesign-progress";
 const TRACKED = /^(problems|walkthroughs|senior)\/[^/]+\/$/;
 
+/**
+ * What this browser keeps: the day each page was marked done, and the days of each practice.
+ * @typedef {{done: Record<string, string>, days: Record<string, string[]>}} Progress
+ */
+
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** @returns {Progress} */
 function read() {
   try {
-    const state = JSON.parse(localStorage.getItem(KEY));
+    const state = JSON.parse(localStorage.getItem(KEY) || "null");
     if (state && typeof state === "object" && state.done && typeof state.done === "object") {
       state.days = state.days && typeof state.days === "object" ? state.days : {};
       return state;
@@ -22,11 +29,15 @@ function read() {
   return { done: {}, days: {} };
 }
 
+/** @param {Progress} state */
 function write(state) {
   try { localStorage.setItem(KEY, JSON.stringify(state)); } catch { /* private mode */ }
 }
 
-// Practice pages call this when the reader practises ("drills", "flashcards"): one mark a day.
+/**
+ * Practice pages call this when the reader practises ("drills", "flashcards"): one mark a day.
+ * @param {string} kind
+ */
 export function recordActivity(kind) {
   const state = read();
   const days = new Set(state.days[kind] || []);
@@ -35,7 +46,10 @@ export function recordActivity(kind) {
   write(state);
 }
 
-// Consecutive days up to today (or up to yesterday, if today has none yet).
+/**
+ * Consecutive days up to today (or up to yesterday, if today has none yet).
+ * @param {string[] | undefined} days  "YYYY-MM-DD"
+ */
 export function streak(days) {
   const have = new Set(days || []);
   const day = new Date(`${today()}T00:00:00Z`);
@@ -50,6 +64,7 @@ export function streak(days) {
 
 // The site's root URL: the runtime meta names the worksheet page, one level below the root.
 function siteRoot() {
+  /** @type {HTMLMetaElement | null} */
   const meta = document.querySelector('meta[name="sd-runtime"]');
   const worksheet = meta && meta.dataset.worksheet;
   return worksheet ? new URL("../", new URL(worksheet, location.href)) : new URL("/", location.href);
@@ -85,40 +100,56 @@ function markButton() {
   heading.after(box);
 }
 
+/**
+ * The element of ``root`` that ``selector`` names: the template (macros/templates/progress.html)
+ * always has it.
+ * @template {Element} [E=HTMLElement]
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @returns {E}
+ */
+function part(root, selector) {
+  return /** @type {E} */ (root.querySelector(selector));
+}
+
+/** @param {HTMLElement} view  a .sd-progress */
 function renderView(view) {
   const state = read();
-  const items = [...view.querySelectorAll("li[data-key]")];
+  const items = [.../** @type {NodeListOf<HTMLLIElement>} */ (view.querySelectorAll("li[data-key]"))];
   for (const li of items) {
-    const when = state.done[li.dataset.key];
+    const when = state.done[li.dataset.key || ""];
     li.dataset.done = when ? "true" : "false";
-    li.querySelector(".sd-progress__mark").textContent = when ? "✔" : "○";
-    li.querySelector(".sd-progress__state").textContent = when ? ` — done ${when}` : " — not done";
+    part(li, ".sd-progress__mark").textContent = when ? "✔" : "○";
+    part(li, ".sd-progress__state").textContent = when ? ` — done ${when}` : " — not done";
   }
   for (const group of view.querySelectorAll(".sd-progress__group")) {
     const all = group.querySelectorAll("li[data-key]");
     const done = group.querySelectorAll('li[data-done="true"]');
-    group.querySelector(".sd-progress__count").textContent = `(${done.length} of ${all.length} done)`;
+    part(group, ".sd-progress__count").textContent = `(${done.length} of ${all.length} done)`;
   }
   const doneCount = items.filter((li) => li.dataset.done === "true").length;
-  view.querySelector(".sd-progress__summary").textContent = doneCount
+  part(view, ".sd-progress__summary").textContent = doneCount
     ? `${doneCount} of ${items.length} done.`
     : 'Nothing marked as done yet: press "Mark as done" at the top of a design or senior topic when you have worked through it.';
   const next = items.find((li) => li.dataset.done !== "true");
-  const nextBox = view.querySelector(".sd-progress__next");
+  const nextBox = part(view, ".sd-progress__next");
   nextBox.hidden = !next;
   if (next) {
-    const link = next.querySelector("a");
-    const target = nextBox.querySelector("a");
+    /** @type {HTMLAnchorElement} */
+    const link = part(next, "a");
+    /** @type {HTMLAnchorElement} */
+    const target = part(nextBox, "a");
     target.href = link.href;
     target.textContent = link.textContent;
   }
   const drills = streak(state.days.drills);
   const cards = streak(state.days.flashcards);
-  view.querySelector(".sd-progress__streaks").textContent =
+  part(view, ".sd-progress__streaks").textContent =
     `Streaks: drills ${drills} day${drills === 1 ? "" : "s"}, flashcards ${cards} day${cards === 1 ? "" : "s"}.`;
 }
 
 function everything() {
+  /** @type {Record<string, string | null>} */
   const data = {};
   for (let i = 0; i < localStorage.length; i += 1) {
     const name = localStorage.key(i);
@@ -127,8 +158,12 @@ function everything() {
   return { kind: FILE_KIND, version: 1, saved: new Date().toISOString(), data };
 }
 
-// A file from export (or by hand): every key must start "sd-" and hold text; else nothing is
-// written and the reason is shown.
+/**
+ * A file from export (or by hand): every key must start "sd-" and hold text; else nothing is
+ * written and the reason is shown.
+ * @param {string} text
+ * @returns {string}  why nothing was imported, or ""
+ */
 function restore(text) {
   let file;
   try {
@@ -143,17 +178,18 @@ function restore(text) {
   if (entries.some(([name, value]) => !name.startsWith("sd-") || typeof value !== "string")) {
     return "That file has entries this site does not use; nothing was imported.";
   }
-  for (const [name, value] of entries) localStorage.setItem(name, value);
+  for (const [name, value] of entries) localStorage.setItem(name, /** @type {string} */ (value));
   return "";
 }
 
+/** @param {HTMLElement} view  a .sd-progress */
 function setupView(view) {
   if (view.dataset.enhanced) return;
   view.dataset.enhanced = "true";
   view.hidden = false;
-  const message = view.querySelector(".sd-progress__message");
+  const message = part(view, ".sd-progress__message");
   renderView(view);
-  view.querySelector(".sd-progress__export").addEventListener("click", () => {
+  part(view, ".sd-progress__export").addEventListener("click", () => {
     const blob = new Blob([JSON.stringify(everything(), null, 2)], { type: "application/json" });
     const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: `sysdesign-progress-${today()}.json` });
     document.body.append(link);
@@ -162,15 +198,18 @@ function setupView(view) {
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     message.textContent = "Exported: keep the file, and import it on another device.";
   });
-  view.querySelector(".sd-progress__import").addEventListener("change", async (event) => {
-    const file = event.target.files && event.target.files[0];
+  /** @type {HTMLInputElement} */
+  const input = part(view, ".sd-progress__import");
+  input.addEventListener("change", async () => {
+    const file = input.files && input.files[0];
     if (!file) return;
     const problem = restore(await file.text());
-    event.target.value = "";
+    input.value = "";
     message.textContent = problem || `Imported from ${file.name}.`;
     renderView(view);
   });
-  const clear = view.querySelector(".sd-progress__clear");
+  const clear = part(view, ".sd-progress__clear");
+  /** @type {ReturnType<typeof setTimeout> | null} */
   let armed = null;
   clear.addEventListener("click", () => {
     if (!armed) { // ask once more: clearing cannot be undone (unless exported)
@@ -191,7 +230,9 @@ function setupView(view) {
 
 function enhance() {
   markButton();
-  for (const view of document.querySelectorAll(".sd-progress")) setupView(view);
+  for (const view of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll(".sd-progress"))) {
+    setupView(view);
+  }
 }
 
 if (window.document$) window.document$.subscribe(enhance);

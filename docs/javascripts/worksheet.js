@@ -1,9 +1,11 @@
+// @ts-check
 // The worksheet (worksheet.md): every edit re-evaluates the sheet in the calculators' worker
 // (calc-worker.js, sysdesign_core.worksheet), so the page shows what the build and the CLI
 // compute. The sheet lives in the address (?sheet=…, or ?example=NAME), never on a server.
 // Without JavaScript the page keeps the example computed when it was built.
 
-import { copyText, firstEdit, request, runtimeWaits, startRuntime, waitingStatus } from "./calculators.js";
+import { copyText } from "./clipboard.js";
+import { firstEdit, request, runtimeWaits, startRuntime, waitingStatus } from "./runtime.js";
 
 const URL_DELAY_MS = 400; // the address follows the text once typing pauses
 const CHART_PAUSE_MS = 150; // the chart follows once typing pauses (calc-worker.js has the same)
@@ -14,6 +16,27 @@ const STATUS = {
   slow: "That sheet took too long to evaluate (over 2 s), so it was stopped. Shorten it or change a value to try again.",
 };
 
+/**
+ * One line of a "sheet" reply (sysdesign_core.worksheet.export.to_json).
+ * @typedef {{line: number, name: string | null, shown: string, error: string | null,
+ *   low_shown: string | null, high_shown: string | null, monotone: boolean, decides: boolean,
+ *   record: string | null}} Line
+ */
+/**
+ * A "sheet" reply (sysdesign_core.worksheet.respond): its lines, constants and Markdown, and
+ * the tornado chart of the line asked for; {lines: [], error} when it could not be evaluated.
+ * @typedef {import("./runtime.js").Reply & {lines?: Line[], constants?: object[],
+ *   markdown?: string, chart?: string, workerMs?: number}} SheetReply
+ */
+
+/**
+ * A new element with its class and text.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {string} [className]
+ * @param {string} [text]
+ * @returns {HTMLElementTagNameMap[K]}
+ */
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -21,9 +44,12 @@ function el(tag, className, text) {
   return node;
 }
 
-// One <li> per line of the sheet (empty for a blank line or a comment), so that in the wide
-// layout each value sits level with its line. A line whose reply is unchanged keeps its
-// element untouched: an edit re-renders only what moved (a 60-line sheet stays cheap).
+/**
+ * One <li> per line of the sheet (empty for a blank line or a comment), so that in the wide
+ * layout each value sits level with its line. A line whose reply is unchanged keeps its
+ * element untouched: an edit re-renders only what moved (a 60-line sheet stays cheap).
+ * @param {Line} line
+ */
 function lineItem(line) {
   const item = el("li");
   item.dataset.line = String(line.line);
@@ -54,8 +80,12 @@ function lineItem(line) {
   return item;
 }
 
+/**
+ * @param {HTMLElement} list
+ * @param {Line[]} lines
+ */
 function renderResults(list, lines) {
-  const items = [...list.children];
+  const items = [.../** @type {HTMLCollectionOf<HTMLElement>} */ (list.children)];
   lines.forEach((line, index) => {
     const sig = [line.name, line.shown, line.error, line.low_shown, line.high_shown,
       line.monotone, line.decides, line.record].join("\u0000");
@@ -69,7 +99,12 @@ function renderResults(list, lines) {
   for (const extra of items.slice(lines.length)) extra.remove();
 }
 
+/**
+ * @param {HTMLElement} box
+ * @param {SheetReply & {lines: Line[]}} reply
+ */
 function renderProblems(box, reply) {
+  /** @type {{line: number, error: string | null}[]} */
   const bad = reply.lines.filter((line) => line.error);
   if (reply.error) bad.unshift({ line: 0, error: reply.error });
   const sig = bad.map((line) => `${line.line}:${line.error}`).join("\n");
@@ -77,10 +112,17 @@ function renderProblems(box, reply) {
   box.dataset.sig = sig;
   if (!bad.length) { box.replaceChildren(); return; }
   const listing = el("ul");
-  for (const line of bad) listing.append(el("li", "", line.line ? `Line ${line.line}: ${line.error}` : line.error));
+  for (const line of bad) listing.append(el("li", "", line.line ? `Line ${line.line}: ${line.error}` : line.error || ""));
   box.replaceChildren(el("p", "", "Lines with an error:"), listing);
 }
 
+/**
+ * The lines with a range, as the choices of ``select``; keeps ``wanted`` chosen if it is one.
+ * @param {HTMLSelectElement} select
+ * @param {SheetReply & {lines: Line[]}} reply
+ * @param {number | null} wanted
+ * @returns {number | null}  the line chosen
+ */
 function renderExplain(select, reply, wanted) {
   const ranged = reply.lines.filter((line) => line.low_shown && !line.error);
   const sig = ranged.map((line) => `${line.line}:${line.name}`).join(",");
@@ -100,16 +142,27 @@ function renderExplain(select, reply, wanted) {
 
 // The example sheets are the site's own files (docs/sheets/NAME.sheet), fetched when chosen,
 // so the page does not carry every design's text.
+/** @type {Map<string, Promise<string | null>>} */
 const exampleTexts = new Map();
 
+/**
+ * @param {HTMLFormElement} form
+ * @param {string} name
+ * @returns {Promise<string | null>}
+ */
 async function exampleText(form, name) {
   if (!exampleTexts.has(name)) {
-    const url = new URL(`${name}.sheet`, new URL(form.dataset.sheets, location.href));
+    const url = new URL(`${name}.sheet`, new URL(form.dataset.sheets || "", location.href));
     exampleTexts.set(name, fetch(url).then((r) => (r.ok ? r.text() : null)).catch(() => null));
   }
-  return exampleTexts.get(name);
+  return /** @type {Promise<string | null>} */ (exampleTexts.get(name));
 }
 
+/**
+ * The sheet the address asks for (?sheet=TEXT or ?example=NAME), or null.
+ * @param {HTMLFormElement} form
+ * @returns {Promise<string | null>}
+ */
 async function sheetFromUrl(form) {
   const params = new URLSearchParams(location.search);
   if (params.has("sheet")) return params.get("sheet");
@@ -118,6 +171,10 @@ async function sheetFromUrl(form) {
   return option ? exampleText(form, example) : null;
 }
 
+/**
+ * @param {string} text
+ * @param {string | null} example
+ */
 function setUrl(text, example) {
   const params = new URLSearchParams(location.search);
   params.delete("sheet");
@@ -127,31 +184,55 @@ function setUrl(text, example) {
   history.replaceState(history.state, "", `${location.pathname}?${params}${location.hash}`);
 }
 
+/**
+ * @param {string} text
+ * @param {HTMLElement} button
+ */
 const copy = (text, button) => copyText(text, button, "Copy failed: select the text below");
 
+/**
+ * The element of the worksheet form that ``selector`` names (macros/templates/worksheet.html
+ * has them all).
+ * @template {Element} [E=HTMLElement]
+ * @param {HTMLFormElement} form
+ * @param {string} selector
+ * @returns {E}
+ */
+function part(form, selector) {
+  return /** @type {E} */ (form.querySelector(selector));
+}
+
+/** @param {HTMLFormElement} form */
 async function setup(form) {
   if (form.dataset.enhanced) return;
   form.dataset.enhanced = "true";
-  const textarea = form.querySelector("#sd-ws-text");
-  const results = form.querySelector("#sd-ws-results");
-  const status = form.querySelector("#sd-ws-status");
-  const examples = form.querySelector("#sd-ws-example");
-  const explain = form.querySelector("#sd-ws-explain");
-  const chart = form.querySelector("#sd-ws-chart");
-  const markdown = form.querySelector("#sd-ws-markdown");
-  const problems = form.querySelector("#sd-ws-problems");
-  const exportBox = form.querySelector(".sd-ws__export");
+  /** @type {HTMLTextAreaElement} */
+  const textarea = part(form, "#sd-ws-text");
+  const results = part(form, "#sd-ws-results");
+  const status = part(form, "#sd-ws-status");
+  /** @type {HTMLSelectElement} */
+  const examples = part(form, "#sd-ws-example");
+  /** @type {HTMLSelectElement} */
+  const explain = part(form, "#sd-ws-explain");
+  const chart = part(form, "#sd-ws-chart");
+  const markdown = part(form, "#sd-ws-markdown");
+  const problems = part(form, "#sd-ws-problems");
+  /** @type {HTMLDetailsElement} */
+  const exportBox = part(form, ".sd-ws__export");
   exportBox.addEventListener("toggle", () => {
-    if (exportBox.open && last) markdown.textContent = last.markdown;
+    if (exportBox.open && last) markdown.textContent = last.markdown || "";
   });
+  /** @type {(SheetReply & {lines: Line[]}) | null} */
   let last = null; // the last reply
   let busy = false; // a request is out; the newest text waits for its reply
   let queued = false;
-  let urlTimer = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let urlTimer;
+  /** @type {string | null} */
   let example = null; // the example the text is, until it is edited
 
   status.textContent = STATUS.loading;
-  form.querySelector(".sd-ws__bar").hidden = false;
+  part(form, ".sd-ws__bar").hidden = false;
   const fromUrl = await sheetFromUrl(form);
   if (fromUrl !== null) {
     textarea.value = fromUrl;
@@ -175,14 +256,16 @@ async function setup(form) {
 
   // The values come first; the tornado chart (which re-evaluates the sheet twice per ranged
   // input) is drawn once typing has paused, as the calculators draw theirs.
-  let chartTimer = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let chartTimer;
   const drawChart = async () => {
     const line = Number(explain.value) || null;
     if (!line) { chart.replaceChildren(); return; }
     const text = textarea.value;
+    /** @type {SheetReply} */
     const reply = await request({ type: "sheet", text, line });
     if (reply.lines && text === textarea.value && String(line) === explain.value) {
-      chart.innerHTML = reply.chart;
+      chart.innerHTML = reply.chart || "";
       chart.dataset.line = String(line);
       form.dataset.charted = String(Number(form.dataset.charted || 0) + 1);
     }
@@ -198,18 +281,20 @@ async function setup(form) {
     busy = true;
     const wanted = Number(explain.value) || null;
     const started = performance.now();
+    /** @type {SheetReply} */
     const reply = await request({ type: "sheet", text: textarea.value, line: null });
     busy = false;
     if (reply.timedOut) {
       status.textContent = STATUS.slow;
     } else if (reply.lines) {
-      last = reply;
-      renderResults(results, reply.lines);
-      renderProblems(problems, reply);
-      renderExplain(explain, reply, wanted);
+      const sheet = /** @type {SheetReply & {lines: Line[]}} */ (reply);
+      last = sheet;
+      renderResults(results, sheet.lines);
+      renderProblems(problems, sheet);
+      renderExplain(explain, sheet, wanted);
       // a chart drawn for another line (or none now) goes until the new one is drawn
       if (chart.dataset.line !== explain.value) chart.replaceChildren();
-      if (exportBox.open) markdown.textContent = reply.markdown; // else when it opens
+      if (exportBox.open) markdown.textContent = reply.markdown || ""; // else when it opens
       form.dataset.state = "live";
       form.dataset.lastMs = String(Math.round(performance.now() - started));
       form.dataset.workerMs = String(reply.workerMs || 0);
@@ -251,16 +336,19 @@ async function setup(form) {
   });
   explain.addEventListener("change", drawChart);
   form.addEventListener("submit", (event) => event.preventDefault());
-  form.querySelector('[data-action="markdown"]').addEventListener("click", async (event) => {
-    const button = event.currentTarget;
+  /** @type {HTMLButtonElement} */
+  const markdownButton = part(form, '[data-action="markdown"]');
+  markdownButton.addEventListener("click", async () => {
     if (!last) await evaluate();
-    if (last) copy(last.markdown, button);
+    if (last) copy(last.markdown || "", markdownButton);
   });
-  form.querySelector('[data-action="link"]').addEventListener("click", (event) => {
+  /** @type {HTMLButtonElement} */
+  const linkButton = part(form, '[data-action="link"]');
+  linkButton.addEventListener("click", () => {
     setUrl(textarea.value, example);
-    copy(location.href, event.currentTarget);
+    copy(location.href, linkButton);
   });
-  form.querySelector('[data-action="json"]').addEventListener("click", async () => {
+  part(form, '[data-action="json"]').addEventListener("click", async () => {
     if (!last) await evaluate();
     if (!last) return;
     const { lines, constants } = last;
@@ -281,28 +369,32 @@ async function setup(form) {
 
 // "Open in the worksheet" on every calculator: the form's current inputs as a sheet (built
 // into data-sheet, then result.sheet after each live run; sysdesign_core.worksheet.calls).
+/** @param {string} sheet */
 function worksheetHref(sheet) {
-  const meta = document.querySelector('meta[name="sd-runtime"]');
-  const base = new URL(meta.dataset.worksheet, document.baseURI);
+  const meta = /** @type {HTMLMetaElement} */ (document.querySelector('meta[name="sd-runtime"]'));
+  const base = new URL(meta.dataset.worksheet || "", document.baseURI);
   base.search = new URLSearchParams({ sheet }).toString();
   return base.href;
 }
 
 function linkCalculators() {
-  for (const form of document.querySelectorAll("form.sd-calc[data-sheet]")) {
+  for (const form of /** @type {NodeListOf<HTMLFormElement>} */ (document.querySelectorAll("form.sd-calc[data-sheet]"))) {
+    /** @type {HTMLAnchorElement | null} */
     const link = form.querySelector('[data-action="open-worksheet"]');
-    if (link && !link.href) link.href = worksheetHref(form.dataset.sheet);
+    if (link && !link.href) link.href = worksheetHref(form.dataset.sheet || "");
   }
 }
 
 document.addEventListener("sd:result", (event) => {
-  const link = event.target.querySelector && event.target.querySelector('[data-action="open-worksheet"]');
+  const target = /** @type {Element} */ (event.target);
+  /** @type {HTMLAnchorElement | null} */
+  const link = target.querySelector && target.querySelector('[data-action="open-worksheet"]');
   if (link && event.detail && event.detail.sheet) link.href = worksheetHref(event.detail.sheet);
 });
 
 function enhance() {
   linkCalculators();
-  const form = document.getElementById("sd-ws");
+  const form = /** @type {HTMLFormElement | null} */ (document.getElementById("sd-ws"));
   if (form) setup(form);
 }
 
