@@ -239,28 +239,45 @@ COUNT_CALC_WORKERS = """(() => {
 })();"""
 
 
-@pytest.fixture()
-def context(browser: Any, console: Console) -> Iterator[Any]:
-    """A fresh browser context (cold caches, no service worker yet, empty storage)."""
-    ctx = browser.new_context()
+def _fresh_context(browser: Any, console: Console, **options: Any) -> Iterator[Any]:
+    """A new context, its calculator workers counted and its pages watched by ``console``."""
+    ctx = browser.new_context(**options)
     ctx.add_init_script(COUNT_CALC_WORKERS)
     ctx.on("request", console.log_cdn)
     ctx.on("page", console.watch)
     yield ctx
     ctx.close()
+
+
+@pytest.fixture()
+def context(browser: Any, console: Console) -> Iterator[Any]:
+    """A fresh browser context (cold caches, no service worker yet, empty storage)."""
+    yield from _fresh_context(browser, console)
 
 
 @pytest.fixture()
 def phone_context(browser: Any, console: Console) -> Iterator[Any]:
     """A fresh context as a phone: 390×844, a touch screen (``pointer: coarse``)."""
-    ctx = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    yield from _fresh_context(
+        browser, console, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
-    ctx.add_init_script(COUNT_CALC_WORKERS)
-    ctx.on("request", console.log_cdn)
-    ctx.on("page", console.watch)
-    yield ctx
-    ctx.close()
+
+
+@pytest.fixture()
+def parse_list_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts ``units.parse_list`` is called with during the test (how often an input is
+    parsed)."""
+    from sysdesign_core import units
+
+    calls: list[str] = []
+    parse_list = units.parse_list
+
+    def counting(text: str, *args: object, **options: object) -> object:
+        calls.append(text)
+        return parse_list(text, *args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(units, "parse_list", counting)
+    return calls
 
 
 @pytest.fixture()

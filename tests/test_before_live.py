@@ -1,5 +1,4 @@
-"""What a calculator shows before its runtime is live, and when that runtime starts (issue 23,
-items 7 and 8).
+"""What a calculator shows before its runtime is live, and when that runtime starts.
 
 Until the worker is live the results on the page are the build's, computed for the default
 inputs. Where the fields say otherwise (a shared link), the form says so beside the results and

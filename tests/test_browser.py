@@ -184,7 +184,7 @@ def test_onward_links_follow_live_results(warm_visit: Any, base_url: str) -> Non
         "() => document.querySelector(\"a[data-onward='cost']\").href.includes('dau=1B')",
         timeout=LIVE_TIMEOUT,
     )
-    # every input the estimate gives, in the site's notation (issue 23: no 175320000000000B)
+    # every input the estimate gives, in the site's notation (never 175320000000000B)
     query = parse_qs(urlparse(link.get_attribute("href") or "").query)
     assert set(query) == {"dau", "peak_qps", "storage", "egress", "inter_zone", "cache_memory"}
     assert all(len(value[0]) <= 20 for value in query.values()), query
@@ -293,23 +293,31 @@ def test_drills_share_the_calculator_runtime(
     assert console.errors == []
 
 
+def start_interview_and_skip(page: Any, base_url: str, shown_in: str) -> list[str]:
+    """Open interview mode, start it and skip to the second step with the keyboard; waits for
+    that step's name in ``shown_in`` (the phase or the live announcement). The steps' names."""
+    from sysdesign_core.catalog import TABLES
+
+    steps = [row.name for row in TABLES["framework_steps"].rows]
+    page.goto(base_url + "practice/interview/")
+    page.locator("#sd-interview").wait_for(state="visible")
+    assert not page.is_visible('#sd-interview [data-action="undo"]')  # nothing to undo yet
+    page.click('#sd-interview [data-action="toggle"]')
+    page.locator("body").press("ArrowRight")
+    page.wait_for_function(
+        "([where, name]) => document.querySelector(where).textContent.includes(name)",
+        arg=[shown_in, steps[1]],
+    )
+    return steps
+
+
 def test_interview_mode_runs_skips_and_survives_a_reload(
     context: Any, console: Console, base_url: str
 ) -> None:
     """Start, skip with the keyboard (announced to screen readers), pause, reload: same step."""
-    from sysdesign_core.catalog import TABLES
-
-    steps = [row.name for row in TABLES["framework_steps"].rows]
     page = context.new_page()
-    page.goto(base_url + "practice/interview/")
-    page.locator("#sd-interview").wait_for(state="visible")
-    page.click('#sd-interview [data-action="toggle"]')
-    page.locator("body").press("ArrowRight")
+    start_interview_and_skip(page, base_url, "#sd-interview-announce")
     announce = page.locator("#sd-interview-announce")
-    page.wait_for_function(
-        "n => document.querySelector('#sd-interview-announce').textContent.includes(n)",
-        arg=steps[1],
-    )
     assert announce.get_attribute("aria-live") == "polite"
     phase = page.inner_text("#sd-interview-phase")
     page.click('#sd-interview [data-action="toggle"]')  # pause
@@ -323,18 +331,8 @@ def test_a_stray_reset_of_a_running_interview_can_be_undone(
     context: Any, console: Console, base_url: str
 ) -> None:
     """R while talking wipes the clock; U (or the Undo button) brings it back, still running."""
-    from sysdesign_core.catalog import TABLES
-
-    steps = [row.name for row in TABLES["framework_steps"].rows]
     page = context.new_page()
-    page.goto(base_url + "practice/interview/")
-    page.locator("#sd-interview").wait_for(state="visible")
-    assert not page.is_visible('#sd-interview [data-action="undo"]')  # nothing to undo yet
-    page.click('#sd-interview [data-action="toggle"]')
-    page.locator("body").press("ArrowRight")
-    page.wait_for_function(
-        "n => document.querySelector('#sd-interview-phase').textContent.includes(n)", arg=steps[1]
-    )
+    steps = start_interview_and_skip(page, base_url, "#sd-interview-phase")
     page.locator("body").press("r")
     page.wait_for_function(
         "() => document.querySelector('#sd-interview-announce').textContent.includes('Undo')"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sysdesign_core import InputError, run, units, widget
+from sysdesign_core import InputError, run, widget
 from sysdesign_core.ratelimit import (
     ALGORITHMS,
     MAX_PER_STEP,
@@ -113,15 +113,8 @@ def test_the_traces_bounds_name_the_input(trace: str, words: str) -> None:
     assert words in caught.value.message
 
 
-def test_the_trace_is_parsed_once_per_request(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-    parse_list = units.parse_list
-
-    def counting(text: str, *args: object, **options: object) -> object:
-        calls.append(text)
-        return parse_list(text, *args, **options)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(units, "parse_list", counting)
+def test_the_trace_is_parsed_once_per_request(parse_list_calls: list[str]) -> None:
+    calls = parse_list_calls
     reply = widget.respond("rate_limiter", {"trace": "0, 5, 20"})  # readings, numbers, chart
     assert reply["ok"] and reply["chart"]
     assert calls == ["0, 5, 20"]

@@ -181,3 +181,60 @@ def test_a_bad_input_on_a_terminal_without_utf8_is_one_line() -> None:
     assert (result.returncode, result.stdout) == (2, b"")
     assert len(result.stderr.decode("ascii").splitlines()) == 1
     assert b"record_size" in result.stderr and b"Traceback" not in result.stderr
+
+
+# --- every calculator through the JSON and table output -----------------------------------
+
+# Every calculator but the two the tests above take through their own cases.
+NEW_IDS = [calc.id for calc in calculators() if calc.id not in {"capacity", "availability"}]
+
+
+@pytest.mark.parametrize("calc_id", NEW_IDS)
+def test_json_for_every_new_calculator(calc_id: str) -> None:
+    done = cli(calc_id, "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout, parse_constant=lambda name: pytest.fail(name))
+    assert data["calculator"] == calc_id
+    for output in data["outputs"].values():
+        assert set(output) == {"value", "unit", "text"}
+        assert isinstance(output["value"], float)
+
+
+@pytest.mark.parametrize("calc_id", NEW_IDS)
+def test_readable_table(calc_id: str) -> None:
+    done = cli(calc_id)
+    assert done.returncode == 0, done.stderr
+    assert "Results" in done.stdout
+
+
+def test_list_order() -> None:
+    lines = cli("list").stdout.splitlines()
+    assert [line.split()[0] for line in lines] == [calc.id for calc in calculators()]
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (("quorum", "--nodes", "3", "--required", "5"), "required"),
+        (("composite", "--components", "99.9%,abc"), "components"),
+        (("transfer", "--bandwidth", "0"), "bandwidth"),
+        (("tail-latency", "--fanout", "0"), "fanout"),  # an id with "-" is accepted
+        (("no-such-calculator",), None),
+        (("tail_latency", "--slow-probability", "120%"), "slow_probability"),
+    ],
+)
+def test_bad_input_exit_two(args: tuple[str, ...], name: str | None) -> None:
+    done = cli(*args)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert len(done.stderr.strip().splitlines()) == 1
+    if name:
+        assert f": {name}: " in done.stderr
+
+
+def test_flags_with_dashes() -> None:
+    done = cli(
+        "error_budget", "--slo", "99.9%", "--window", "30d", "--downtime-so-far", "1h", "--json"
+    )
+    data = json.loads(done.stdout)
+    assert data["outputs"]["remaining"]["value"] < 0

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sysdesign_core import InputError, composite, run, units, widget
+from sysdesign_core import InputError, composite, run, widget
 from sysdesign_core.composite import (
     MAX_COMPONENTS,
     MAX_DEPTH,
@@ -144,15 +144,8 @@ def test_the_topology_is_parsed_once_per_request(monkeypatch: pytest.MonkeyPatch
     assert parsed == [expression]
 
 
-def test_a_comma_list_is_parsed_once_per_request(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-    parse_list = units.parse_list
-
-    def counting(text: str, *args: object, **options: object) -> object:
-        calls.append(text)
-        return parse_list(text, *args, **options)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(units, "parse_list", counting)
+def test_a_comma_list_is_parsed_once_per_request(parse_list_calls: list[str]) -> None:
+    calls = parse_list_calls
     reply = widget.respond("composite", {"components": "99%, 99%", "mode": "parallel"})
     assert reply["ok"] and "any one enough" in reply["chart"]
     assert calls == ["99%, 99%"]

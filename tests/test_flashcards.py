@@ -248,7 +248,7 @@ def test_study_with_the_keyboard_keeps_progress_and_works_offline(
 def test_the_reader_sets_new_cards_a_day_and_a_bad_value_loses_nothing(
     browser: Any, base_url: str
 ) -> None:
-    """Issue 23 (1): the number of new cards a day is the reader's, kept with the progress; a
+    """The number of new cards a day is the reader's, kept with the progress; a
     bad value says what to write and changes neither the number nor the progress."""
     context = browser.new_context()
     try:
@@ -293,7 +293,7 @@ def test_the_reader_sets_new_cards_a_day_and_a_bad_value_loses_nothing(
 
 
 def test_each_deck_offers_its_own_new_cards(browser: Any, base_url: str) -> None:
-    """Issue 23 (2): once "All decks" has had its new cards for the day, a deck not studied
+    """Once "All decks" has had its new cards for the day, a deck not studied
     today still offers its own, and the status and the deck list say what is due and new."""
     decks = flashcards.decks()
     context = browser.new_context()
@@ -325,7 +325,7 @@ def test_each_deck_offers_its_own_new_cards(browser: Any, base_url: str) -> None
 
 
 def test_study_ahead_leaves_the_schedule_alone(browser: Any, base_url: str) -> None:
-    """Issue 23 (3): studying ahead goes through a deck's cards that are not due, new ones
+    """Studying ahead goes through a deck's cards that are not due, new ones
     included, and grading them there changes no due date, no ease and no count."""
     deck, cards = next((d, c) for d, c in flashcards.decks().items() if 4 <= len(c) <= 8)
     context = browser.new_context()
@@ -361,7 +361,7 @@ def test_study_ahead_leaves_the_schedule_alone(browser: Any, base_url: str) -> N
 
 
 def test_all_decks_takes_new_cards_from_deck_to_deck(browser: Any, base_url: str) -> None:
-    """Issue 23 (4): "All decks" interleaves the decks instead of finishing one first."""
+    """ "All decks" interleaves the decks instead of finishing one first."""
     decks = list(flashcards.decks())
     context = browser.new_context()
     try:
@@ -383,7 +383,7 @@ def _box(page: Any, selector: str) -> dict[str, float]:
 
 
 def test_on_a_phone_the_grades_and_the_answer_are_in_view(browser: Any, base_url: str) -> None:
-    """Issue 23 (5): at 390×844, once the answer shows, all four grades are on the screen and
+    """At 390×844, once the answer shows, all four grades are on the screen and
     cover none of it (a short card; and the card with the longest answer, taller than the
     screen, once the reader has scrolled to its end)."""
     longest = max(flashcards.cards(), key=lambda card: len(card.back))

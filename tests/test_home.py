@@ -1,4 +1,4 @@
-"""The home page serves both readers (issue 23, item 9): an engineer with an interview in two
+"""The home page serves both readers: an engineer with an interview in two
 weeks gets a study plan, and one preparing a design review gets an ordered path through the
 tools. The plan is catalog data (``sysdesign_core/tables/study.py``) that checks itself:
 fourteen days, each day's tasks adding up to its stated minutes, every page real."""

@@ -21,7 +21,7 @@ from tools.cdn import route_cdn
 
 pytestmark = pytest.mark.browser
 
-# The pages of the home page's two paths (issue 23, item 9): the home page and the study plan.
+# The pages of the home page's two paths: the home page and the study plan.
 PLAN_PAGES = ["", "practice/plan/"]
 
 # Runs in the page: what sticks out past the right edge in the plan, its summary and the review
@@ -204,7 +204,7 @@ def test_results_never_cover_the_chart_or_split_a_value_at_a_desk(
     browser: Any, base_url: str
 ) -> None:
     """At 1280 px the pinned results column used to slide over the chart as the reader
-    scrolled, and "1.1 PB" broke into "1.1" / "PB" (issue 23, item 4)."""
+    scrolled, and "1.1 PB" broke into "1.1" / "PB"."""
     context = browser.new_context(
         viewport={"width": 1280, "height": 800}, java_script_enabled=False
     )
@@ -237,7 +237,7 @@ def test_results_never_cover_the_chart_or_split_a_value_at_a_desk(
 
 def test_on_a_phone_the_error_stays_above_the_pinned_results(browser: Any, base_url: str) -> None:
     """A bad value typed just above the pinned results: its message is scrolled clear of the
-    panel, and the panel says its results are not updated (issue 23, item 4)."""
+    panel, and the panel says its results are not updated."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
         page = context.new_page()
@@ -273,7 +273,7 @@ def test_on_a_phone_the_error_stays_above_the_pinned_results(browser: Any, base_
 
 def test_a_common_mistake_box_shows_a_warning_not_a_tick(browser: Any, base_url: str) -> None:
     """The "Often said" / "Common mistake" boxes quote a mistake: their icon is a warning
-    triangle, not the green-looking check mark they had (issue 23, item 10)."""
+    triangle, not the green-looking check mark they had."""
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
@@ -290,7 +290,7 @@ def test_a_common_mistake_box_shows_a_warning_not_a_tick(browser: Any, base_url:
 
 def test_native_controls_follow_the_dark_scheme(browser: Any, base_url: str) -> None:
     """A select's list is drawn by the browser: in the dark scheme it must be dark too, not
-    the light grey it was (issue 23, item 10)."""
+    the light grey it was."""
     context = browser.new_context(color_scheme="dark")
     try:
         page = context.new_page()

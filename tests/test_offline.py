@@ -72,7 +72,7 @@ def test_calculator_works_offline_after_one_visit(browser: Any, base_url: str) -
 def test_with_save_data_a_first_visit_stores_no_copy_of_the_site(
     browser: Any, base_url: str
 ) -> None:
-    """Save-Data on (issue 23, item 8): no service worker is installed, so the ~12 MB copy of
+    """Save-Data on: no service worker is installed, so the ~12 MB copy of
     the whole site is not downloaded; the page says it skipped it."""
     context = browser.new_context()
     try:

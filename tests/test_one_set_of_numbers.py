@@ -1,4 +1,4 @@
-"""One set of numbers (issue 23, item 2): the cheat sheet's peak factor is the calculator's
+"""One set of numbers: the cheat sheet's peak factor is the calculator's
 default, and the Twitter walkthrough stores one size per tweet in its estimates, its
 calculator and its monthly cost."""
 

@@ -437,7 +437,7 @@ _ROWS = (
             2026,
         ),
     ),
-    # third correctness pass (issue 21): facts and captions checked against primary sources
+    # third correctness pass: facts and captions checked against primary sources
     _fix(
         "“Send RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset”",
         date="2026-12-05",
