@@ -18,6 +18,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -56,11 +58,14 @@ def build_site(target: Path, site_url: str) -> subprocess.CompletedProcess[str]:
 # The controller's build and what serves it, under pytest-xdist (see pytest_configure).
 _SITE = pytest.StashKey[dict[str, Any]]()
 _STACK = pytest.StashKey[ExitStack]()
+_BUILD = pytest.StashKey[threading.Thread]()
+BUILD_TIMEOUT_S = 30 * 60  # a worker gives up waiting for the controller's build after this
 
 
-def _build_for_run(target: Path) -> dict[str, Any]:
-    """Build the site into ``target`` for a free port: {"dir", "port", "log", "ok"}."""
-    port = free_port()
+def _build_for_run(target: Path, port: int | None = None) -> dict[str, Any]:
+    """Build the site into ``target`` for ``port`` (a free one if None):
+    {"dir", "port", "log", "ok"}."""
+    port = port or free_port()
     process = build_site(target, f"http://127.0.0.1:{port}/")
     log = process.stdout + process.stderr
     return {"dir": str(target), "port": port, "log": log, "ok": process.returncode == 0}
@@ -69,36 +74,66 @@ def _build_for_run(target: Path) -> dict[str, Any]:
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config: pytest.Config) -> None:
     """Under pytest-xdist (``make test`` runs two workers), the controller builds the site
-    once and serves it for the whole run; the workers use that build and that server."""
+    once and serves it for the whole run; the workers use that build and that server.
+
+    The build runs in the background: the workers start on the tests that need no site
+    (collected first, see pytest_collection_modifyitems) and wait for the build's status file
+    only when a test asks for the site."""
     if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
         return
     kept = os.environ.get("SD_SITE_DIR")
     target = Path(kept) if kept else Path(tempfile.mkdtemp(prefix="sd-site-"))
-    site = _build_for_run(target)
+    status = Path(tempfile.mkdtemp(prefix="sd-build-")) / "build.json"
+    port = free_port()
     stack = ExitStack()
-    if site["ok"]:
-        stack.enter_context(serve(target, site["port"]))
+    stack.callback(shutil.rmtree, status.parent, ignore_errors=True)
     if not kept:
         stack.callback(shutil.rmtree, target, ignore_errors=True)
-    config.stash[_SITE] = site
+
+    def build() -> None:
+        site = _build_for_run(target, port)
+        if site["ok"]:
+            stack.enter_context(serve(target, port))
+        # Written last and whole (a rename): a worker that sees the file sees it all.
+        status.with_suffix(".tmp").write_text(json.dumps(site), encoding="utf-8")
+        status.with_suffix(".tmp").rename(status)
+
+    thread = threading.Thread(target=build, name="sd-site-build", daemon=True)
+    thread.start()
+    config.stash[_SITE] = {"status": str(status)}
+    config.stash[_BUILD] = thread
     config.stash[_STACK] = stack
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_configure_node(node: Any) -> None:
-    """xdist: hand each worker the controller's build."""
+    """xdist: tell each worker where the controller's build will say it is done."""
     node.workerinput["sd_site"] = json.dumps(node.config.stash[_SITE])
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    if _BUILD in config.stash:
+        config.stash[_BUILD].join()  # never remove the directory under a running build
     if _STACK in config.stash:
         config.stash[_STACK].close()
 
 
 def _shared_site(config: pytest.Config) -> dict[str, Any] | None:
-    """The controller's build, in an xdist worker; None when this process builds its own."""
+    """Where the controller's build reports, in an xdist worker; None when this process
+    builds its own."""
     given = getattr(config, "workerinput", {}).get("sd_site")
     return json.loads(given) if given else None
+
+
+def _wait_for_build(status: Path) -> dict[str, Any]:
+    """The controller's build, once its status file is there."""
+    deadline = time.monotonic() + BUILD_TIMEOUT_S
+    while not status.exists():
+        if time.monotonic() > deadline:
+            pytest.fail(f"the site build did not finish in {BUILD_TIMEOUT_S} s", pytrace=False)
+        time.sleep(0.2)
+    site: dict[str, Any] = json.loads(status.read_text(encoding="utf-8"))
+    return site
 
 
 @pytest.fixture(scope="session")
@@ -107,8 +142,10 @@ def built_site(
 ) -> tuple[Path, str, int]:
     """The site built once for the run: (directory, build log, port it is built for).
     ``SD_SITE_DIR`` keeps the build in that directory (CI uploads it for reviewers)."""
-    site = _shared_site(request.config)
-    if site is None:
+    shared = _shared_site(request.config)
+    if shared is not None:
+        site = _wait_for_build(Path(shared["status"]))
+    else:
         kept = os.environ.get("SD_SITE_DIR")
         site = _build_for_run(Path(kept) if kept else tmp_path_factory.mktemp("site"))
     assert site["ok"], site["log"]
@@ -147,21 +184,25 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-# The longest tests (a minute or so each): run first, so that pytest-xdist, which hands out tests
-# in collection order, never starts one of them when the other worker is nearly done.
+# The longest tests (a minute or so each): the first of those that need the site, so that
+# pytest-xdist, which hands out tests in collection order, never starts one of them when the
+# other worker is nearly done.
 LONGEST_FIRST = ("tests/test_every_page.py", "tests/test_offline.py", "tests/test_runtime.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that reaches the browser fixture, directly or through another one, and
-    put the longest modules first."""
+    order them: the tests that need no site, then the longest modules, then the rest."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
     def rank(item: pytest.Item) -> int:
+        # What needs no site first: it runs while the controller builds the site.
+        if "built_site" not in getattr(item, "fixturenames", ()):
+            return 0
         where = item.nodeid.split("::")[0]
-        return LONGEST_FIRST.index(where) if where in LONGEST_FIRST else len(LONGEST_FIRST)
+        return 1 + (LONGEST_FIRST.index(where) if where in LONGEST_FIRST else len(LONGEST_FIRST))
 
     items.sort(key=rank)  # stable: the order within each module and among the rest is kept
 
