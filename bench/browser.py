@@ -9,18 +9,25 @@ GitHub Pages' caching (``max-age=600``):
     on a warm profile (same user-data-dir, visited before) and on fresh profiles;
 (b) main-thread long tasks (> 50 ms) during load, from a ``longtask`` PerformanceObserver, on
     the warm and on the fresh profiles (whose scripts compile cold);
-(c) input→result latency, p50/p95 over many edits on the capacity page, and p95 for every
-    registered calculator;
+(c) input → result as a reader sees it: from the edit to an output's text changing (a
+    MutationObserver; the widget's own ``sd:result`` event beside it, which came earlier than
+    the text by whatever its listeners did in between). On the capacity page, the first 20
+    edits from the moment the form goes live (each as soon as the last showed; fresh profiles,
+    as a first visit), then ``--edits`` edits at a typing cadence, with pauses longer than the
+    chart pause (after which the chart and links are drawn while the reader may be typing
+    again), after a 3 s settle; p50/p95 for every registered calculator at that cadence;
 (d) what a first visit transfers for a page without a calculator, a calculator page and a
     bare Pyodide boot, piece by piece, raw and gzip-compressed (the CDN serves compressed);
-(e) rapid edits (key repeat, fast typing: the next edit ~30 ms after the last result) on the
-    capacity page (a small chart) and the rate-limiter page (the largest chart), each drawn
-    after a result once typing pauses: input → result p50/p95 as shipped (chart after a
-    150 ms pause) and with the chart drawn at once (pause 0, the worker served with
+(e) rapid edits (key repeat, fast typing: the next edit ~30 ms after the last result showed)
+    on the capacity page (a small chart) and the rate-limiter page (the largest chart), each
+    drawn after a result once typing pauses: input → text shown p50/p95 as shipped (chart
+    after a 150 ms pause) and with the chart drawn at once (pause 0, the worker served with
     CHART_PAUSE_MS = 0), side by side;
 (f) the worksheet: its first live values against the capacity page going live (fresh
-    profiles), and input → values p50/p95 over ``--edits`` edits of a 60-line sheet, without
-    and with ranged inputs.
+    profiles, with the worker's marks for each), and input → values shown p50/p95 over
+    ``--edits`` edits of a 60-line sheet, without and with ranged inputs, each edit a number
+    the sheet has not had before, after a 3 s settle on the page (as in (c)); Python's share
+    in the worker and the page's rendering beside it.
 
 Every timing is repeated ``--runs`` times and the median printed.
 
@@ -95,43 +102,63 @@ PROBE = """(() => {
   new MutationObserver(seen).observe(document, {subtree: true, attributes: true,
                                                 attributeFilter: ["data-state"]});
 })();"""
-# Runs edits inside the page (no Playwright round trip in the timing): set a value, fire
-# `input`, stop the clock when the widget announces the new result (`sd:result`).
-EDIT_LOOP = """async ([calc, name, values, count]) => {
+# Edits as a person sees them, run inside the page (no Playwright round trip in the timing):
+# set a value, fire `input`, and time two moments: the widget's `sd:result` event, and the
+# text of one of the form's outputs changing (a MutationObserver: what a reader sees, once the
+# frame is drawn). The next edit follows `gaps[i]` ms after the text changed (cycling; 0: at
+# once, in a new task). `values` cycle too, each changing an output's text from the one
+# before. An edit whose text never changes is given up after 2.5 s and counted as null.
+TYPE_LOOP = """async ([calc, name, values, gaps, count, react]) => {
   const form = document.querySelector(`form.sd-calc[data-calc="${calc}"]`);
-  const field = form.querySelector(`[name="${name}"]`);
-  const times = [];
-  for (let i = 0; i < count; i++) {
-    const value = values[i % values.length];
-    const done = new Promise((resolve) =>
-      form.addEventListener("sd:result", resolve, {once: true}));
-    const t0 = performance.now();
-    field.value = value;
-    field.dispatchEvent(new Event("input", {bubbles: true}));
-    await done;
-    times.push(performance.now() - t0);
-    await new Promise((r) => setTimeout(r, 5));  // a person types slower than this
+  if (form.dataset.state !== "live") {  // start `react` ms after the form goes live
+    await new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (form.dataset.state === "live") { observer.disconnect(); resolve(); }
+      });
+      observer.observe(form, {attributes: true, attributeFilter: ["data-state"]});
+    });
+    if (react) await new Promise((r) => setTimeout(r, react));
   }
-  return times;
-}"""
-# Rapid edits: as EDIT_LOOP, but the next edit follows `gap` ms after each result, and the
-# values step through a list, so every edit changes the numbers and the chart.
-RAPID_LOOP = """async ([calc, name, values, count, gap]) => {
-  const form = document.querySelector(`form.sd-calc[data-calc="${calc}"]`);
   const field = form.querySelector(`[name="${name}"]`);
-  const times = [];
+  const outputs = [...form.querySelectorAll("output")];
+  const now = () => performance.now();
+  const rows = [];
   for (let i = 0; i < count; i++) {
-    const done = new Promise((resolve) =>
-      form.addEventListener("sd:result", resolve, {once: true}));
-    const t0 = performance.now();
+    const before = outputs.map((o) => o.textContent).join("\\n");
+    let event = null;
+    const onResult = () => { event ??= now(); };
+    form.addEventListener("sd:result", onResult);
+    const shown = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (outputs.map((o) => o.textContent).join("\\n") !== before) {
+          observer.disconnect();
+          resolve(now());
+        }
+      });
+      for (const o of outputs) {
+        observer.observe(o, {childList: true, characterData: true, subtree: true});
+      }
+      setTimeout(() => { observer.disconnect(); resolve(null); }, 2500);
+    });
+    const t0 = now();
     field.value = values[i % values.length];
     field.dispatchEvent(new Event("input", {bubbles: true}));
-    await done;
-    times.push(performance.now() - t0);
-    await new Promise((r) => setTimeout(r, gap));
+    const t1 = await shown;
+    form.removeEventListener("sd:result", onResult);
+    rows.push([event === null ? null : event - t0, t1 === null ? null : t1 - t0]);
+    await new Promise((r) => setTimeout(r, gaps[i % gaps.length]));
   }
-  return times;
+  return rows;
 }"""
+# A typing cadence, in ms from a result shown to the next keystroke: bursts of keys, and pauses
+# longer than the chart pause (150 ms), after which the chart is drawn while the reader may
+# already be typing again.
+TYPING_GAPS = [0, 35, 60, 90, 40, 160, 70, 30, 250, 50, 120, 400, 45, 170, 80, 200]
+# How long a reader takes to start typing once the form says it is live (seeing it, reaching
+# the field): the worker warms up in such a pause (calc-worker.js, warmUp).
+REACTION_MS = 300
+# The capacity page: values whose write_qps reads differently from the one before.
+CAPACITY_VALUES = [f"{100 + k}M" if k % 2 == 0 else f"{900 + k}M" for k in range(40)]
 RAPID_VALUES = ["1B", "2B", "3B", "4B", "5B", "6B", "7B", "8B", "9B", "10B"]
 # (calculator, page, the input edited, the values it cycles through)
 RAPID_PAGES = [
@@ -141,7 +168,7 @@ RAPID_PAGES = [
 # The worksheet: set the sheet's text with one number changed, fire `input`, stop the clock when
 # the page has shown the values of that text (data-evaluated counts replies; data-busy is set
 # while a newer text waits).
-SHEET_LOOP = """async ([text, token, count]) => {
+SHEET_LOOP = """async ([text, token, count, first]) => {
   const form = document.getElementById("sd-ws");
   const area = document.getElementById("sd-ws-text");
   const times = [];
@@ -157,10 +184,11 @@ SHEET_LOOP = """async ([text, token, count]) => {
       observer.observe(form, {attributes: true});
     });
     const t0 = performance.now();
-    area.value = text.replace(token, String(2 + (i % 7)));
+    area.value = text.replace(token, String(first + i));  // a number not seen before
     area.dispatchEvent(new Event("input", {bubbles: true}));
     await done;
-    times.push([performance.now() - t0, Number(form.dataset.workerMs || 0)]);
+    times.push([performance.now() - t0, Number(form.dataset.workerMs || 0),
+                Number(form.dataset.renderMs || 0)]);
     await new Promise((r) => setTimeout(r, 5));
   }
   return times;
@@ -385,11 +413,69 @@ def calc_pages(site: Path) -> dict[str, str]:
     return found
 
 
-def latencies(browser: Browser, base: str, site: Path, edits: int) -> None:
+def shown_times(rows: list[list[float | None]]) -> tuple[list[float], list[float], int]:
+    """TYPE_LOOP's rows as (ms to the text shown, ms to sd:result, edits never shown)."""
+    shown = [t for _, t in rows if t is not None]
+    event = [e for e, _ in rows if e is not None]
+    return shown, event, sum(1 for _, t in rows if t is None)
+
+
+def spread(values: list[float]) -> str:
+    if not values:
+        return "no values"
+    return (
+        f"p50 {percentile(values, 0.5):6.1f}   p95 {percentile(values, 0.95):6.1f}   "
+        f"max {max(values):6.1f}"
+    )
+
+
+def type_on(
+    page: Any,
+    calc_id: str,
+    name: str,
+    values: list[str],
+    gaps: list[int],
+    count: int,
+    react: int = 0,
+) -> Any:
+    return page.evaluate(TYPE_LOOP, [calc_id, name, values, gaps, count, react])
+
+
+def latencies(browser: Browser, base: str, site: Path, runs: int, edits: int) -> None:
+    """(c) input → result as a person sees it: the output's text changing."""
     pages = calc_pages(site)
+    gaps = ", ".join(map(str, TYPING_GAPS))
     print(
-        f"\n(c) input → result latency (ms; capacity: {edits} edits, others: "
-        f"{edits // 4} edits each)"
+        f"\n(c) input → result as a reader sees it (ms from the edit to an output's text "
+        f"changing; sd:result, the widget's event, beside it). Typing cadence: the next edit "
+        f"{gaps} ms after the last result showed, in turn."
+    )
+    first: dict[int, list[list[float | None]]] = {0: [], REACTION_MS: []}
+    typing: list[list[float | None]] = []
+    for _ in range(runs):
+        for react in first:
+            with browser.throwaway() as context:
+                page = context.new_page()
+                # The loop itself waits in the page for the form to go live, then types.
+                page.goto(base + pages["capacity"], wait_until="domcontentloaded")
+                first[react] += type_on(page, "capacity", "dau", CAPACITY_VALUES, [0], 20, react)
+                page.wait_for_timeout(3000)
+                typing += type_on(page, "capacity", "dau", CAPACITY_VALUES, TYPING_GAPS, edits)
+                page.close()
+    titles = (
+        f"capacity, the first 20 edits from the moment it is live, each as soon as the last "
+        f"showed ({runs} visits)",
+        f"capacity, the same, the first edit {REACTION_MS} ms after live (a reader's reaction) "
+        f"({runs} visits)",
+        f"capacity, {edits} edits at a typing cadence after a 3 s settle ({2 * runs} visits)",
+    )
+    for title, rows in zip(titles, (first[0], first[REACTION_MS], typing), strict=True):
+        shown, event, lost = shown_times(rows)
+        print(f"  {title}")
+        print(f"    shown       {spread(shown)}" + (f"   ({lost} never shown)" if lost else ""))
+        print(f"    sd:result   {spread(event)}")
+    print(
+        f"  every calculator, {edits // 4} edits each at the typing cadence: shown (sd:result p95)"
     )
     with browser.throwaway() as context:
         for calc in calculators():
@@ -402,17 +488,20 @@ def latencies(browser: Browser, base: str, site: Path, edits: int) -> None:
                 f'form[data-calc="{calc.id}"][data-state="live"]', timeout=LIVE_TIMEOUT
             )
             name, values = edit_values(calc.id)
-            count = edits if calc.id == "capacity" else edits // 4
-            times = page.evaluate(EDIT_LOOP, [calc.id, name, values, count])
+            rows = type_on(page, calc.id, name, values, TYPING_GAPS, edits // 4)
             page.close()
-            p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
-            print(f"    {calc.id:<13} p50 {p50:6.1f}   p95 {p95:6.1f}   max {max(times):6.1f}")
+            shown, event, lost = shown_times(rows)
+            print(
+                f"    {calc.id:<19} {spread(shown)}   (sd:result p95 "
+                f"{percentile(event, 0.95) if event else float('nan'):5.1f})"
+                + (f"   {lost} never shown" if lost else "")
+            )
 
 
 def rapid_edits(browser: Browser, base: str, site: Path, edits: int, gap: int = 30) -> None:
     print(
-        f"\n(e) rapid edits (ms, input → result; {edits} edits a page, the next {gap} ms after "
-        "each result)"
+        f"\n(e) rapid edits (ms, input → text shown; {edits} edits a page, the next {gap} ms "
+        "after each result showed)"
     )
     worker = site / "javascripts" / "calc-worker.js"
     source = worker.read_text(encoding="utf-8")
@@ -430,17 +519,13 @@ def rapid_edits(browser: Browser, base: str, site: Path, edits: int, gap: int = 
                     page.wait_for_selector(
                         f'form[data-calc="{calc_id}"][data-state="live"]', timeout=LIVE_TIMEOUT
                     )
-                    page.evaluate(RAPID_LOOP, [calc_id, name, values, 10, gap])  # warm-up
-                    times = page.evaluate(RAPID_LOOP, [calc_id, name, values, edits, gap])
+                    type_on(page, calc_id, name, values, [gap], 10)  # warm-up
+                    rows = type_on(page, calc_id, name, values, [gap], edits)
                     page.close()
             finally:
                 worker.write_text(source)
-            p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
             label = "as shipped" if pause else "chart at once"
-            print(
-                f"    chart pause {pause:>3} ms ({label:<13}) p50 {p50:6.1f}   "
-                f"p95 {p95:6.1f}   max {max(times):6.1f}"
-            )
+            print(f"    chart pause {pause:>3} ms ({label:<13}) {spread(shown_times(rows)[0])}")
 
 
 def worksheet(browser: Browser, base: str, runs: int, edits: int) -> None:
@@ -448,30 +533,42 @@ def worksheet(browser: Browser, base: str, runs: int, edits: int) -> None:
     and re-evaluating a 60-line sheet after one edit, with and without ranges."""
     print(f"\n(f) worksheet (median of {runs} fresh visits; {edits} edits of a 60-line sheet)")
     first: dict[str, list[float]] = {"worksheet": [], "capacity": []}
+    marks: dict[str, list[dict[str, float]]] = {"worksheet": [], "capacity": []}
     for _ in range(runs):
         for name, path in (("worksheet", "worksheet/"), ("capacity", "calculators/capacity/")):
             with browser.throwaway() as context:
                 first[name].append(time_live(context, base + path)[0])
+                marks[name].append(PHASES[-1])
     sheet, calc = median(first["worksheet"]), median(first["capacity"])
     print(
         f"    first live: worksheet {sheet:7.0f} ms   capacity page {calc:7.0f} ms   "
         f"ratio {sheet / calc:.2f} (target: no slower, <= 1.0)"
     )
+    for name, visits in marks.items():
+        keys = sorted(
+            {k for m in visits for k in m}, key=lambda k: median([m[k] for m in visits if k in m])
+        )
+        print(
+            f"    worker marks on the {name} page, ms after navigation: "
+            + ", ".join(f"{k} {median([m[k] for m in visits if k in m]):.0f}" for k in keys)
+        )
     with browser.throwaway() as context:
         page = context.new_page()
         page.goto(base + "worksheet/")
         page.wait_for_selector("#sd-ws[data-state=live]", timeout=LIVE_TIMEOUT)
+        page.wait_for_timeout(3000)  # a reader reads the example first, as in (c)
         for ranged in (False, True):
             text = bench_sheet(ranged)
-            page.evaluate(SHEET_LOOP, [text, SHEET_TOKEN, 5])  # warm: the first edits import
-            pairs = page.evaluate(SHEET_LOOP, [text, SHEET_TOKEN, edits])
-            times, python = [t for t, _ in pairs], [p for _, p in pairs]
-            p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+            page.evaluate(SHEET_LOOP, [text, SHEET_TOKEN, 5, 10_000])  # warm: the first edits
+            pairs = page.evaluate(SHEET_LOOP, [text, SHEET_TOKEN, edits, 2])
+            times, python = [t[0] for t in pairs], [t[1] for t in pairs]
+            render = [t[2] for t in pairs]
             label = "with 2 ranges" if ranged else "no ranges    "
+            in_worker = f"p50 {percentile(python, 0.5):5.1f}, p95 {percentile(python, 0.95):5.1f}"
+            on_page = f"p50 {percentile(render, 0.5):5.1f}, p95 {percentile(render, 0.95):5.1f}"
             print(
-                f"    one edit, {label}: p50 {p50:6.1f}   p95 {p95:6.1f}   max {max(times):6.1f} ms"
-                f" (target: p95 <= 20 ms); Python in the worker: p50 "
-                f"{percentile(python, 0.5):5.1f}, p95 {percentile(python, 0.95):5.1f}"
+                f"    one edit, {label}: {spread(times)} ms (target: p95 <= 20 ms); "
+                f"Python in the worker: {in_worker}; rendering: {on_page}"
             )
         page.close()
 
@@ -579,7 +676,7 @@ def main() -> None:
             if "a" not in skip:
                 boot_times(browser, base, args.runs)
             if "c" not in skip:
-                latencies(browser, base, site, args.edits)
+                latencies(browser, base, site, args.runs, args.edits)
             if "d" not in skip:
                 transfer(browser, base, site)
             if "e" not in skip:

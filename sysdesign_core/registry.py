@@ -594,12 +594,7 @@ class Parsed:
         or the input that makes a result overflow or pass its bound."""
         calculator = self.calculator
         values = self.checked()
-        try:
-            results, problem = _outputs(calculator, values)
-        except InputError as error:  # a conflict: it names inputs, the message quotes them
-            raise error.quoting(self.typed()) from None
-        if problem:
-            raise _culprit(calculator, values, self.raw, problem)
+        results = self._numbers(values)
         outputs = {
             out.name: {
                 "value": results[out.name],
@@ -614,6 +609,21 @@ class Parsed:
             if values.get(item.name) is not None
         }
         return {"calculator": calculator.id, "inputs": inputs, "outputs": outputs}
+
+    def numbers(self) -> dict[str, float]:
+        """The outputs as numbers in base units, as :meth:`result` gives them (same checks,
+        same errors), without their text: for the worksheet, which calls calculators many
+        times an edit and shows its own figures."""
+        return self._numbers(self.checked())
+
+    def _numbers(self, values: Values) -> dict[str, float]:
+        try:
+            results, problem = _outputs(self.calculator, values)
+        except InputError as error:  # a conflict: it names inputs, the message quotes them
+            raise error.quoting(self.typed()) from None
+        if problem:
+            raise _culprit(self.calculator, values, self.raw, problem)
+        return results
 
     def chart(self) -> str:
         """The calculator's chart (inline SVG) for these inputs, "" if it draws none; raises

@@ -173,6 +173,56 @@ def test_query_string_prefills(warm_context: Any, base_url: str) -> None:
     wait_outputs(page, "capacity", {"write_qps": "20K/s"})
 
 
+# Counts, per document, the messages the page posts to the calculators' worker, by type.
+COUNT_POSTS = """(() => {
+  const post = Worker.prototype.postMessage;
+  window.__sdPosted = {};
+  Worker.prototype.postMessage = function (message, ...rest) {
+    const type = message && message.type;
+    if (type) window.__sdPosted[type] = (window.__sdPosted[type] || 0) + 1;
+    return post.call(this, message, ...rest);
+  };
+})();"""
+
+
+def test_a_form_at_the_builds_inputs_goes_live_without_a_run(
+    context: Any, console: Console, base_url: str
+) -> None:
+    """The results on screen were computed by the build for the inputs in the fields: going
+    live asks nothing of the worker (a run then only made the reader's first edit wait
+    behind it); the first edit is the first run. A shared link's inputs are computed at once
+    (test_query_string_prefills)."""
+    context.add_init_script(COUNT_POSTS)
+    page = context.new_page()
+    page.goto(base_url + "calculators/capacity/")
+    wait_live(page, "capacity")  # a run would be posted in the same task as data-state
+    assert page.evaluate("window.__sdPosted.run || 0") == 0
+    page.fill("#capacity-dau", "2B")
+    wait_outputs(page, "capacity", expected("capacity", {"dau": "2B"}))
+    assert page.evaluate("window.__sdPosted.run") >= 1
+    assert console.errors == []
+
+
+def test_copying_the_link_writes_the_inputs_into_it_at_once(
+    context: Any, console: Console, base_url: str
+) -> None:
+    """The address follows the inputs once typing pauses; "Copy link" right after an edit
+    still copies (and leaves in the address) the inputs on screen."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(base_url + "calculators/capacity/")
+    wait_live(page, "capacity")
+    page.fill("#capacity-dau", "3B")
+    wait_outputs(page, "capacity", expected("capacity", {"dau": "3B"}))
+    page.click("form[data-calc=capacity] [data-action=copy-link]")
+    page.wait_for_function(
+        "async () => (await navigator.clipboard.readText()).includes('dau=3B')",
+        timeout=LIVE_TIMEOUT,
+    )
+    assert parse_qs(urlparse(page.url).query)["dau"] == ["3B"]
+    assert console.errors == []
+
+
 def test_onward_links_follow_live_results(warm_visit: Any, base_url: str) -> None:
     """An edit on the capacity form re-prefills the onward links, and the cost one opens
     the cost calculator live with the new figures."""

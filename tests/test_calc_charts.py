@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import json
 import re
 import xml.dom.minidom
 from pathlib import Path
@@ -49,6 +50,26 @@ def test_scaling_chart_marks_the_peak() -> None:
 def test_respond_includes_chart() -> None:
     reply = widget.respond("tail_latency", {})
     assert reply["ok"] and reply["chart"].startswith("<svg")
+
+
+def test_the_worker_gets_the_numbers_first_and_the_rest_once_typing_pauses() -> None:
+    """Per keystroke the worker asks only for the numbers and readings; the chart, the
+    worksheet link and the onward inputs (most of the capacity reply's time) come from
+    extras() after the pause, the same as respond() gives in one go."""
+    raw = {"dau": "20M"}
+    full = widget.respond("capacity", raw)
+    quick = widget.respond("capacity", raw, with_chart=False, with_links=False)
+    assert quick["ok"] and quick["chart"] == "" and quick["readings"] == full["readings"]
+    assert "sheet" not in quick["result"] and "onward" not in quick["result"]
+    later = json.loads(widget.extras_json("capacity", json.dumps(raw)))
+    assert later == {
+        "svg": full["chart"],
+        "sheet": full["result"]["sheet"],
+        "onward": full["result"]["onward"],
+    }
+    assert {**quick["result"], "sheet": later["sheet"], "onward": later["onward"]} == full["result"]
+    assert json.loads(widget.extras_json("capacity", '{"dau": "abc"}')) == {"svg": ""}
+    assert json.loads(widget.extras_json("capacity", "[")) == {"svg": ""}
 
 
 def test_the_drawing_layer_knows_no_calculator() -> None:

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 import pytest
 from browser_support import (
     LIVE_TIMEOUT,
+    an_edit,
     expected,
     form_of,
     page_url,
@@ -119,11 +120,15 @@ def wait_chart(page: Any, calc_id: str, raw: dict[str, str]) -> None:
 
 
 def hung_after_first_chart(context: Any, url: str, calc_id: str, what: str) -> Any:
-    """A live page at ``url`` whose worker will hang in ``what`` from the next call on."""
+    """A live page at ``url`` whose worker will hang in ``what`` from the next call on. A
+    form at the build's inputs goes live without a run: a first edit, and its chart, come
+    first (and end the worker's warm-up)."""
     page = context.new_page()
     page.goto(url)
     wait_live(page, calc_id)
-    wait_chart(page, calc_id, {})
+    name, value = an_edit(calc_id)
+    page.fill(f"#{calc_id}-{name}", value)
+    wait_chart(page, calc_id, {name: value})
     calc_worker(page).evaluate(HANG, what)
     return page
 

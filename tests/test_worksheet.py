@@ -403,6 +403,138 @@ def test_mutated_example_sheets_never_break(data: st.DataObject) -> None:
     check_sheet(text)
 
 
+# A sheet as a reader edits it: one line changed, added or removed at a time, the lines that
+# read it (or not) after it, ranges, a year of another length, calculator calls and constants.
+EDITED = """\
+year = 360 days
+dau = 300M (100M..1B)
+per_user = 2
+writes = dau * per_user / day
+record = 200 B (100 B..1 KB)
+cap = capacity(dau=dau, writes_per_user=per_user, record_size=record)
+fleet = servers(peak_qps=cap.peak_read_qps, latency=50ms).servers
+storage = writes * record * 1 year in TB
+reads = 1M * ssd_random_read in s
+z = 0
+flipped = z * -1
+"""
+EDITS = TOKENS + ["3", "-", "0", "year", "(1..5)", "day = 5", "dau * 2", "cap.ingress", "\n"]
+
+
+def evaluated(sheet: evaluate_module.Sheet) -> tuple[object, ...]:
+    """Everything a sheet's reader and its exports see."""
+    return (
+        json.dumps(to_json(sheet)),
+        to_markdown(sheet),
+        sheet.ranges,
+        [line.calls for line in sheet.lines],
+    )
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_memo_never_changes_a_sheet(data: st.DataObject) -> None:
+    """Evaluated with the previous evaluation's lines (worksheet.Memo), after any sequence of
+    edits, a sheet is what a fresh evaluation gives, swings for the tornado chart included."""
+    memo = evaluate_module.Memo()
+    text = EDITED
+    for _ in range(data.draw(st.integers(1, 6))):
+        lines = text.split("\n")
+        at = data.draw(st.integers(0, len(lines) - 1))
+        action = data.draw(st.sampled_from(["edit", "edit", "insert", "delete"]))
+        if action == "edit":
+            where = data.draw(st.integers(0, len(lines[at])))
+            cut = data.draw(st.integers(0, 3))
+            lines[at] = (
+                lines[at][:where] + data.draw(st.sampled_from(EDITS)) + lines[at][where + cut :]
+            )
+        elif action == "insert":
+            lines.insert(at, data.draw(st.sampled_from(lines + ["x = dau * 2", "day = 2"])))
+        else:
+            del lines[at]
+        text = "\n".join(lines)
+        sheet = evaluate(text, memo=memo)
+        assert evaluated(sheet) == evaluated(evaluate(text))
+        for rid in list(sheet.ranges)[:2]:
+            swung = evaluate(text, swing=(rid, "high"), memo=memo)
+            assert evaluated(swung) == evaluated(evaluate(text, swing=(rid, "high")))
+
+
+def test_an_edit_evaluates_only_the_lines_that_read_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a memo, a line whose text and inputs are unchanged keeps its outcome; a line that
+    reads the edited one (directly or through another) is evaluated again."""
+    memo = evaluate_module.Memo()
+    text = "a = 2\nb = a * 3\nc = 10\nd = c * 2\ne = b + d"
+    evaluate(text, memo=memo)
+    seen: list[str] = []
+    evaluate_line = evaluate_module._Evaluator.evaluate_line
+
+    def counted(self: evaluate_module._Evaluator, number: int, source: str) -> evaluate_module.Line:
+        seen.append(source)
+        return evaluate_line(self, number, source)
+
+    monkeypatch.setattr(evaluate_module._Evaluator, "evaluate_line", counted)
+    sheet = evaluate(text.replace("c = 10", "c = 11"), memo=memo)
+    assert seen == ["c = 11", "d = c * 2", "e = b + d"]
+    assert [line.text for line in sheet.lines] == ["2", "6", "11", "22", "28"]
+
+
+def test_the_page_is_sent_only_the_rows_that_changed() -> None:
+    """respond_page: the first reply holds every row; after it, a reply holds the rows that
+    changed since the one the page names (and all of them when it names another)."""
+    from sysdesign_core.worksheet import respond_page
+
+    first = respond_page("a = 2\nb = a * 3\nc = 5")
+    assert first["base"] == 0 and [row["shown"] for row in first["lines"]] == ["2", "6", "5"]
+    then = respond_page("a = 2\nb = a * 4\nc = 5\nd = c", first["serial"], first["token"])
+    assert then["base"] == first["serial"] and then["count"] == 4
+    assert [(row["line"], row["shown"]) for row in then["lines"]] == [(2, "8"), (4, "5")]
+    stranger = respond_page("a = 2", then["serial"], "another worker")
+    assert stranger["base"] == 0 and [row["shown"] for row in stranger["lines"]] == ["2"]
+    assert respond_page("a = 1", first["serial"], first["token"])["base"] == 0  # not the last
+
+
+def test_a_warm_up_changes_nothing_the_page_is_sent() -> None:
+    """worksheet.warm (run by the worker while the reader reads) keeps nothing: the next
+    reply to the page is relative to the page's last one, as if it had not run."""
+    from sysdesign_core.worksheet import respond_page, warm
+
+    first = respond_page("a = 2\nb = a * 3")
+    assert warm("x = 1\ny = x * 2\nz = capacity(dau=500M).write_qps") == 3
+    assert warm(None) == 1  # not text: an empty sheet
+    then = respond_page("a = 2\nb = a * 5", first["serial"], first["token"])
+    assert then["base"] == first["serial"] and [row["shown"] for row in then["lines"]] == ["10"]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(sheets, min_size=1, max_size=5))
+def test_rows_the_page_patches_are_every_row(texts: list[str]) -> None:
+    """The page applies each reply to the rows it holds: what it ends with is every row."""
+    from sysdesign_core.worksheet import respond_page
+    from sysdesign_core.worksheet.export import to_json as as_json
+
+    rows: list[dict[str, object]] = []
+    serial, token = 0, ""
+    for text in texts:
+        reply = respond_page(text, serial, token)
+        if reply["base"]:
+            for row in reply["lines"]:  # in order: a new row comes right after the last
+                index = row["line"] - 1
+                if index < len(rows):
+                    rows[index] = row
+                else:
+                    rows.append(row)
+            del rows[reply["count"] :]
+        else:
+            rows = list(reply["lines"])
+        serial, token = reply["serial"], reply["token"]
+        full = as_json(evaluate(text))["lines"]
+        keys = ("line", "name", "shown", "error", "low_shown", "high_shown", "monotone", "decides")
+        assert [{k: row[k] for k in keys} for row in rows] == [
+            {k: line[k] for k in keys} for line in full
+        ]
+
+
 def test_every_calculators_inputs_open_as_a_sheet_with_the_same_results() -> None:
     """What "Open in the worksheet" carries from a calculator page reproduces its results."""
     from sysdesign_core.worksheet.calls import calculator_sheet

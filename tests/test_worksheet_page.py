@@ -112,6 +112,41 @@ def test_an_edit_recomputes_names_its_errors_and_keeps_the_sheet_in_the_url(
     assert console.errors == []
 
 
+def test_a_run_of_edits_shows_the_cores_values_after_each(
+    warm_visit: Any, console: Console, base_url: str
+) -> None:
+    """Each reply carries only the rows that changed since the page's last one: the page
+    patches its rows (lines changed, added, removed, a range appearing) and shows, after
+    every edit, exactly what the core computes for the whole text."""
+    page = warm_visit(base_url + PAGE)
+    page.wait_for_selector("#sd-ws[data-state=live]", timeout=LIVE_TIMEOUT)
+    texts = [
+        "a = 2\nb = a * 3\nc = 10 GB\nd = c / 1 s in Gbps",
+        "a = 2\nb = a * 4\nc = 10 GB\nd = c / 1 s in Gbps",  # one line moves
+        "a = 2 (1..5)\nb = a * 4\nc = 10 GB\nd = c / 1 s in Gbps\ne = b + 1",  # a range, a line
+        "a = 2 (1..5)\nb = a * 4",  # lines go
+        "a = 2 (1..5)\nb = a * 4 GB\nx = b + 1 s\nc = 1",  # an error, a new shape
+    ]
+    for text in texts:
+        before = int(page.get_attribute("#sd-ws", "data-evaluated") or 0)
+        page.fill("#sd-ws-text", text)
+        wait_evaluated(page, before + 1)
+        page.wait_for_function(
+            "() => !document.getElementById('sd-ws').dataset.busy", timeout=LIVE_TIMEOUT
+        )
+        assert page_values(page) == shown(text), text
+        ranges = page.evaluate(
+            """() => [...document.querySelectorAll('#sd-ws-results li')].map(
+                 li => li.querySelector('.sd-ws__range')?.textContent ?? '')"""
+        )
+        want = [
+            f"{line['low_shown']} – {line['high_shown']}" if line["low_shown"] else ""
+            for line in to_json(evaluate(text))["lines"]
+        ]
+        assert ranges == want, text
+    assert console.errors == []
+
+
 def test_the_json_export_is_the_cores(warm_context: Any, base_url: str) -> None:
     page = warm_context.new_page()
     text = "dau = 500M\nwrites = dau * 2 / day"

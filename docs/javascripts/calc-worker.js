@@ -4,12 +4,18 @@
 // snapshot?, snapshotSize?, snapshotHead?, snapshotSha256?} once, then {type: "run", id, calc,
 // inputs}; the worker answers {type: "ready", boot, ms, fallback?, urls} or {type: "failed",
 // reason}, and {type: "result", id, ok, result | errors, readings?} per run, whatever happens in
-// Python (an exception is an error reply with the name ""); then, if the run asked for it and no
-// newer run came within CHART_PAUSE_MS, {type: "chart-start", chartFor: id} and {type: "chart",
-// chartFor: id, svg}; {type: "drill", id, seed, answers} → {type: "drill", id, …} for the
+// Python (an exception is an error reply with the name ""); then, after an ok result, if no newer
+// run came within CHART_PAUSE_MS, {type: "chart-start", chartFor: id} and {type: "chart",
+// chartFor: id, svg, links: {sheet, onward}} (svg "" unless the run asked for a chart, or when
+// a newer run came meanwhile); {type: "drill", id, seed, answers} → {type: "drill", id, …} for the
 // estimation drills; {type: "try", id, text, assumptions, answers} → {type: "try", id,
-// figures, assumptions, …} for "Try it first" on a design page; {type: "sheet", id, text,
-// line} → {type: "sheet", id, lines, …} for the worksheet. The page abandons a run that takes too long by terminating this worker.
+// figures, assumptions, …} for "Try it first" on a design page; for the worksheet, {type:
+// "sheet", id, text, view: "page", base, token, markdown?} → {type: "sheet", id, serial, token,
+// base, count, lines: [the rows that changed since reply `base`, or all when base is 0], …},
+// {type: "sheet", id, text, view: "chart", line} → {type: "sheet", id, chart}, and {type:
+// "sheet", id, text, line?} → {type: "sheet", id, lines, constants, markdown, …} (everything,
+// for the exports); {type: "warm", calc, inputs, chart} or {type: "warm", sheet}, which gets no
+// reply (see warmUp). The page abandons a run that takes too long by terminating this worker.
 //
 // Integrity: every file fetched from the CDN (the loader, pyodide.asm.mjs, pyodide.asm.wasm and,
 // in a build without Node, the lock file and the standard library) is fetched with its pinned
@@ -27,20 +33,43 @@
  *   snapshotHead: string, snapshotSha256: string}} Config
  */
 /**
- * A booted runtime: sysdesign_core.widget's respond_json, Pyodide, and how it booted (for the
- * tests).
- * @typedef {{respond: (calc: string, inputs: string, chart: boolean) => string,
+ * A booted runtime: sysdesign_core.widget's respond_json (looked up once: a lookup per
+ * keystroke made a proxy per keystroke) and the module itself (its extras_json and chart_json
+ * are looked up when a pause comes), the worksheet's entry points (sysdesign_core.worksheet),
+ * Pyodide, and how it booted (for the tests).
+ * @typedef {{respond: (calc: string, inputs: string, chart: boolean, links: boolean) => string,
+ *   widget: {extras_json: (calc: string, inputs: string, chart: boolean) => string,
+ *     chart_json: (calc: string, inputs: string) => string},
+ *   sheets: {respond_json: (text: string, line: number | null) => string,
+ *     respond_page_json: (text: string, base: number, token: string, markdown: boolean) => string,
+ *     respond_chart_json: (text: string, line: number | null) => string,
+ *     warm: (text: string) => number},
  *   py: import("pyodide").PyodideAPI, boot: "snapshot" | "plain", snapshotFrom: string | undefined, ms: Record<string, number>,
  *   fallback: string | undefined}} Booted
  */
 
 /** @type {Promise<Booted> | null} */
 let runtime = null; // set by "init"
-/** @type {Map<string, ReturnType<typeof setTimeout>>} */
-const pendingCharts = new Map(); // calculator id → timer of the chart still to draw
-// The chart is drawn once typing has paused this long: drawing takes 10-40 ms, and a keystroke
-// that arrives meanwhile waits behind it (measured, bench/browser.py "rapid edits").
+/** @type {Map<string, {timer: ReturnType<typeof setTimeout>}>} */
+const pendingCharts = new Map(); // calculator id → the chart and links still to come
+// The chart and the links (onward inputs, the worksheet's) come once typing has paused this
+// long: they take 10-40 ms on a first visit (the wasm not yet optimised), and a keystroke that
+// arrives meanwhile waits behind them (measured, bench/browser.py (c) and (e)).
 const CHART_PAUSE_MS = 150;
+
+// A newer run already queued goes before the rest of a chart: a message posted to this port
+// now is handled after the messages that came before it (one queue for posted messages).
+const turns = new MessageChannel();
+/** @type {(() => void)[]} */
+const waitingTurns = [];
+turns.port1.onmessage = () => waitingTurns.shift()?.();
+/** @returns {Promise<void>} */
+function afterQueuedMessages() {
+  return new Promise((resolve) => {
+    waitingTurns.push(resolve);
+    turns.port2.postMessage(null);
+  });
+}
 const CORE_DIR = "/home/pyodide/sd";
 // A zip archive with no entries (just the end-of-central-directory record).
 const EMPTY_ZIP = "data:application/zip;base64,UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==";
@@ -206,21 +235,42 @@ async function loadSnapshot(url, size, head, digest) {
 }
 
 /**
- * Keeps the inflated snapshot for the next visits, in place of any older one: only bytes whose
- * SHA-256 is the one the build recorded.
+ * Keeps the inflated snapshot for the next visits, in place of any older one. The bytes stream
+ * into Cache Storage as they are: gathered into one buffer, hashed and copied again, they held
+ * this thread for ~230 ms in pieces, and a reader's first edits waited behind them (measured,
+ * bench/browser.py (c)). They are the very bytes this visit restored, and a later visit
+ * checks the copy by its SHA-256 before using it (loadSnapshot), so none is hashed here.
  * @param {string} url
  * @param {ReadableStream<Uint8Array>} spare
- * @param {string} digest
  */
-async function keepSnapshot(url, spare, digest) {
+async function keepSnapshot(url, spare) {
   try {
-    const bytes = new Uint8Array(await new Response(spare).arrayBuffer());
-    if (!digest || (await sha256(bytes)) !== digest) return;
     const cache = await caches.open(KEPT);
     for (const old of await cache.keys()) if (old.url !== url) await cache.delete(old);
-    await cache.put(url, new Response(bytes));
+    await cache.put(url, new Response(spare));
   } catch {
     spare.cancel().catch(() => {}); // no room, or no Cache Storage: the next visit inflates
+  }
+}
+
+// The snapshot is kept once the worker has had nothing to do for KEEP_IDLE_MS: right after
+// going live is when a reader starts typing, and even streamed, the copy takes this thread's
+// turns and the cores' time.
+const KEEP_IDLE_MS = 1000;
+/** @type {(() => void) | null} */
+let keepLater = null;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let keepTimer;
+
+/** (Re)starts the wait for an idle moment; called after every message. */
+function keepWhenIdle() {
+  clearTimeout(keepTimer);
+  if (keepLater) {
+    keepTimer = setTimeout(() => {
+      const keep = keepLater;
+      keepLater = null;
+      keep?.();
+    }, KEEP_IDLE_MS);
   }
 }
 
@@ -337,7 +387,7 @@ async function boot(config) {
   const loaded = restored ? await snapshotJob : null;
   const snapshotFrom = loaded?.from;
   const spare = loaded?.spare;
-  if (spare) setTimeout(() => keepSnapshot(/** @type {string} */ (config.snapshot), spare, config.snapshotSha256), 0);
+  if (spare) keepLater = () => keepSnapshot(/** @type {string} */ (config.snapshot), spare);
   snapshotJob?.then((job) => { if (!restored) job.spare?.cancel().catch(() => {}); }, () => {});
   if (py === null) { // not restored: a plain boot
     coreBytes ??= fetchBytes(config.core);
@@ -355,11 +405,19 @@ async function boot(config) {
     py.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(CORE_DIR)})`);
   }
   self.pyodide = py;
-  const respond = py.pyimport("sysdesign_core.widget").respond_json;
+  const widget = py.pyimport("sysdesign_core.widget");
+  const respond = widget.respond_json;
+  const worksheet = py.pyimport("sysdesign_core.worksheet");
+  const sheets = {
+    respond_json: worksheet.respond_json,
+    respond_page_json: worksheet.respond_page_json,
+    respond_chart_json: worksheet.respond_chart_json,
+    warm: worksheet.warm,
+  };
   marks.ready = performance.now();
   const origin = performance.timeOrigin;
   const ms = Object.fromEntries(Object.entries(marks).map(([k, v]) => [k, origin + v]));
-  return { respond, py, boot: restored ? "snapshot" : "plain", snapshotFrom, ms, fallback };
+  return { respond, widget, sheets, py, boot: restored ? "snapshot" : "plain", snapshotFrom, ms, fallback };
 }
 
 /**
@@ -380,6 +438,85 @@ function reasonOf(error) {
 }
 
 self.onmessage = async ({ data }) => {
+  try {
+    await handle(data);
+  } finally {
+    keepWhenIdle(); // the snapshot waits until no message has come for a while
+    warmWhenIdle(); // and so does the warm-up
+  }
+};
+
+// Warm-up. On a first visit the wasm starts unoptimised: each Python function is compiled
+// the first time it runs, and the hot ones are optimised in the background as they run, so
+// the first runs took 30-100 ms, and the next ones a few times longer than once optimised
+// (measured, bench/browser.py (c)). What the page will ask for ({type: "warm", calc, inputs,
+// chart} for a form, {type: "warm", sheet} for the worksheet) is run a few times, one Python
+// call at a time: the first at once (a reader who types the moment the form is live waits for
+// it instead of for the same code compiling in their own run; one who takes a moment finds it
+// done), the others only while nothing has been asked for WARM_IDLE_MS, so an edit waits at
+// most for one call, and none once the reader has asked for something.
+const WARM_IDLE_MS = 500;
+const WARM_CALLS = 12;
+/** @type {(() => void)[]} */
+let warmCalls = []; // what is left to run, in turn
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let warmTimer;
+
+/** (Re)starts the wait for an idle moment before the next warm-up call. */
+function warmWhenIdle() {
+  clearTimeout(warmTimer);
+  if (warmCalls.length) {
+    warmTimer = setTimeout(() => {
+      try {
+        warmCalls.shift()?.();
+      } catch {
+        // a warm-up call that fails changes nothing: the page's own request will say why
+      }
+      warmWhenIdle();
+    }, WARM_IDLE_MS);
+  }
+}
+
+/**
+ * The warm-up calls for a "warm" message: the page's own requests, in turn.
+ * @param {any} data
+ * @param {Booted} python
+ * @returns {(() => void)[]}
+ */
+function warmUp(data, python) {
+  /** @type {(() => void)[]} */
+  let round = [];
+  if (typeof data.calc === "string") {
+    const inputs = JSON.stringify(data.inputs || {});
+    round = [() => python.respond(data.calc, inputs, false, false),
+      () => python.widget.extras_json(data.calc, inputs, false)];
+    if (data.chart) round.push(() => python.widget.chart_json(data.calc, inputs));
+  } else if (typeof data.sheet === "string") {
+    round = [() => python.sheets.warm(String(data.sheet))];
+  }
+  /** @type {(() => void)[]} */
+  const calls = [];
+  while (round.length && calls.length < WARM_CALLS) calls.push(...round);
+  return calls.slice(0, WARM_CALLS);
+}
+
+/**
+ * One message from the page (the protocol is at the top of this file).
+ * @param {any} data
+ */
+async function handle(data) {
+  if (data.type !== "warm" && data.type !== "init") {
+    warmCalls = []; // the reader has begun: their own requests keep the code warm from now on
+  }
+  if (data.type === "warm") {
+    try {
+      warmCalls = warmUp(data, await booted());
+      warmCalls.shift()?.();
+    } catch {
+      warmCalls = []; // no runtime, or the page's inputs fail: nothing to warm
+    }
+    return;
+  }
   if (data.type === "init") {
     if (runtime) return;
     runtime = boot(data);
@@ -399,45 +536,40 @@ self.onmessage = async ({ data }) => {
   if (data.type === "run") {
     // A run always gets a reply: a Python exception (or a runtime that never booted) becomes
     // an error for the form as a whole (name ""), so the page is never left waiting.
-    clearTimeout(pendingCharts.get(data.calc)); // a newer run: the previous chart is not drawn
+    cancelChart(data.calc); // a newer run: the previous chart and links are not drawn
     const inputs = JSON.stringify(data.inputs);
     let reply;
     try {
       const { respond } = await booted();
-      reply = JSON.parse(respond(data.calc, inputs, false));
+      reply = JSON.parse(respond(data.calc, inputs, false, false)); // the numbers only
     } catch (error) {
       reply = { ok: false, errors: { "": failure(error) } };
     }
     self.postMessage({ type: "result", id: data.id, ...reply });
-    // The chart comes after the numbers, and only once typing pauses: a newer "run" message
-    // within CHART_PAUSE_MS is handled before this timer, and cancels it.
-    clearTimeout(pendingCharts.get(data.calc));
-    pendingCharts.delete(data.calc);
-    if (reply.ok && data.chart) {
-      pendingCharts.set(data.calc, setTimeout(() => {
-        pendingCharts.delete(data.calc);
-        // Announced first, so that the page can stop a chart that never ends.
-        self.postMessage({ type: "chart-start", chartFor: data.id });
-        let svg = "";
-        try {
-          // An ok reply: the runtime has booted.
-          const py = /** @type {import("pyodide").PyodideAPI} */ (self.pyodide);
-          svg = py.pyimport("sysdesign_core.widget").chart_json(data.calc, inputs);
-        } catch {
-          // no chart for these inputs: the numbers are shown, the old chart stays
-        }
-        self.postMessage({ type: "chart", chartFor: data.id, svg });
-      }, CHART_PAUSE_MS));
+    // The chart and the links come after the numbers, and only once typing pauses: a newer
+    // "run" message within CHART_PAUSE_MS is handled before this timer, and cancels it.
+    cancelChart(data.calc);
+    if (reply.ok) {
+      const job = { timer: setTimeout(() => drawLater(job, data.calc, data.id, inputs, Boolean(data.chart)),
+        CHART_PAUSE_MS) };
+      pendingCharts.set(data.calc, job);
     }
   }
   if (data.type === "sheet") { // worksheet.md: same runtime, sysdesign_core.worksheet
     let reply;
     try {
-      const { py } = await booted();
-      const sheets = py.pyimport("sysdesign_core.worksheet");
+      const { sheets } = await booted();
       const line = Number.isInteger(data.line) ? data.line : null;
+      const text = String(data.text);
       const started = performance.now();
-      reply = JSON.parse(sheets.respond_json(String(data.text), line));
+      if (data.view === "page") { // after an edit: the rows that changed since `base`
+        reply = JSON.parse(sheets.respond_page_json(text, Number(data.base) || 0,
+          String(data.token || ""), data.markdown === true));
+      } else if (data.view === "chart") { // once typing pauses: the tornado chart only
+        reply = JSON.parse(sheets.respond_chart_json(text, line));
+      } else { // everything, for the exports
+        reply = JSON.parse(sheets.respond_json(text, line));
+      }
       reply.workerMs = performance.now() - started; // for the bench: Python's share
     } catch (error) {
       reply = { lines: [], constants: [], error: failure(error) };
@@ -467,7 +599,46 @@ self.onmessage = async ({ data }) => {
     }
     self.postMessage({ type: "drill", id: data.id, ...reply });
   }
-};
+}
+
+/** @param {string} calc  its chart and links, if still to come, are not drawn */
+function cancelChart(calc) {
+  clearTimeout(pendingCharts.get(calc)?.timer);
+  pendingCharts.delete(calc);
+}
+
+/**
+ * The links, then the chart (if ``chart``), of the run ``id`` once typing paused: each step
+ * lets a run that came meanwhile go first, and stops there (the page then gets what was done).
+ * @param {{timer: ReturnType<typeof setTimeout>}} job
+ * @param {string} calc
+ * @param {number} id
+ * @param {string} inputs  JSON
+ * @param {boolean} chart
+ */
+async function drawLater(job, calc, id, inputs, chart) {
+  const current = () => pendingCharts.get(calc) === job;
+  await afterQueuedMessages();
+  if (!current()) return;
+  // Announced first, so that the page can stop a chart that never ends.
+  self.postMessage({ type: "chart-start", chartFor: id });
+  // An ok reply: the runtime has booted.
+  const python = await /** @type {Promise<Booted>} */ (runtime);
+  /** @type {{sheet?: string, onward?: object}} */
+  let links = {};
+  let svg = "";
+  try {
+    links = JSON.parse(python.widget.extras_json(calc, inputs, false));
+    if (chart) {
+      await afterQueuedMessages();
+      if (current()) svg = python.widget.chart_json(calc, inputs);
+    }
+  } catch {
+    // no chart for these inputs: the numbers are shown, the old chart stays
+  }
+  if (current()) pendingCharts.delete(calc);
+  self.postMessage({ type: "chart", chartFor: id, svg, links: { sheet: links.sheet, onward: links.onward } });
+}
 
 /**
  * One line for a reader: the last line of a Python traceback, at most 120 characters.

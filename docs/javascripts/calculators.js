@@ -10,6 +10,7 @@
 import { copyText } from "./clipboard.js";
 import {
   TOO_LONG, downloadSize, firstEdit, request, retryRuntime, runtimeWaits, startRuntime, waitingStatus,
+  warm,
 } from "./runtime.js";
 
 /**
@@ -20,10 +21,11 @@ import {
  *   _again?: boolean,
  *   _current?: boolean,
  *   _edited?: string,
+ *   _urlTimer?: ReturnType<typeof setTimeout>,
  * }} CalcForm
  * _path: the page whose address the form keeps (writeUrl); _busy, _again: a request is out,
  * and another edit came meanwhile (recompute); _current: the results on screen follow a live
- * reply; _edited: the name of the input edited last.
+ * reply; _edited: the name of the input edited last; _urlTimer: the address is written soon.
  */
 /**
  * An input of a form; a select keeps its value in _locked while the form is read-only (lock).
@@ -67,7 +69,7 @@ const PINNED = {
  */
 function compute(form, inputs) {
   const chart = Boolean(form.querySelector(".sd-calc__chart"));
-  return request({ type: "run", calc: form.dataset.calc, inputs, chart }, chart ? chartSink(form) : null);
+  return request({ type: "run", calc: form.dataset.calc, inputs, chart }, chartSink(form));
 }
 
 // --- URL state: the first form on a page uses bare names, the others "calc.name" ---------
@@ -113,8 +115,20 @@ function builtInputs(form) {
   return JSON.parse(form.dataset.defaults || "{}");
 }
 
+// The address follows the inputs once typing pauses (a link is not shared mid-word): written
+// on every reply, history.replaceState took up to 4.5 ms of the keystroke's time (measured,
+// p95). Copying the link, or the Markdown with it, writes it at once.
+const URL_DELAY_MS = 300;
+
+/** @param {CalcForm} form */
+function writeUrlSoon(form) {
+  clearTimeout(form._urlTimer);
+  form._urlTimer = setTimeout(() => writeUrl(form), URL_DELAY_MS);
+}
+
 /** @param {CalcForm} form */
 function writeUrl(form) {
+  clearTimeout(form._urlTimer);
   // A reply that lands after a link was followed must not write this form's values into
   // the next page's address: instant navigation changes the URL before it swaps the page.
   if (!form.isConnected || location.pathname !== form._path) return;
@@ -193,7 +207,7 @@ function showReadings(form, readings) {
     if (!reading) continue;
     const text = readings[el.name] || "";
     if (reading.textContent !== text) reading.textContent = text;
-    reading.hidden = !text;
+    if (reading.hidden !== !text) reading.hidden = !text;
   }
 }
 
@@ -260,7 +274,19 @@ function showChart(form, svg) {
   figure._svg = svg;
 }
 
-// Where each form's chart goes (runtime.js draws only the latest run's): one sink per form.
+/**
+ * What the latest result links to, once typing paused: other scripts listen (onward links,
+ * the command line, "Open in the worksheet").
+ * @param {CalcForm} form
+ * @param {CalcLinks} links
+ */
+function showLinks(form, links) {
+  if (!form.isConnected || (!links.sheet && !links.onward)) return;
+  form.dispatchEvent(new CustomEvent("sd:links", { detail: links, bubbles: true }));
+}
+
+// Where each form's chart and links go (runtime.js draws only the latest run's): one sink per
+// form.
 /** @type {WeakMap<CalcForm, import("./runtime.js").ChartSink>} */
 const sinks = new WeakMap();
 
@@ -269,7 +295,7 @@ function chartSink(form) {
   let sink = sinks.get(form);
   if (!sink) {
     sink = {
-      draw: (svg) => showChart(form, svg),
+      draw: (svg, links) => { showChart(form, svg); showLinks(form, links); },
       // The runtime restarted without the chart: the numbers stand, the status says so.
       tooSlow: () => { if (form.isConnected && !form.dataset.stale) setStatus(form, STATUS.chartSlow); },
     };
@@ -378,7 +404,7 @@ async function recompute(form) {
       const reply = await compute(form, inputs);
       if (form._again) continue;
       showReply(form, reply);
-      writeUrl(form);
+      writeUrlSoon(form);
     } while (form._again);
   } catch {
     markStale(form, STATUS.stale); // never expected: still, the form stays usable
@@ -516,7 +542,22 @@ function goLive(form) {
   lock(form, false);
   setState(form, "live");
   /** @type {HTMLElement} */ (form.querySelector(".sd-calc__actions")).hidden = false;
-  recompute(form);
+  // The results, readings and links on screen are the build's for the build's inputs: while
+  // the fields hold those, there is nothing to compute, and a run now would only make the
+  // reader's first edit wait for it (measured: bench/browser.py (c), the first edits).
+  if (!atBuiltInputs(form)) recompute(form);
+  // What the reader's edits will ask for, run by the worker while it waits for them.
+  warm({ calc: form.dataset.calc, inputs: readInputs(form),
+    chart: Boolean(form.querySelector(".sd-calc__chart")) });
+}
+
+/**
+ * Whether every field holds the value the build computed the results on screen for.
+ * @param {CalcForm} form
+ */
+function atBuiltInputs(form) {
+  const built = builtInputs(form);
+  return fields(form).every((el) => el.name in built && el.value === built[el.name]);
 }
 
 /**
@@ -577,6 +618,9 @@ function enhanceForm(form, index) {
     /** @type {HTMLButtonElement | null} */
     const button = /** @type {Element} */ (event.target).closest("button[data-action]");
     if (!button) return;
+    if (button.dataset.action === "copy-link" || button.dataset.action === "copy-markdown") {
+      writeUrl(form); // the address holds the inputs on screen, even mid-word
+    }
     if (button.dataset.action === "copy-link") copyText(location.href, button);
     if (button.dataset.action === "copy-markdown") copyText(markdownOf(form), button);
     if (button.dataset.action === "retry") {

@@ -37,14 +37,25 @@ interface Window {
 /** A calculator's run() result (sysdesign_core.widget), as a form announces it in `sd:result`. */
 interface CalcResult {
   outputs: Record<string, { value: number; unit: string; text: string }>;
+}
+
+/**
+ * What a form links to from its latest result (sysdesign_core.widget.extras), announced in
+ * `sd:links` once typing pauses.
+ */
+interface CalcLinks {
   /** The inputs as a worksheet ("Open in the worksheet", worksheet.js). */
   sheet?: string;
   /** The next calculators' inputs, by calculator id (onward.js). */
   onward?: Record<string, Record<string, string>>;
 }
 
-/** The page's own events: the runtime is live (runtime.js); a form has new results (calculators.js). */
+/**
+ * The page's own events: the runtime is live (runtime.js); a form has new results, and, once
+ * typing pauses, what they link to (calculators.js).
+ */
 interface DocumentEventMap {
   "sd:runtime-ready": CustomEvent<{ urls: string[] }>;
   "sd:result": CustomEvent<CalcResult>;
+  "sd:links": CustomEvent<CalcLinks>;
 }

@@ -24,10 +24,11 @@ const RESTART_FAILED = "The calculator runtime stopped and could not restart: re
  */
 
 /**
- * Where the chart drawn after a run goes: one per form, kept across its runs (only the latest
- * run of a sink draws its chart).
+ * Where the chart and links that follow a run go, once typing pauses: one per form, kept
+ * across its runs (only the latest run of a sink draws them).
  * @typedef {object} ChartSink
- * @property {(svg: string) => void} draw  the chart's markup, untrusted (safeChart)
+ * @property {(svg: string, links: CalcLinks) => void} draw  the chart's markup ("" for none),
+ *   untrusted (safeChart), and what the result links to
  * @property {() => void} tooSlow  the chart hung: the worker was restarted without it
  */
 
@@ -208,7 +209,7 @@ function attach(rt, early) {
       clearTimeout(rt.chartTimer);
       const sink = rt.charts.get(data.chartFor);
       rt.charts.delete(data.chartFor);
-      sink?.draw(data.svg);
+      sink?.draw(data.svg || "", data.links || {});
     }
     else if (data.id !== undefined) { // a reply to a request
       const entry = rt.pending.get(data.id);
@@ -261,6 +262,17 @@ function restart(rt, culprit = null) {
     if (id === culprit) entry.done({ ok: false, timedOut: true, error: TOO_LONG });
     else entry.retry();
   }
+}
+
+/**
+ * Tells the worker what this page will ask of it, so that it can run that while idle before
+ * the reader does (calc-worker.js, warmUp): {calc, inputs, chart} for a form, {sheet} for the
+ * worksheet. No reply. Call startRuntime() first.
+ * @param {{[field: string]: unknown}} message
+ */
+export async function warm(message) {
+  const rt = /** @type {Runtime} */ (runtime);
+  if (await rt.ready) rt.worker.postMessage({ ...message, type: "warm" });
 }
 
 /**

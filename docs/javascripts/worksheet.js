@@ -5,7 +5,7 @@
 // Without JavaScript the page keeps the example computed when it was built.
 
 import { copyText } from "./clipboard.js";
-import { firstEdit, request, runtimeWaits, startRuntime, waitingStatus } from "./runtime.js";
+import { firstEdit, request, runtimeWaits, startRuntime, waitingStatus, warm } from "./runtime.js";
 
 const URL_DELAY_MS = 400; // the address follows the text once typing pauses
 const CHART_PAUSE_MS = 150; // the chart follows once typing pauses (calc-worker.js has the same)
@@ -23,10 +23,17 @@ const STATUS = {
  *   record: string | null}} Line
  */
 /**
- * A "sheet" reply (sysdesign_core.worksheet.respond): its lines, constants and Markdown, and
- * the tornado chart of the line asked for; {lines: [], error} when it could not be evaluated.
+ * A "sheet" reply with everything (sysdesign_core.worksheet.respond), for the exports: every
+ * line, the constants used and the Markdown; {lines: [], error} when it could not be evaluated.
  * @typedef {import("./runtime.js").Reply & {lines?: Line[], constants?: object[],
- *   markdown?: string, chart?: string, workerMs?: number}} SheetReply
+ *   markdown?: string}} SheetReply
+ */
+/**
+ * The reply to an edit (view "page", sysdesign_core.worksheet.respond_page): the rows that
+ * changed since the reply numbered `base` of the session `token` (all of them when base is 0),
+ * out of `count`; the Markdown when asked.
+ * @typedef {import("./runtime.js").Reply & {serial?: number, token?: string, base?: number,
+ *   count?: number, lines?: Line[], markdown?: string, workerMs?: number}} PageReply
  */
 
 /**
@@ -69,10 +76,7 @@ function lineItem(line) {
     return item;
   }
   item.append(el("span", "sd-ws__value", line.record ? `${line.record}() results` : line.shown));
-  if (line.low_shown) {
-    const span = `${line.low_shown} – ${line.high_shown}${line.monotone ? "" : " (not monotone)"}`;
-    item.append(" ", el("span", "sd-ws__range", span));
-  }
+  if (line.low_shown) item.append(" ", el("span", "sd-ws__range", rangeText(line)));
   if (line.decides) {
     item.dataset.decides = "";
     item.append(" ", el("span", "sd-ws__decides", "decides"));
@@ -81,32 +85,57 @@ function lineItem(line) {
 }
 
 /**
+ * The text of a line's range, "" for none.
+ * @param {Line} line
+ */
+function rangeText(line) {
+  return line.low_shown ? `${line.low_shown} – ${line.high_shown}${line.monotone ? "" : " (not monotone)"}` : "";
+}
+
+/**
+ * Shows ``lines`` (every row of the sheet) in ``list``, looking only at the rows ``changed``
+ * (their indexes; all when null). A row whose value moved but whose parts did not (a name, a
+ * value, maybe a range) has its text updated in place; only a row that changes shape is built
+ * again.
  * @param {HTMLElement} list
  * @param {Line[]} lines
+ * @param {number[] | null} changed
  */
-function renderResults(list, lines) {
-  const items = [.../** @type {HTMLCollectionOf<HTMLElement>} */ (list.children)];
-  lines.forEach((line, index) => {
-    const sig = [line.name, line.shown, line.error, line.low_shown, line.high_shown,
-      line.monotone, line.decides, line.record].join("\u0000");
+function renderResults(list, lines, changed) {
+  const items = /** @type {HTMLCollectionOf<HTMLElement>} */ (list.children);
+  for (const index of changed ?? lines.keys()) {
+    const line = lines[index];
+    const range = rangeText(line);
+    const shape = [line.name, Boolean(line.shown), line.error, Boolean(range), line.decides,
+      line.record].join("\u0000");
+    const value = line.record ? `${line.record}() results` : line.shown;
+    const sig = `${shape}\u0000${value}\u0000${range}`;
     const old = items[index];
-    if (old && old.dataset.sig === sig) return;
+    if (old && old.dataset.sig === sig) continue;
+    if (old && old.dataset.shape === shape && !line.error && line.shown) {
+      /** @type {HTMLElement} */ (old.querySelector(".sd-ws__value")).textContent = value;
+      if (range) /** @type {HTMLElement} */ (old.querySelector(".sd-ws__range")).textContent = range;
+      old.dataset.sig = sig;
+      continue;
+    }
     const item = lineItem(line);
     item.dataset.sig = sig;
+    item.dataset.shape = shape;
     if (old) old.replaceWith(item);
     else list.append(item);
-  });
-  for (const extra of items.slice(lines.length)) extra.remove();
+  }
+  while (items.length > lines.length) /** @type {Element} */ (list.lastElementChild).remove();
 }
 
 /**
  * @param {HTMLElement} box
- * @param {SheetReply & {lines: Line[]}} reply
+ * @param {Line[]} lines
+ * @param {string | null | undefined} error  the sheet's own error
  */
-function renderProblems(box, reply) {
+function renderProblems(box, lines, error) {
   /** @type {{line: number, error: string | null}[]} */
-  const bad = reply.lines.filter((line) => line.error);
-  if (reply.error) bad.unshift({ line: 0, error: reply.error });
+  const bad = lines.filter((line) => line.error);
+  if (error) bad.unshift({ line: 0, error });
   const sig = bad.map((line) => `${line.line}:${line.error}`).join("\n");
   if (box.dataset.sig === sig) return;
   box.dataset.sig = sig;
@@ -119,12 +148,12 @@ function renderProblems(box, reply) {
 /**
  * The lines with a range, as the choices of ``select``; keeps ``wanted`` chosen if it is one.
  * @param {HTMLSelectElement} select
- * @param {SheetReply & {lines: Line[]}} reply
+ * @param {Line[]} lines
  * @param {number | null} wanted
  * @returns {number | null}  the line chosen
  */
-function renderExplain(select, reply, wanted) {
-  const ranged = reply.lines.filter((line) => line.low_shown && !line.error);
+function renderExplain(select, lines, wanted) {
+  const ranged = lines.filter((line) => line.low_shown && !line.error);
   const sig = ranged.map((line) => `${line.line}:${line.name}`).join(",");
   if (select.dataset.sig !== sig) {
     select.dataset.sig = sig;
@@ -219,11 +248,29 @@ async function setup(form) {
   const problems = part(form, "#sd-ws-problems");
   /** @type {HTMLDetailsElement} */
   const exportBox = part(form, ".sd-ws__export");
-  exportBox.addEventListener("toggle", () => {
-    if (exportBox.open && last) markdown.textContent = last.markdown || "";
+  /** @type {Line[] | null} */
+  let rows = null; // every row shown, once a reply has come (the build's until then)
+  let serial = 0; // the reply `rows` follow, of the worker session `token` (0: none)
+  let token = "";
+  /** @type {{text: string, reply: Promise<SheetReply>} | null} */
+  let full = null; // everything, for the exports: asked when one is wanted, for one text
+  /** @returns {Promise<SheetReply>} */
+  const everything = () => {
+    const text = textarea.value;
+    if (!full || full.text !== text) {
+      const asked = { text, reply: request({ type: "sheet", text, line: null }) };
+      // a reply without lines (the runtime stopped) is not kept: the next click asks again
+      asked.reply.then((reply) => { if (!reply.lines && full === asked) full = null; });
+      full = asked;
+    }
+    return full.reply;
+  };
+  exportBox.addEventListener("toggle", async () => {
+    if (!exportBox.open || form.dataset.state !== "live") return;
+    const text = textarea.value;
+    const reply = await everything();
+    if (reply.lines && text === textarea.value) markdown.textContent = reply.markdown || "";
   });
-  /** @type {(SheetReply & {lines: Line[]}) | null} */
-  let last = null; // the last reply
   let busy = false; // a request is out; the newest text waits for its reply
   let queued = false;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -262,10 +309,9 @@ async function setup(form) {
     const line = Number(explain.value) || null;
     if (!line) { chart.replaceChildren(); return; }
     const text = textarea.value;
-    /** @type {SheetReply} */
-    const reply = await request({ type: "sheet", text, line });
-    if (reply.lines && text === textarea.value && String(line) === explain.value) {
-      chart.innerHTML = reply.chart || "";
+    const reply = await request({ type: "sheet", view: "chart", text, line });
+    if (typeof reply.chart === "string" && text === textarea.value && String(line) === explain.value) {
+      chart.innerHTML = reply.chart;
       chart.dataset.line = String(line);
       form.dataset.charted = String(Number(form.dataset.charted || 0) + 1);
     }
@@ -281,25 +327,42 @@ async function setup(form) {
     busy = true;
     const wanted = Number(explain.value) || null;
     const started = performance.now();
-    /** @type {SheetReply} */
-    const reply = await request({ type: "sheet", text: textarea.value, line: null });
+    /** @type {PageReply} */
+    const reply = await request({ type: "sheet", view: "page", text: textarea.value,
+      base: serial, token, markdown: exportBox.open });
     busy = false;
+    const arrived = performance.now();
     if (reply.timedOut) {
+      serial = 0; // a new worker: the next reply holds every row
       status.textContent = STATUS.slow;
     } else if (reply.lines) {
-      const sheet = /** @type {SheetReply & {lines: Line[]}} */ (reply);
-      last = sheet;
-      renderResults(results, sheet.lines);
-      renderProblems(problems, sheet);
-      renderExplain(explain, sheet, wanted);
+      // Only the rows that changed come back, unless the reply says it holds them all.
+      /** @type {number[] | null} */
+      let changed = null;
+      if (rows && reply.base && reply.base === serial) {
+        changed = [];
+        for (const row of reply.lines) {
+          rows[row.line - 1] = row;
+          changed.push(row.line - 1);
+        }
+        rows.length = reply.count || 0;
+      } else {
+        rows = reply.lines;
+      }
+      serial = reply.serial || 0;
+      token = reply.token || "";
+      renderResults(results, rows, changed);
+      renderProblems(problems, rows, reply.error);
+      renderExplain(explain, rows, wanted);
       // a chart drawn for another line (or none now) goes until the new one is drawn
       if (chart.dataset.line !== explain.value) chart.replaceChildren();
       if (exportBox.open) markdown.textContent = reply.markdown || ""; // else when it opens
-      form.dataset.state = "live";
+      if (form.dataset.state !== "live") form.dataset.state = "live";
       form.dataset.lastMs = String(Math.round(performance.now() - started));
       form.dataset.workerMs = String(reply.workerMs || 0);
+      form.dataset.renderMs = String(performance.now() - arrived); // the page's share (bench)
       form.dataset.evaluated = String(Number(form.dataset.evaluated || 0) + 1);
-      status.textContent = STATUS.live;
+      if (status.textContent !== STATUS.live) status.textContent = STATUS.live; // else no layout
       scheduleChart();
     } else {
       status.textContent = STATUS.offline;
@@ -339,8 +402,8 @@ async function setup(form) {
   /** @type {HTMLButtonElement} */
   const markdownButton = part(form, '[data-action="markdown"]');
   markdownButton.addEventListener("click", async () => {
-    if (!last) await evaluate();
-    if (last) copy(last.markdown || "", markdownButton);
+    const reply = await everything();
+    if (reply.lines) copy(reply.markdown || "", markdownButton);
   });
   /** @type {HTMLButtonElement} */
   const linkButton = part(form, '[data-action="link"]');
@@ -349,9 +412,8 @@ async function setup(form) {
     copy(location.href, linkButton);
   });
   part(form, '[data-action="json"]').addEventListener("click", async () => {
-    if (!last) await evaluate();
-    if (!last) return;
-    const { lines, constants } = last;
+    const { lines, constants } = await everything();
+    if (!lines) return;
     const blob = new Blob([JSON.stringify({ lines, constants }, null, 2)], { type: "application/json" });
     const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: "sheet.json" });
     link.click();
@@ -365,10 +427,12 @@ async function setup(form) {
   } else {
     await evaluate();
   }
+  warm({ sheet: textarea.value }); // the worker evaluates it while the reader reads
 }
 
 // "Open in the worksheet" on every calculator: the form's current inputs as a sheet (built
-// into data-sheet, then result.sheet after each live run; sysdesign_core.worksheet.calls).
+// into data-sheet, then the sheet of each live result once typing pauses, `sd:links`;
+// sysdesign_core.worksheet.calls).
 /** @param {string} sheet */
 function worksheetHref(sheet) {
   const meta = /** @type {HTMLMetaElement} */ (document.querySelector('meta[name="sd-runtime"]'));
@@ -385,7 +449,7 @@ function linkCalculators() {
   }
 }
 
-document.addEventListener("sd:result", (event) => {
+document.addEventListener("sd:links", (event) => {
   const target = /** @type {Element} */ (event.target);
   /** @type {HTMLAnchorElement | null} */
   const link = target.querySelector && target.querySelector('[data-action="open-worksheet"]');

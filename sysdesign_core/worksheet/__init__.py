@@ -40,10 +40,11 @@ One statement a line, evaluated top to bottom (no ``eval``: a small parser and a
 from __future__ import annotations
 
 import json
+import random
 from typing import Any
 
 from .constants import CONSTANTS, Constant
-from .evaluator import FUNCTIONS, MAX_CHARS, MAX_LINES, MAX_RANGES, Line, Sheet, evaluate
+from .evaluator import FUNCTIONS, MAX_CHARS, MAX_LINES, MAX_RANGES, Line, Memo, Sheet, evaluate
 from .export import to_json, to_markdown
 from .sensitivity import Swing, sensitivity, tornado
 
@@ -57,6 +58,10 @@ __all__ = [
     "to_json",
     "to_markdown",
     "respond_json",
+    "respond_page_json",
+    "respond_chart_json",
+    "warm",
+    "Memo",
     "CONSTANTS",
     "Constant",
     "FUNCTIONS",
@@ -96,3 +101,136 @@ def respond_json(text: str, chart_line: int | None = None) -> str:
         return json.dumps(reply, ensure_ascii=False, allow_nan=False)
     except ValueError:
         return json.dumps({"lines": [], "constants": [], "error": "a value was not finite"})
+
+
+class _Session:
+    """What the worker keeps between the page's requests: the last evaluation's lines (so an
+    edit evaluates only the lines it can change) and the last rows the page was sent (so a
+    reply carries only the rows that changed)."""
+
+    def __init__(self) -> None:
+        self.memo = Memo()
+        self.serial = 0
+        self.rows: list[dict[str, Any]] = []
+        self.token = ""  # drawn at the first reply: a worker restored from the snapshot
+        # has its own, so a page never takes one worker's rows as another's
+
+    def same(self, base: Any, token: Any) -> bool:
+        """Whether the page's last reply (``base``, ``token``) is this session's last one."""
+        return bool(self.token) and token == self.token and base == self.serial
+
+
+_SESSION = _Session()
+
+
+def _row(line: Line) -> dict[str, Any]:
+    """What the page shows of a line (worksheet.js)."""
+    return {
+        "line": line.number,
+        "name": line.name or None,
+        "shown": line.text,
+        "error": line.error or None,
+        "low_shown": line.low_text or None,
+        "high_shown": line.high_text or None,
+        "monotone": line.monotone,
+        "decides": line.decides,
+        "record": line.record or None,
+    }
+
+
+def respond_page(
+    text: Any, base: Any = 0, token: Any = "", markdown: Any = False
+) -> dict[str, Any]:
+    """The reply for the worksheet page after an edit: the rows it shows, only those that
+    changed since this session's reply ``base`` (``token`` names the session) when that was
+    its last one, else all of them.
+
+    ``{"serial": n, "token": t, "base": base or 0, "count": lines, "lines": [rows], "error":
+    …}``, with ``"markdown"`` when asked. Rows are :func:`_row`; a reply with ``base`` 0 holds
+    every row. Never raises: anything unexpected is the sheet's error.
+
+    >>> first = respond_page("a = 2\\nb = a * 3")
+    >>> [row["shown"] for row in first["lines"]], first["base"]
+    (['2', '6'], 0)
+    >>> then = respond_page("a = 2\\nb = a * 4", first["serial"], first["token"])
+    >>> [(row["line"], row["shown"]) for row in then["lines"]], then["count"]
+    ([(2, '8')], 2)
+    """
+    session = _SESSION
+    sheet: Sheet | None = None
+    try:
+        sheet = evaluate(text if isinstance(text, str) else "", memo=session.memo)
+        rows = [_row(line) for line in sheet.lines]
+        problem = sheet.error or None
+    except Exception as error:  # noqa: BLE001 - the page must always get a reply
+        reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+        sheet, rows, problem = None, [], f"internal error ({reason})"
+    known = session.rows if session.same(base, token) else None
+    session.token = session.token or f"{random.getrandbits(48):x}"
+    session.serial += 1
+    session.rows = rows
+    reply: dict[str, Any] = {
+        "serial": session.serial,
+        "token": session.token,
+        "base": base if known is not None else 0,
+        "count": len(rows),
+        "lines": [
+            row
+            for index, row in enumerate(rows)
+            if known is None or index >= len(known) or known[index] != row
+        ],
+        "error": problem,
+    }
+    if markdown is True and sheet is not None:
+        reply["markdown"] = to_markdown(sheet)
+    return reply
+
+
+def warm(text: Any) -> int:
+    """Evaluate ``text`` afresh and make its rows, as an edit would, keeping nothing: the
+    worker runs it while the reader reads, so that the first edits find the code compiled
+    and optimised. The number of lines; never raises."""
+    try:
+        return len([_row(line) for line in evaluate(text if isinstance(text, str) else "").lines])
+    except Exception:  # noqa: BLE001 - a warm-up changes nothing
+        return 0
+
+
+def respond_chart(text: Any, chart_line: Any) -> dict[str, Any]:
+    """The tornado chart of line ``chart_line`` (``""`` without ranged inputs); never raises."""
+    try:
+        source = text if isinstance(text, str) else ""
+        if not isinstance(chart_line, int) or isinstance(chart_line, bool):
+            return {"chart": ""}
+        memo = _SESSION.memo
+        sheet = evaluate(source, memo=memo)
+        swings = sensitivity(source, chart_line, sheet, memo)
+        return {"chart": tornado(source, chart_line, sheet, swings)}
+    except Exception:  # noqa: BLE001 - no chart is better than no reply
+        return {"chart": ""}
+
+
+def _strict(reply: dict[str, Any], fallback: dict[str, Any]) -> str:
+    try:
+        return json.dumps(reply, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        return json.dumps(fallback)
+
+
+def respond_page_json(text: str, base: int = 0, token: str = "", markdown: bool = False) -> str:
+    """:func:`respond_page` as JSON text (never with NaN or Infinity)."""
+    reply = respond_page(text, base, token, markdown)
+    fallback = {
+        "serial": 0,
+        "token": "",
+        "base": 0,
+        "count": 0,
+        "lines": [],
+        "error": "a value was not finite",
+    }
+    return _strict(reply, fallback)
+
+
+def respond_chart_json(text: str, chart_line: int) -> str:
+    """:func:`respond_chart` as JSON text."""
+    return _strict(respond_chart(text, chart_line), {"chart": ""})

@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import units
 from ..errors import InputError, one_line
-from ..registry import KINDS, calculators, get, run
+from ..registry import KINDS, calculators, get, parse
 from .constants import CONSTANTS, Constant
 from .parse import (
     Bin,
@@ -51,11 +51,12 @@ from .quantity import (
     show_in,
     unit,
 )
-from .values import Record, Text, Value, combine_many
+from .values import NOT_FINITE, Record, Text, Value, combine_many, combine_pair, corner_columns
 
 __all__ = [
     "Line",
     "Sheet",
+    "Memo",
     "evaluate",
     "FUNCTIONS",
     "MAX_LINES",
@@ -264,6 +265,13 @@ def exact_text(kind: str, value: float) -> str:
     >>> exact_text("fraction", 1e-5), exact_text("duration", 0.2), exact_text("bytes", 0.0)
     ('0.001%', '200ms', '0B')
     """
+    return _exact_text(kind, value, math.copysign(1.0, value))
+
+
+@lru_cache(maxsize=1024)
+def _exact_text(kind: str, value: float, sign: float) -> str:
+    """:func:`exact_text`, remembered: a sheet passes the same ends of its ranges to its
+    calculators on every edit (``sign`` tells -0.0 from 0.0, which compare equal)."""
     parse = KINDS[kind].parse if kind in KINDS else float
     found: list[tuple[bool, bool, int, int, str]] = []  # not %, below 1, length, order
     for order, (factor, suffix) in enumerate(_SCALES.get(kind, ((1.0, ""),))):
@@ -317,10 +325,10 @@ def _run_cached(
     """``run()``'s outputs as numbers, or its error as one line: remembered, since a sheet
     re-evaluated after an edit calls the same calculators with the same inputs again."""
     try:
-        result = run(calc_id, dict(raw))
+        numbers = parse(get(calc_id), dict(raw)).numbers()
     except InputError as error:
         return one_line(f"{calc_id}(): {error}")
-    return tuple((key, float(out["value"])) for key, out in result["outputs"].items())
+    return tuple(numbers.items())
 
 
 @lru_cache(maxsize=4096)
@@ -330,6 +338,122 @@ def _parsed(source: str) -> Statement | str:
         return parse_line(source)
     except SheetError as error:
         return one_line(str(error))
+
+
+@lru_cache(maxsize=4096)
+def _expr_text(source: str, named: bool) -> str:
+    """The formula as written: the line without its comment and, for ``named``, its name."""
+    code = _split_comment(source)[0].strip()
+    return code.split("=", 1)[1].strip() if named else code
+
+
+@lru_cache(maxsize=1024)
+def _literal(lit: Lit, year: float) -> Quantity:
+    """A literal's quantity (a sheet uses the same few again and again: remembered)."""
+    if any(name == "nines" for _, name in lit.units):
+        if len(lit.units) != 1:
+            raise SheetError("write nines alone after the number, as in 3.5 nines")
+        if not 0 <= lit.number <= 15:
+            raise SheetError(f"{lit.number:g} nines: write from 0 to 15 nines")
+        return Quantity(1 - 10.0**-lit.number, NONE, "nines")
+    q = Quantity(lit.number, MONEY if lit.money else NONE)
+    for op, name in lit.units:
+        found = unit(name, year)
+        factor = Quantity(found.factor, found.dims, found.hint)
+        inverse = 1 / factor.value
+        if factor.value < 1 and inverse == round(inverse):
+            # 99.9% is 99.9 / 100 (0.999), not 99.9 * 0.01 (0.9990000000000001)
+            one = Quantity(1.0, factor.dims, factor.hint)
+            q = q * one / Quantity(inverse) if op == "*" else q / one * Quantity(inverse)
+            q = q.with_hint(factor.hint or q.hint)  # 99.9% stays a percentage
+        else:
+            q = q * factor if op == "*" else q / factor
+    if lit.money:
+        q = q.with_hint("")
+    return q
+
+
+def _a_value(found: Value | Record | Text) -> Value:
+    """``found``, which must be one value (not text, not a calculator's record)."""
+    if isinstance(found, Text):
+        raise SheetError(
+            "text is only for a calculator's text inputs, as in "
+            'composite(components=parts) with parts = "99.9%, 99.9%"'
+        )
+    if isinstance(found, Record):
+        raise SheetError(
+            f"{found.calculator}(...) gives several results; pick one with a '.', "
+            f"as in .{next(iter(found.fields))}"
+        )
+    return found
+
+
+_Step = Callable[["_Evaluator"], "Value | Record | Text"]
+
+
+@lru_cache(maxsize=4096)
+def _program(source: str) -> _Step:
+    """The line's formula as nested functions of the evaluator, made once per line text: the
+    same steps in the same order as :meth:`_Evaluator.eval` walking the tree, without asking
+    each node what it is on every edit (a sheet's lines are evaluated again and again)."""
+    statement = _parsed(source)
+    assert isinstance(statement, Statement) and statement.expr is not None
+    return _compile(statement.expr)
+
+
+def _compile(node: Node) -> _Step:
+    if isinstance(node, Lit):
+        known: dict[float, Value] = {}  # by the length of a year
+
+        def literal(ev: _Evaluator) -> Value:
+            ev.tick()
+            found = known.get(ev.year)
+            if found is None:
+                found = known[ev.year] = Value(ev.literal(node))
+            return found
+
+        return literal
+    if isinstance(node, Bin):
+        op, left, right = node.op, _compile(node.left), _compile(node.right)
+
+        def binary(ev: _Evaluator) -> Value:
+            ev.tick()
+            a = _a_value(left(ev))
+            return ev.combine(op, a, _a_value(right(ev)))
+
+        return binary
+    if isinstance(node, Name):
+
+        def name(ev: _Evaluator) -> Value | Record | Text:
+            ev.tick()
+            return ev.name(node)
+
+        return name
+    if isinstance(node, Unary):
+        operand = _compile(node.operand)
+
+        def unary(ev: _Evaluator) -> Value:
+            ev.tick()
+            inner = _a_value(operand(ev))
+            return combine_many([inner], -inner.likely, lambda x: -x)
+
+        return unary
+    return lambda ev: ev.eval(node)  # text, fields, calls and ranges: walked as they are
+
+
+@lru_cache(maxsize=256)
+def _goal(target: str, year: float) -> Unit:
+    """The unit a line is shown in (``in PB``), from the text after ``in``."""
+    money, parts = parse_target(target)
+    goal = Quantity(1.0, MONEY if money else NONE)
+    if parts == (("*", "nines"),):
+        goal = Quantity(1.0, NONE, "nines")
+    else:
+        for op, name in parts:
+            found = unit(name, year)
+            factor = Quantity(found.factor, found.dims, found.hint)
+            goal = goal * factor if op == "*" else goal / factor
+    return Unit(goal.value, goal.dims, goal.hint)
 
 
 class _Evaluator:
@@ -342,7 +466,10 @@ class _Evaluator:
         self.line = 0
         self.deadline = deadline
         self.used: dict[str, Constant] = {}
-        self.line_constants: set[str] = set()
+        self.line_constants: dict[str, None] = {}  # in the order the line uses them
+        self.reads: list[tuple[str, Value | Record | Text | None]] = []
+        self.memo: Memo | None = None
+        self.kept: dict[int, _Kept] = {}  # this evaluation's reusable lines, for the memo
         self.line_calls: list[tuple[str, dict[str, str]]] = []
         self.range_count = 0
 
@@ -352,41 +479,28 @@ class _Evaluator:
         return Quantity(found.factor, found.dims, found.hint)
 
     def literal(self, lit: Lit) -> Quantity:
-        if any(name == "nines" for _, name in lit.units):
-            if len(lit.units) != 1:
-                raise SheetError("write nines alone after the number, as in 3.5 nines")
-            if not 0 <= lit.number <= 15:
-                raise SheetError(f"{lit.number:g} nines: write from 0 to 15 nines")
-            return Quantity(1 - 10.0**-lit.number, NONE, "nines")
-        q = Quantity(lit.number, MONEY if lit.money else NONE)
-        for op, name in lit.units:
-            factor = self.unit_value(name)
-            inverse = 1 / factor.value
-            if factor.value < 1 and inverse == round(inverse):
-                # 99.9% is 99.9 / 100 (0.999), not 99.9 * 0.01 (0.9990000000000001)
-                one = Quantity(1.0, factor.dims, factor.hint)
-                q = q * one / Quantity(inverse) if op == "*" else q / one * Quantity(inverse)
-                q = q.with_hint(factor.hint or q.hint)  # 99.9% stays a percentage
-            else:
-                q = q * factor if op == "*" else q / factor
-        if lit.money:
-            q = q.with_hint("")
-        return q
+        return _literal(lit, self.year)
 
     def name(self, node: Name) -> Value | Record | Text:
         if node.id in self.names:
-            return self.names[node.id][0]
+            found = self.names[node.id][0]
+            self.reads.append((node.id, found))
+            return found
         if node.id in self.failed:
             raise _Wait(self.failed[node.id], node.id)
         if node.id in CONSTANTS:
             constant = CONSTANTS[node.id]
             self.used[node.id] = constant
-            self.line_constants.add(node.id)
+            self.line_constants[node.id] = None
+            self.reads.append((node.id, None))
             return Value(constant.quantity)
         try:
-            return Value(self.unit_value(node.id))
+            value = Value(self.unit_value(node.id))
         except KeyError:
             pass
+        else:
+            self.reads.append((node.id, None))
+            return value
         known = [*self.names, *CONSTANTS, *FUNCTIONS, *(c.id for c in calculators())]
         close = get_close_matches(node.id, known, n=1, cutoff=0.6)
         hint = f"did you mean {close[0]}?" if close else "define it on a line above: name = value"
@@ -394,22 +508,15 @@ class _Evaluator:
 
     # -- the tree ------------------------------------------------------------------------
     def value(self, node: Node) -> Value:
-        found = self.eval(node)
-        if isinstance(found, Text):
-            raise SheetError(
-                "text is only for a calculator's text inputs, as in "
-                'composite(components=parts) with parts = "99.9%, 99.9%"'
-            )
-        if isinstance(found, Record):
-            raise SheetError(
-                f"{found.calculator}(...) gives several results; pick one with a '.', "
-                f"as in .{next(iter(found.fields))}"
-            )
-        return found
+        return _a_value(self.eval(node))
 
-    def eval(self, node: Node) -> Value | Record | Text:
+    def tick(self) -> None:
+        """Every step checks the clock: a sheet stops at :data:`TIME_LIMIT`."""
         if time.monotonic() > self.deadline:
             raise SheetError(f"stopped: the sheet took longer than {TIME_LIMIT:g} s")
+
+    def eval(self, node: Node) -> Value | Record | Text:
+        self.tick()
         if isinstance(node, Lit):
             return Value(self.literal(node))
         if isinstance(node, Name):
@@ -431,15 +538,19 @@ class _Evaluator:
 
     def binary(self, node: Bin) -> Value:
         a, b = self.value(node.left), self.value(node.right)
+        return self.combine(node.op, a, b)
+
+    def combine(self, op: str, a: Value, b: Value) -> Value:
+        """``a op b`` (one of ``+ - * / ^``)."""
         x, y = a.likely, b.likely
-        if node.op == "+":
-            return combine_many([a, b], x + y, lambda p, q: p + q)
-        if node.op == "-":
-            return combine_many([a, b], x - y, lambda p, q: p - q)
-        if node.op == "*":
-            return combine_many([a, b], x * y, lambda p, q: p * q)
-        if node.op == "/":
-            return combine_many([a, b], x / y, lambda p, q: p / q)
+        if op == "+":
+            return combine_pair(a, b, x + y, "+")
+        if op == "-":
+            return combine_pair(a, b, x - y, "-")
+        if op == "*":
+            return combine_pair(a, b, x * y, "*")
+        if op == "/":
+            return combine_pair(a, b, x / y, "/")
         likely = x.power(y)
 
         def power(p: float, q: float) -> float:
@@ -570,19 +681,21 @@ class _Evaluator:
         raw = dict(strings)
         raw.update({n: _raw(k, x) for n, k, x in zip(names, kinds, likely_numbers, strict=True)})
         self.line_calls.append((calc_id, raw))
-        deps = tuple(sorted({d for v in values for d in v.deps}))
+        deps, columns = corner_columns(values)
+        at_corners: list[dict[str, float]] = []
         if deps:
+            # One run per corner of the inputs' ranges (not one per output and corner): as
+            # combine_many would, any failure at a corner says to narrow the range.
             cache: dict[tuple[float, ...], dict[str, float]] = {}
-
-            def pick(key: str) -> Callable[..., float]:
-                def fn(*numbers: float) -> float:
+            try:
+                for numbers in zip(*columns, strict=True):
                     if time.monotonic() > self.deadline:
                         raise SheetError(f"stopped: the sheet took longer than {TIME_LIMIT:g} s")
                     if numbers not in cache:
                         cache[numbers] = outputs(*numbers)
-                    return cache[numbers][key]
-
-                return fn
+                    at_corners.append(cache[numbers])
+            except (OverflowError, ValueError):
+                raise SheetError(NOT_FINITE) from None
 
         fields: dict[str, Value] = {}
         for out in calc.outputs:
@@ -593,19 +706,72 @@ class _Evaluator:
             likely = Quantity(number, dims, hint)
             if deps:
                 scale = 1 / 8 if out.kind == "bandwidth" else 1.0
-                fn = pick(out.name)
-                fields[out.name] = combine_many(
-                    values, likely, lambda *xs, f=fn, s=scale: f(*xs) * s
-                )
+                corners = tuple([found[out.name] * scale for found in at_corners])
+                fields[out.name] = Value(likely, deps, corners)
             else:
                 fields[out.name] = Value(likely)
         return Record(calc_id, fields)
 
     # -- one line ------------------------------------------------------------------------
     def statement(self, number: int, source: str) -> Line:
+        """Line ``number``: the previous evaluation's outcome when nothing it depends on has
+        changed (see :class:`Memo`), else evaluated now."""
+        year = self.year
+        previous = self.memo.lines(self.swing).get(number) if self.memo else None
+        if previous is not None and previous.source == source and self.still(previous):
+            self.replay(previous)
+            line = previous.line
+        else:
+            self.reads = []
+            before = len(self.ranges)
+            line = self.evaluate_line(number, source)
+            if line.error or not self.memo:
+                return line
+            bound = self.names.get(line.name) if line.name else None
+            previous = _Kept(
+                source,
+                year,
+                tuple(self.reads),
+                line,
+                bound[0] if bound is not None and bound[1] == number else None,
+                tuple(list(self.ranges)[before:]),
+                tuple(self.line_constants),
+                self.year if self.year != year else None,
+            )
+        self.kept[number] = previous
+        return line
+
+    def still(self, kept: _Kept) -> bool:
+        """Whether ``kept`` (a line's outcome last time) holds now: the same year, and every
+        name it read still the same value, or still not a line's; room for its ranges."""
+        if kept.year != self.year:
+            return False
+        for name, seen in kept.reads:
+            now = self.names.get(name)
+            if seen is None:
+                if now is not None or name in self.failed:
+                    return False
+            elif now is None or not _same(now[0], seen):
+                return False
+        return len(self.ranges) + len(kept.ranges) <= MAX_RANGES or all(
+            rid in self.ranges for rid in kept.ranges
+        )
+
+    def replay(self, kept: _Kept) -> None:
+        """What evaluating ``kept``'s line did to the sheet, done again."""
+        for rid in kept.ranges:
+            self.ranges[rid] = kept.line.number
+        for name in kept.constants:
+            self.used[name] = CONSTANTS[name]
+        if kept.year_after is not None:
+            self.year = kept.year_after
+        if kept.bound is not None:
+            self.bind(kept.line, kept.bound)
+
+    def evaluate_line(self, number: int, source: str) -> Line:
         self.line = number
         self.range_count = 0
-        self.line_constants = set()
+        self.line_constants = {}
         self.line_calls = []
         line = Line(number, source)
         statement = _parsed(source)
@@ -613,12 +779,11 @@ class _Evaluator:
             line.error = statement
             return line
         line.name, line.note = statement.name, statement.note
-        code = _split_comment(source)[0].strip()
-        line.expr = code.split("=", 1)[1].strip() if statement.name else code
+        line.expr = _expr_text(source, bool(statement.name))
         if statement.expr is None:
             return line
         try:
-            result = self.eval(statement.expr)
+            result = _program(source)(self)
         except _Wait as wait:
             line.error = f"waits for line {wait.line} ({wait.name}), which has an error"
             line.waits_for = wait.line
@@ -663,15 +828,7 @@ class _Evaluator:
     def describe_value(self, line: Line, result: Value, target: str) -> None:
         q = result.likely
         if target:
-            money, parts = parse_target(target)
-            goal = Quantity(1.0, MONEY if money else NONE)
-            if parts == (("*", "nines"),):
-                goal = Quantity(1.0, NONE, "nines")
-            else:
-                for op, name in parts:
-                    factor = self.unit_value(name)
-                    goal = goal * factor if op == "*" else goal / factor
-            goal_unit = Unit(goal.value, goal.dims, goal.hint)
+            goal_unit = _goal(target, self.year)
 
             def shown(number: float) -> str:
                 return show_in(Quantity(number, q.dims, q.hint), goal_unit, target.strip())
@@ -683,15 +840,16 @@ class _Evaluator:
 
         line.text = shown(q.value)
         line.value = q
-        low, high = result.low, result.high
-        moves = (
-            low is not None and high is not None and high - low > 1e-12 * max(abs(low), abs(high))
-        )
-        if moves or not result.monotone:
+        if not result.deps:
+            return
+        low, high = min(result.corners), max(result.corners)  # result.low and .high, once
+        moves = high - low > 1e-12 * max(abs(low), abs(high))
+        monotone = result.monotone
+        if moves or not monotone:
             # a line that uses a range without moving with it shows no range
             line.low, line.high = low, high
-            line.low_text, line.high_text = shown(line.low or 0.0), shown(line.high or 0.0)
-            line.monotone = result.monotone
+            line.low_text, line.high_text = shown(low), shown(high)
+            line.monotone = monotone
             line.ranges = tuple(sorted({self.ranges[d] for d in result.deps}))
 
     def bind(self, line: Line, result: Value | Record | Text) -> None:
@@ -731,11 +889,13 @@ def _check_size(text: str) -> str:
     return ""
 
 
-def evaluate(text: str, *, swing: tuple[int, str] | None = None) -> Sheet:
+def evaluate(text: str, *, swing: tuple[int, str] | None = None, memo: Memo | None = None) -> Sheet:
     """Every line of ``text`` evaluated top to bottom (see :mod:`sysdesign_core.worksheet`).
 
     Never raises for any text. ``swing`` (for :func:`~.sensitivity`) sets every range to its
-    likely value except one (by the line it is on) at ``"low"`` or ``"high"``.
+    likely value except one (by the line it is on) at ``"low"`` or ``"high"``. With ``memo``
+    (the previous evaluation's lines), a line that reads nothing that changed is not evaluated
+    again: the sheet is the same as without it, only sooner.
     """
     problem = _check_size(text)
     if problem:
@@ -743,6 +903,54 @@ def evaluate(text: str, *, swing: tuple[int, str] | None = None) -> Sheet:
     evaluator = _Evaluator(time.monotonic() + TIME_LIMIT)
     lines: list[Line] = []
     evaluator.swing = swing
+    evaluator.memo = memo
     for number, source in enumerate(text.splitlines() or [""], start=1):
         lines.append(evaluator.statement(number, source))
+    if memo is not None:
+        memo.keep(swing, evaluator.kept)
     return Sheet(lines, evaluator.ranges, evaluator.used)
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """One line's outcome, and what it depended on: its text, the year, the names it read
+    (with the value each had; ``None``: a constant or a unit, not a line), and what it did to
+    the sheet (the value it bound, the ranges it declared, the constants it used in order,
+    the year it set)."""
+
+    source: str
+    year: float
+    reads: tuple[tuple[str, Value | Record | Text | None], ...]
+    line: Line
+    bound: Value | Record | Text | None
+    ranges: tuple[int, ...]
+    constants: tuple[str, ...]
+    year_after: float | None
+
+
+class Memo:
+    """The lines of the previous evaluation of a sheet, to evaluate the next one sooner.
+
+    An edit changes one line, and the lines that do not read it (directly or through
+    others) keep their outcome: :func:`evaluate` reuses a line whose text, year and every name
+    it read are as they were. Only the latest evaluation is kept (one per ``swing``), so a
+    memo stays the size of one sheet per swing, and it never changes a result.
+    """
+
+    def __init__(self) -> None:
+        self._lines: dict[tuple[int, str] | None, dict[int, _Kept]] = {}
+
+    def lines(self, swing: tuple[int, str] | None) -> dict[int, _Kept]:
+        return self._lines.get(swing, {})
+
+    def keep(self, swing: tuple[int, str] | None, lines: dict[int, _Kept]) -> None:
+        self._lines[swing] = lines
+        if swing is None:  # only the swings of the sheet's ranges stay
+            ranges = {rid for kept in lines.values() for rid in kept.ranges}
+            self._lines = {k: v for k, v in self._lines.items() if k is None or k[0] in ranges}
+
+
+def _same(now: object, seen: object) -> bool:
+    """``now`` is the value ``seen`` was: the very object, or equal to the last digit (a -0.0
+    reads as 0.0 to ``==``, not to ``repr``)."""
+    return now is seen or (now == seen and repr(now) == repr(seen))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import charts
-from .evaluator import Sheet, evaluate
+from .evaluator import Memo, Sheet, evaluate
 from .quantity import Quantity, show
 
 __all__ = ["Swing", "sensitivity", "tornado"]
@@ -29,15 +29,18 @@ class Swing:
         return abs(self.high - self.low)
 
 
-def _value_at(text: str, number: int, rid: int, end: str) -> Quantity | None:
-    sheet = evaluate(text, swing=(rid, end))
+def _value_at(text: str, number: int, rid: int, end: str, memo: Memo | None) -> Quantity | None:
+    sheet = evaluate(text, swing=(rid, end), memo=memo)
     line = sheet.lines[number - 1] if 0 < number <= len(sheet.lines) else None
     return line.value if line is not None and not line.error else None
 
 
-def sensitivity(text: str, number: int, sheet: Sheet | None = None) -> list[Swing]:
+def sensitivity(
+    text: str, number: int, sheet: Sheet | None = None, memo: Memo | None = None
+) -> list[Swing]:
     """The swings of line ``number`` of ``text``, widest first; ``[]`` when the line has no
-    ranged input (or an error)."""
+    ranged input (or an error). ``memo``: as for :func:`~.evaluate` (each swing re-evaluates
+    the sheet, and keeps its lines there for the next time)."""
     sheet = sheet or evaluate(text)
     if not 0 < number <= len(sheet.lines):
         return []
@@ -48,7 +51,8 @@ def sensitivity(text: str, number: int, sheet: Sheet | None = None) -> list[Swin
     for rid, where in sheet.ranges.items():
         if where not in line.ranges:
             continue
-        low, high = _value_at(text, number, rid, "low"), _value_at(text, number, rid, "high")
+        low = _value_at(text, number, rid, "low", memo)
+        high = _value_at(text, number, rid, "high", memo)
         if low is None or high is None:
             continue
         owner = sheet.lines[where - 1]

@@ -22,7 +22,15 @@ from functools import lru_cache
 
 from .quantity import Quantity, SheetError
 
-__all__ = ["Value", "Record", "Text", "combine_many"]
+__all__ = [
+    "Value",
+    "Record",
+    "Text",
+    "combine_many",
+    "combine_pair",
+    "corner_columns",
+    "NOT_FINITE",
+]
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,9 @@ class Text:
     text: str
 
 
+NOT_FINITE = "at one end of a range the result is not a finite number; narrow the range"
+
+
 def _checked(number: float) -> float:
     if not math.isfinite(number):
         raise SheetError("the result is not a finite number (overflow); use smaller numbers")
@@ -83,19 +94,31 @@ def _positions(union: tuple[int, ...], own: tuple[int, ...]) -> tuple[int, ...]:
     )
 
 
+def corner_columns(values: Sequence[Value]) -> tuple[tuple[int, ...], list[Sequence[float]]]:
+    """The ranges ``values`` depend on together, and each value's number at every corner of
+    them (a value without ranges: its likely number at every corner); ``((), [])`` for none."""
+    ranged = [v.deps for v in values if v.deps]
+    if not ranged:
+        return (), []
+    first = ranged[0]
+    same = all(d == first for d in ranged)  # the usual case: one set of ranges throughout
+    deps = first if same else tuple(sorted({d for own in ranged for d in own}))
+    count = 1 << len(deps)
+    return deps, [
+        (v.corners if v.deps == deps else [v.corners[k] for k in _positions(deps, v.deps)])
+        if v.deps
+        else (v.likely.value,) * count
+        for v in values
+    ]
+
+
 def combine_many(values: Sequence[Value], likely: Quantity, op: Callable[..., float]) -> Value:
     """The value of ``op`` over ``values``: ``likely`` already computed (with its dimensions),
     and ``op`` applied to the plain numbers at every corner of their ranges' union."""
     _checked(likely.value)
-    deps = tuple(sorted({d for v in values for d in v.deps}))
+    deps, columns = corner_columns(values)
     if not deps:
         return Value(likely)
-    columns = [
-        [v.corners[k] for k in _positions(deps, v.deps)]
-        if v.deps
-        else [v.likely.value] * (1 << len(deps))
-        for v in values
-    ]
     try:
         corners = tuple(_checked(op(*args)) for args in zip(*columns, strict=True))
     except ZeroDivisionError:
@@ -103,7 +126,46 @@ def combine_many(values: Sequence[Value], likely: Quantity, op: Callable[..., fl
             "division by zero at one end of a range; narrow the range so the divisor stays above 0"
         ) from None
     except (OverflowError, ValueError):
-        raise SheetError(
-            "at one end of a range the result is not a finite number; narrow the range"
-        ) from None
+        raise SheetError(NOT_FINITE) from None
+    return Value(likely, deps, corners)
+
+
+def combine_pair(a: Value, b: Value, likely: Quantity, op: str) -> Value:
+    """:func:`combine_many` for ``a op b`` with ``op`` one of ``+ - * /``: the same value,
+    with the corners computed without a function call each (a sheet's most common step).
+
+    >>> from .quantity import Quantity
+    >>> a = Value(Quantity(10.0), (0,), (5.0, 20.0))
+    >>> combine_pair(a, Value(Quantity(2.0)), Quantity(20.0), "*").corners
+    (10.0, 40.0)
+    """
+    _checked(likely.value)
+    if not a.deps and not b.deps:
+        return Value(likely)
+    xs: Sequence[float]
+    ys: Sequence[float]
+    if a.deps == b.deps:
+        deps, xs, ys = a.deps, a.corners, b.corners
+    elif not b.deps:
+        deps, xs, ys = a.deps, a.corners, (b.likely.value,) * len(a.corners)
+    elif not a.deps:
+        deps, xs, ys = b.deps, (a.likely.value,) * len(b.corners), b.corners
+    else:
+        deps, (xs, ys) = corner_columns((a, b))
+    if op == "+":
+        corners = tuple([x + y for x, y in zip(xs, ys, strict=True)])
+    elif op == "-":
+        corners = tuple([x - y for x, y in zip(xs, ys, strict=True)])
+    elif op == "*":
+        corners = tuple([x * y for x, y in zip(xs, ys, strict=True)])
+    else:
+        try:
+            corners = tuple([x / y for x, y in zip(xs, ys, strict=True)])
+        except ZeroDivisionError:
+            raise SheetError(
+                "division by zero at one end of a range; narrow the range so the divisor "
+                "stays above 0"
+            ) from None
+    if not all(map(math.isfinite, corners)):
+        raise SheetError(NOT_FINITE)
     return Value(likely, deps, corners)
