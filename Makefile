@@ -8,7 +8,7 @@ ARGS   ?= list
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve site cli test test-fast test-browser check lint typecheck typecheck-js validate bench bench-bytes pdf lighthouse clean
+.PHONY: help install serve site cli test test-fast test-browser check lint typecheck typecheck-js validate bench bench-bytes bench-longtasks pdf lighthouse clean
 
 help:
 	@echo "make serve  - install, then serve the site on http://127.0.0.1:8000 (PORT=8001 for another)"
@@ -21,6 +21,7 @@ help:
 	@echo "make typecheck-js - type-check docs/javascripts (JSDoc) with the pinned TypeScript"
 	@echo "make bench  - print browser performance figures (bench/browser.py)"
 	@echo "make bench-bytes - print what a first visit downloads, per kind of page (bench/bytes.py)"
+	@echo "make bench-longtasks - main-thread long tasks while each kind of page loads, and what each is (bench/longtasks.py)"
 	@echo "make pdf    - like make site, and fails unless the PDFs were printed (installs Chromium)"
 	@echo "make lighthouse - print Lighthouse scores for three pages, mobile and desktop"
 
@@ -94,6 +95,12 @@ bench: install
 
 bench-bytes: install
 	$(BIN)/python bench/bytes.py
+
+# Long tasks per kind of page (home, table, calculator, problem, worksheet, flashcards), fresh
+# and warm profiles, desk and phone (CPU x4). BENCH_ARGS passes options: "--runs 5 --only desk",
+# or "--site before=DIR --site after=DIR" to compare two builds, visit for visit.
+bench-longtasks: install
+	$(BIN)/python bench/longtasks.py $(BENCH_ARGS)
 
 # The cheat sheet (A4 and Letter) and the key pages as PDF, printed by the tests' Chromium
 # (installed first), as part of `make site`.

@@ -275,17 +275,3 @@ def instant_go(page: Any, url: str) -> None:
     page.wait_for_selector("article:not([data-sd-left])", state="attached", timeout=30_000)
     # A page may add its own query (the drills' seed); the path must be the one asked for.
     assert urlsplit(page.url).path == urlsplit(url).path, (page.url, url)
-
-
-def empty_search(context: Any, site_dir: Any) -> None:
-    """Answer the search index with the site's own configuration and no documents: Material
-    builds the index in a worker on every page load, work that tests about layout do not need
-    (an aborted request would put errors in the console)."""
-    import json
-
-    config = json.loads((site_dir / "search" / "search_index.json").read_text())["config"]
-    body = json.dumps({"config": config, "docs": []})
-    context.route(
-        "**/search/search_index.json",
-        lambda route: route.fulfill(status=200, body=body, content_type="application/json"),
-    )

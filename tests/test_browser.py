@@ -21,6 +21,7 @@ from browser_support import (
     calc_workers,
     expected,
     form_of,
+    instant_go,
     outputs_of,
     page_url,
     wait_live,
@@ -270,22 +271,34 @@ def test_cdn_down_keeps_static_results(offline_context: Any, base_url: str) -> N
     assert outputs_of(page, "capacity") == expected("capacity", {})
 
 
-def search_for(page: Any, term: str) -> list[str]:
-    """Open Material's search, type ``term``, return the result links (once there are some)."""
-    page.click("input.md-search__input")  # the header's search box (desktop width)
+SEARCH_INDEX = "/search/search_index.json"
+SEARCH_RESULTS = "ol.md-search-result__list a.md-search-result__link"
+
+
+def search_for(page: Any, term: str, key: str | None = None) -> list[str]:
+    """Open Material's search (a click in the header's search box at desktop width, or its
+    shortcut ``key``), type ``term``, return the result links (once there are some)."""
+    if key:
+        page.keyboard.press(key)
+    else:
+        page.click("input.md-search__input")
     page.keyboard.type(term)
-    results = "ol.md-search-result__list a.md-search-result__link"
-    # Well under the 15 s after which the index is built anyway: opening search must release it.
-    page.wait_for_selector(results, timeout=10_000)
-    return [str(href) for href in page.eval_on_selector_all(results, "els => els.map(e => e.href)")]
+    page.wait_for_selector(SEARCH_RESULTS, timeout=30_000)
+    return [
+        str(href)
+        for href in page.eval_on_selector_all(SEARCH_RESULTS, "els => els.map(e => e.href)")
+    ]
+
+
+def finds_databases(links: list[str]) -> bool:
+    return any(urlsplit(link).path.endswith("/toolbox/databases/") for link in links)
 
 
 @pytest.mark.parametrize("runtime", ["live", "still loading"])
 def test_search_works_on_a_calculator_page(
     context: Any, console: Console, base_url: str, runtime: str
 ) -> None:
-    """The search index waits for the calculator runtime (overrides/main.html), not for ever:
-    once the runtime is live, or as soon as the reader opens search."""
+    """Search works on a calculator page whether its runtime is live or still booting."""
     if runtime == "still loading":
         context.route("**/pyodide.asm.wasm", lambda route: None)  # never answered
     page = context.new_page()
@@ -296,7 +309,47 @@ def test_search_works_on_a_calculator_page(
         page.wait_for_load_state("load")
         assert page.get_attribute('form[data-calc="capacity"]', "data-state") == "loading"
     links = search_for(page, "Cassandra")
-    assert any(urlsplit(link).path.endswith("/toolbox/databases/") for link in links), links
+    assert finds_databases(links), links
+    assert console.errors == []
+
+
+@pytest.mark.parametrize("key", ["/", "s"])
+def test_search_typed_straight_after_the_page_loads(
+    context: Any, console: Console, base_url: str, key: str
+) -> None:
+    """The search index is fetched when the reader reaches for search (overrides/main.html): a
+    reader who presses Material's shortcut and types at once, before the index is in, still
+    gets the results for what they typed."""
+    page = context.new_page()
+    page.goto(base_url + "toolbox/caches/")
+    links = search_for(page, "Cassandra", key=key)
+    assert finds_databases(links), links
+    assert page.input_value("input.md-search__input") == "Cassandra"
+    assert console.errors == []
+
+
+def test_a_page_never_searched_downloads_no_search_index(
+    context: Any, console: Console, base_url: str
+) -> None:
+    """Material asks for its search index (1.6 MB, parsed on the main thread) as its bundle
+    starts; the site holds that request until the reader reaches for search: not on a page
+    load, not after instant navigation; the first search asks once and finds its results.
+    (The service worker's copy of the site for offline use is its own business.)"""
+    asked: list[str] = []
+
+    def ask(request: Any) -> None:
+        if SEARCH_INDEX in request.url and request.service_worker is None:
+            asked.append(request.url)
+
+    context.on("request", ask)
+    page = context.new_page()
+    with page.expect_response("**/sitemap.xml"):
+        page.goto(base_url + "calculators/capacity/")
+    wait_live(page, "capacity")  # long after the bundle would have sent the request
+    instant_go(page, base_url + "toolbox/caches/")
+    assert asked == []
+    assert finds_databases(search_for(page, "Cassandra", key="/"))
+    assert len(asked) == 1, asked
     assert console.errors == []
 
 
