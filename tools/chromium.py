@@ -13,6 +13,7 @@ import os
 import shutil
 import socket
 import socketserver
+import ssl
 import sys
 import threading
 from collections.abc import Iterator
@@ -60,8 +61,9 @@ def free_port() -> int:
 
 
 def quiet_disconnects(self: Any, request: Any, client_address: Any) -> None:
-    """A page closed mid-download is normal for a test server; other errors stay visible."""
-    if not isinstance(sys.exc_info()[1], ConnectionError):
+    """A page closed mid-download is normal for a test server (over HTTPS it ends the TLS
+    session without notice: an SSLEOFError); other errors stay visible."""
+    if not isinstance(sys.exc_info()[1], (ConnectionError, ssl.SSLEOFError)):
         socketserver.BaseServer.handle_error(self, request, client_address)
 
 
