@@ -96,11 +96,8 @@ def respond(text: Any, chart_line: Any = None) -> dict[str, Any]:
 
 def respond_json(text: str, chart_line: int | None = None) -> str:
     """:func:`respond` as JSON text (never with NaN or Infinity)."""
-    reply = respond(text, chart_line)
-    try:
-        return json.dumps(reply, ensure_ascii=False, allow_nan=False)
-    except ValueError:
-        return json.dumps({"lines": [], "constants": [], "error": "a value was not finite"})
+    fallback = {"lines": [], "constants": [], "error": "a value was not finite"}
+    return _strict(respond(text, chart_line), fallback)
 
 
 class _Session:
@@ -211,6 +208,7 @@ def respond_chart(text: Any, chart_line: Any) -> dict[str, Any]:
 
 
 def _strict(reply: dict[str, Any], fallback: dict[str, Any]) -> str:
+    """``reply`` as strict JSON (no NaN or Infinity), else ``fallback``."""
     try:
         return json.dumps(reply, ensure_ascii=False, allow_nan=False)
     except ValueError:

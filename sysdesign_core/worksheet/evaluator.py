@@ -347,6 +347,17 @@ def _expr_text(source: str, named: bool) -> str:
     return code.split("=", 1)[1].strip() if named else code
 
 
+def _unit_quantity(name: str, year: float) -> Quantity:
+    """The quantity one ``name`` unit is (``GB``, ``day``), for a year of ``year`` seconds."""
+    found = unit(name, year)
+    return Quantity(found.factor, found.dims, found.hint)
+
+
+def _negate(inner: Value) -> Value:
+    """``-inner``, with its range."""
+    return combine_many([inner], -inner.likely, lambda x: -x)
+
+
 @lru_cache(maxsize=1024)
 def _literal(lit: Lit, year: float) -> Quantity:
     """A literal's quantity (a sheet uses the same few again and again: remembered)."""
@@ -358,8 +369,7 @@ def _literal(lit: Lit, year: float) -> Quantity:
         return Quantity(1 - 10.0**-lit.number, NONE, "nines")
     q = Quantity(lit.number, MONEY if lit.money else NONE)
     for op, name in lit.units:
-        found = unit(name, year)
-        factor = Quantity(found.factor, found.dims, found.hint)
+        factor = _unit_quantity(name, year)
         inverse = 1 / factor.value
         if factor.value < 1 and inverse == round(inverse):
             # 99.9% is 99.9 / 100 (0.999), not 99.9 * 0.01 (0.9990000000000001)
@@ -434,8 +444,7 @@ def _compile(node: Node) -> _Step:
 
         def unary(ev: _Evaluator) -> Value:
             ev.tick()
-            inner = _a_value(operand(ev))
-            return combine_many([inner], -inner.likely, lambda x: -x)
+            return _negate(_a_value(operand(ev)))
 
         return unary
     return lambda ev: ev.eval(node)  # text, fields, calls and ranges: walked as they are
@@ -450,8 +459,7 @@ def _goal(target: str, year: float) -> Unit:
         goal = Quantity(1.0, NONE, "nines")
     else:
         for op, name in parts:
-            found = unit(name, year)
-            factor = Quantity(found.factor, found.dims, found.hint)
+            factor = _unit_quantity(name, year)
             goal = goal * factor if op == "*" else goal / factor
     return Unit(goal.value, goal.dims, goal.hint)
 
@@ -475,8 +483,7 @@ class _Evaluator:
 
     # -- names, literals, units --------------------------------------------------------
     def unit_value(self, name: str) -> Quantity:
-        found = unit(name, self.year)
-        return Quantity(found.factor, found.dims, found.hint)
+        return _unit_quantity(name, self.year)
 
     def literal(self, lit: Lit) -> Quantity:
         return _literal(lit, self.year)
@@ -524,8 +531,7 @@ class _Evaluator:
         if isinstance(node, Str):
             return Text(node.text)
         if isinstance(node, Unary):
-            inner = self.value(node.operand)
-            return combine_many([inner], -inner.likely, lambda x: -x)
+            return _negate(self.value(node.operand))
         if isinstance(node, Bin):
             return self.binary(node)
         if isinstance(node, Field):
