@@ -534,8 +534,10 @@ def worksheet(browser: Browser, base: str, runs: int, edits: int) -> None:
     print(f"\n(f) worksheet (median of {runs} fresh visits; {edits} edits of a 60-line sheet)")
     first: dict[str, list[float]] = {"worksheet": [], "capacity": []}
     marks: dict[str, list[dict[str, float]]] = {"worksheet": [], "capacity": []}
-    for _ in range(runs):
-        for name, path in (("worksheet", "worksheet/"), ("capacity", "calculators/capacity/")):
+    pages = [("worksheet", "worksheet/"), ("capacity", "calculators/capacity/")]
+    for run in range(runs):
+        # each page first in turn: the visit after another pays for that one's teardown
+        for name, path in pages if run % 2 == 0 else pages[::-1]:
             with browser.throwaway() as context:
                 first[name].append(time_live(context, base + path)[0])
                 marks[name].append(PHASES[-1])
