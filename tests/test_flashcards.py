@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import LIVE_TIMEOUT
+from browser_support import AXE_SCRIPT, LIVE_TIMEOUT
 
 from macros import flashcard_hooks
 from sysdesign_core import catalog, flashcards, run
 from tools.cdn import route_cdn
-from tools.chromium import NODE_MODULES
 
 
 def test_ids_are_unique_and_texts_filled() -> None:
@@ -416,7 +415,6 @@ def test_on_a_phone_the_grades_and_the_answer_are_in_view(browser: Any, base_url
         context.close()
 
 
-AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 AXE_PANEL = """async () => (await axe.run("#sd-study", {resultTypes: ["violations"]})).violations
     .map((v) => v.impact + " " + v.id + ": " + v.nodes.map((n) => n.target.join(" ")).join(", "))"""
 
