@@ -108,8 +108,13 @@ pdf: install
 	$(MAKE) site
 	@test -f site/pdf/cheatsheet.pdf || { echo "no PDF was printed" >&2; exit 1; }
 
-# Lighthouse scores of three pages, mobile and desktop (pinned lighthouse from npm).
-lighthouse: install
+# Lighthouse scores of three pages, mobile and desktop. Lighthouse (about a hundred npm
+# packages) has its own pinned lockfile under bench/, so make test never installs it.
+bench/lighthouse-deps/node_modules/.installed: bench/lighthouse-deps/package.json bench/lighthouse-deps/package-lock.json
+	npm ci --prefix bench/lighthouse-deps --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: install bench/lighthouse-deps/node_modules/.installed
 	$(BIN)/python bench/lighthouse.py
 
 clean:

@@ -1,10 +1,11 @@
 """Lighthouse scores (performance, accessibility, best practices, SEO), mobile and desktop.
 
 Usage: ``python bench/lighthouse.py [--site DIR]`` (``make lighthouse``). Builds the site
-(strict) unless ``--site`` is given, then runs the pinned Lighthouse from ``node_modules``
-with the Chromium the tests use (``CHROME_PATH``, default ``/usr/bin/chromium``) against the
-home page, a table-heavy page and a calculator page, and prints one line per page and form
-factor. It prints figures; it asserts nothing.
+(strict) unless ``--site`` is given, then runs the pinned Lighthouse (its own lockfile,
+``bench/lighthouse-deps``, installed by ``make lighthouse``) with the Chromium the tests use
+(``CHROME_PATH``, default ``/usr/bin/chromium``) against the home page, a table-heavy page and
+a calculator page, and prints one line per page and form factor. It prints figures; it
+asserts nothing.
 
 Offline by design: Lighthouse drives Chromium itself, so Playwright's routes are not there.
 Instead the built site is copied, the pinned CDN prefixes in it are rewritten to ``/_cdn/…``
@@ -43,7 +44,7 @@ PAGES = {
     "capacity (calculator)": "calculators/capacity/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "bench" / "lighthouse-deps" / "node_modules" / ".bin" / "lighthouse"
 
 
 def local_prefix(cdn: str) -> str:

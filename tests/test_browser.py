@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlparse, urlsplit
 
@@ -41,17 +42,26 @@ pytestmark = pytest.mark.browser
 CALCS = calculators()
 
 
-@pytest.mark.parametrize("calc", CALCS, ids=lambda c: c.id)
-def test_static_results_without_javascript(browser: Any, base_url: str, calc: Calculator) -> None:
+@pytest.fixture(scope="module")
+def page_without_javascript(browser: Any) -> Iterator[Any]:
+    """One page with JavaScript off, shared by the static checks: with nothing running there
+    is no state to carry from one calculator's page to the next."""
     ctx = browser.new_context(java_script_enabled=False)
     try:
-        page = ctx.new_page()
-        page.goto(base_url + page_url(calc))
-        form = page.locator(f'form.sd-calc[data-calc="{calc.id}"]').first
-        assert form.get_attribute("data-state") == "static"
-        assert outputs_of(page, calc.id) == expected(calc.id, {})
+        yield ctx.new_page()
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("calc", CALCS, ids=lambda c: c.id)
+def test_static_results_without_javascript(
+    page_without_javascript: Any, base_url: str, calc: Calculator
+) -> None:
+    page = page_without_javascript
+    page.goto(base_url + page_url(calc))
+    form = page.locator(f'form.sd-calc[data-calc="{calc.id}"]').first
+    assert form.get_attribute("data-state") == "static"
+    assert outputs_of(page, calc.id) == expected(calc.id, {})
 
 
 def check_stale_marks_and_readings(page: Any, calc: Calculator) -> None:
@@ -108,10 +118,10 @@ def check_stale_marks_and_readings(page: Any, calc: Calculator) -> None:
 
 @pytest.mark.parametrize("calc", CALCS, ids=lambda c: c.id)
 def test_live_edit_bad_input_stale_marks_and_url(
-    warm_context: Any, warm_visit: Any, console: Console, base_url: str, calc: Calculator
+    warm_visit: Any, console: Console, base_url: str, calc: Calculator
 ) -> None:
     """One visit per calculator: stale marks and readings, a live edit (numbers and chart) equal
-    to run()'s, a bad value, and the URL that reproduces the result in a fresh page."""
+    to run()'s, a bad value, and the URL that reproduces the result when followed."""
     page = warm_visit(base_url + page_url(calc))
     wait_live(page, calc.id)
     assert calc_workers(page) == 1
@@ -157,12 +167,14 @@ def test_live_edit_bad_input_stale_marks_and_url(
         assert outputs_of(page, calc.id) == want
     assert console.errors == []
 
-    # URL state: the shared link reproduces the result in a fresh page.
-    fresh = warm_context.new_page()
-    fresh.goto(shared_url)
-    wait_live(fresh, calc.id)
-    wait_outputs(fresh, calc.id, want)
-    assert fresh.locator(f"{form} :is(input, select)[name={name}]").input_value() == new_value
+    # URL state: the shared link reproduces the result, followed as a link from another page
+    # (instant navigation keeps the worker: no second boot per calculator). A shared link
+    # opened afresh: test_query_string_prefills here, and test_before_live.py.
+    instant_go(page, base_url)  # Material does not navigate to the page it shows
+    instant_go(page, shared_url)
+    wait_live(page, calc.id)
+    wait_outputs(page, calc.id, want)
+    assert page.locator(f"{form} :is(input, select)[name={name}]").input_value() == new_value
 
 
 def test_query_string_prefills(warm_context: Any, base_url: str) -> None:
