@@ -218,7 +218,7 @@ def browser() -> Iterator[Any]:
     with https_cdn() as cdn_flags, sync_playwright() as playwright:
         try:
             launched = playwright.chromium.launch(
-                executable_path=chromium_path(), args=CHROMIUM_ARGS + cdn_flags
+                executable_path=chromium_path(for_tests=True), args=CHROMIUM_ARGS + cdn_flags
             )
         except Exception as error:  # noqa: BLE001 - any launch failure means no browser
             _unavailable(f"Chromium could not start: {error}")
