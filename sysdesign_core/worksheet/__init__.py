@@ -45,7 +45,7 @@ from typing import Any
 
 from .constants import CONSTANTS, Constant
 from .evaluator import FUNCTIONS, MAX_CHARS, MAX_LINES, MAX_RANGES, Line, Memo, Sheet, evaluate
-from .export import to_json, to_markdown
+from .export import page_row, to_json, to_markdown
 from .sensitivity import Swing, sensitivity, tornado
 
 __all__ = [
@@ -120,21 +120,6 @@ class _Session:
 _SESSION = _Session()
 
 
-def _row(line: Line) -> dict[str, Any]:
-    """What the page shows of a line (worksheet.js)."""
-    return {
-        "line": line.number,
-        "name": line.name or None,
-        "shown": line.text,
-        "error": line.error or None,
-        "low_shown": line.low_text or None,
-        "high_shown": line.high_text or None,
-        "monotone": line.monotone,
-        "decides": line.decides,
-        "record": line.record or None,
-    }
-
-
 def respond_page(
     text: Any, base: Any = 0, token: Any = "", markdown: Any = False
 ) -> dict[str, Any]:
@@ -143,8 +128,8 @@ def respond_page(
     its last one, else all of them.
 
     ``{"serial": n, "token": t, "base": base or 0, "count": lines, "lines": [rows], "error":
-    …}``, with ``"markdown"`` when asked. Rows are :func:`_row`; a reply with ``base`` 0 holds
-    every row. Never raises: anything unexpected is the sheet's error.
+    …}``, with ``"markdown"`` when asked. Rows are :func:`.export.page_row`; a reply with
+    ``base`` 0 holds every row. Never raises: anything unexpected is the sheet's error.
 
     >>> first = respond_page("a = 2\\nb = a * 3")
     >>> [row["shown"] for row in first["lines"]], first["base"]
@@ -157,7 +142,7 @@ def respond_page(
     sheet: Sheet | None = None
     try:
         sheet = evaluate(text if isinstance(text, str) else "", memo=session.memo)
-        rows = [_row(line) for line in sheet.lines]
+        rows = [page_row(line) for line in sheet.lines]
         problem = sheet.error or None
     except Exception as error:  # noqa: BLE001 - the page must always get a reply
         reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
@@ -188,7 +173,9 @@ def warm(text: Any) -> int:
     worker runs it while the reader reads, so that the first edits find the code compiled
     and optimised. The number of lines; never raises."""
     try:
-        return len([_row(line) for line in evaluate(text if isinstance(text, str) else "").lines])
+        return len(
+            [page_row(line) for line in evaluate(text if isinstance(text, str) else "").lines]
+        )
     except Exception:  # noqa: BLE001 - a warm-up changes nothing
         return 0
 

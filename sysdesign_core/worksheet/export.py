@@ -12,7 +12,7 @@ from ..tables.cost import CLOUD_PRICES
 from .evaluator import Line, Sheet
 from .quantity import DATA_RATE, base_unit
 
-__all__ = ["to_json", "to_markdown"]
+__all__ = ["to_json", "to_markdown", "page_row"]
 
 
 def _base(line: Line, number: float | None) -> float | None:
@@ -21,28 +21,40 @@ def _base(line: Line, number: float | None) -> float | None:
     return number * 8 if line.value.dims == DATA_RATE else number  # bytes/s → bit/s
 
 
+def page_row(line: Line) -> dict[str, Any]:
+    """What the page shows of a line (worksheet.js, macros/templates/worksheet.html): the
+    worker's rows after an edit and :func:`to_json` give these fields the same way."""
+    return {
+        "line": line.number,
+        "name": line.name or None,
+        "shown": line.text,
+        "error": line.error or None,
+        "low_shown": line.low_text or None,
+        "high_shown": line.high_text or None,
+        "monotone": line.monotone,
+        "decides": line.decides,
+        "record": line.record or None,
+    }
+
+
 def to_json(sheet: Sheet) -> dict[str, Any]:
     """``{"lines": [...], "constants": [...], "error": ...}`` (see the module docstring)."""
     lines = []
     for line in sheet.lines:
+        row = page_row(line)
         lines.append(
             {
-                "line": line.number,
-                "name": line.name or None,
+                "line": row.pop("line"),
+                "name": row.pop("name"),
                 "text": line.expr,
                 "value": _base(line, line.value.value if line.value else None),
                 "unit": base_unit(line.value.dims) if line.value else None,
                 "low": _base(line, line.low),
                 "high": _base(line, line.high),
-                "error": line.error or None,
-                "shown": line.text,
-                "low_shown": line.low_text or None,
-                "high_shown": line.high_text or None,
-                "monotone": line.monotone,
+                "error": row.pop("error"),
+                **row,
                 "waits_for": line.waits_for,
                 "note": line.note or None,
-                "decides": line.decides,
-                "record": line.record or None,
             }
         )
     constants = [
