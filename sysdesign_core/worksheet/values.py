@@ -76,6 +76,9 @@ class Text:
 
 
 NOT_FINITE = "at one end of a range the result is not a finite number; narrow the range"
+DIVIDED_BY_ZERO = (
+    "division by zero at one end of a range; narrow the range so the divisor stays above 0"
+)
 
 
 def _checked(number: float) -> float:
@@ -122,9 +125,7 @@ def combine_many(values: Sequence[Value], likely: Quantity, op: Callable[..., fl
     try:
         corners = tuple(_checked(op(*args)) for args in zip(*columns, strict=True))
     except ZeroDivisionError:
-        raise SheetError(
-            "division by zero at one end of a range; narrow the range so the divisor stays above 0"
-        ) from None
+        raise SheetError(DIVIDED_BY_ZERO) from None
     except (OverflowError, ValueError):
         raise SheetError(NOT_FINITE) from None
     return Value(likely, deps, corners)
@@ -162,10 +163,7 @@ def combine_pair(a: Value, b: Value, likely: Quantity, op: str) -> Value:
         try:
             corners = tuple([x / y for x, y in zip(xs, ys, strict=True)])
         except ZeroDivisionError:
-            raise SheetError(
-                "division by zero at one end of a range; narrow the range so the divisor "
-                "stays above 0"
-            ) from None
+            raise SheetError(DIVIDED_BY_ZERO) from None
     if not all(map(math.isfinite, corners)):
         raise SheetError(NOT_FINITE)
     return Value(likely, deps, corners)
