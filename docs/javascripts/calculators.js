@@ -9,9 +9,11 @@
 
 import { copyText } from "./clipboard.js";
 import {
-  TOO_LONG, downloadSize, firstEdit, request, retryRuntime, runtimeWaits, startRuntime, waitingStatus,
-  warm,
+  TOO_LONG, downloadSize, firstEdit, request, retryRuntime, runtimeWaits, safeChart, startRuntime,
+  waitingStatus, warm,
 } from "./runtime.js";
+
+export { safeChart }; // for the tests, from the page's own module instance
 
 /**
  * A calculator form, with what this module keeps on it.
@@ -209,54 +211,6 @@ function showReadings(form, readings) {
     if (reading.textContent !== text) reading.textContent = text;
     if (reading.hidden !== !text) reading.hidden = !text;
   }
-}
-
-const SVG_NS = "http://www.w3.org/2000/svg";
-const HTML_NS = "http://www.w3.org/1999/xhtml";
-// SVG elements that run script, embed other documents, load files or change attributes over
-// time; every other SVG element is kept.
-const SVG_UNSAFE = new Set(["script", "foreignobject", "iframe", "object", "embed", "handler",
-  "listener", "animate", "animatemotion", "animatetransform", "set", "discard", "image", "a",
-  "feimage"]);
-// The HTML a chart may carry around its SVG (a caption with the numbers as a table).
-const HTML_SAFE = new Set(["figcaption", "details", "summary", "table", "caption", "thead",
-  "tbody", "tfoot", "tr", "th", "td", "colgroup", "col", "p", "div", "span", "strong", "em", "b",
-  "i", "small", "abbr", "br", "ul", "ol", "li", "code", "sub", "sup"]);
-const LINK_ATTRIBUTE = /^(?:href|src|xlink:href|action|formaction|srcset|background|poster|data)$/;
-const FETCHES = /url\s*\(|@import|expression\s*\(|javascript:/i;
-
-/**
- * The chart's markup (an SVG and its caption) as a fragment safe to insert, or null. It comes
- * from the worker, so it is treated as untrusted: parsed in an inert document (nothing runs or
- * loads there), then only known-safe elements and attributes are carried over: no script, no
- * event handler, no link other than to a "#fragment" of the chart, no style that fetches.
- * @param {unknown} markup
- * @returns {DocumentFragment | null}
- */
-export function safeChart(markup) {
-  if (typeof markup !== "string" || !markup) return null;
-  const body = new DOMParser().parseFromString(markup, "text/html").body;
-  for (const el of [...body.querySelectorAll("*")]) {
-    const name = el.localName.toLowerCase();
-    const keep = el.namespaceURI === SVG_NS ? !SVG_UNSAFE.has(name)
-      : el.namespaceURI === HTML_NS && HTML_SAFE.has(name);
-    if (!keep || (name === "style" && FETCHES.test(el.textContent || ""))) {
-      el.remove();
-      continue;
-    }
-    for (const { name: attribute, value } of [...el.attributes]) {
-      const lower = attribute.toLowerCase();
-      const link = LINK_ATTRIBUTE.test(lower) || lower.endsWith(":href");
-      if (lower.startsWith("on") || (link && !value.trim().startsWith("#"))
-          || (FETCHES.test(value) && !/^url\(#[\w-]+\)$/.test(value.trim()))) {
-        el.removeAttribute(attribute);
-      }
-    }
-  }
-  if (!body.querySelector("svg")) return null;
-  const fragment = document.createDocumentFragment();
-  for (const node of [...body.childNodes]) fragment.append(document.importNode(node, true));
-  return fragment;
 }
 
 /**

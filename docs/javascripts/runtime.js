@@ -3,7 +3,8 @@
 // sysdesign_core in Pyodide, started once per page session and shared by every user on the page
 // (the calculator forms, calculators.js; the drills; "Try it first"; the worksheet). This module
 // owns the message plumbing: requests with ids, replies, timeouts, and a restart from the kept
-// snapshot when a request hangs. Its users call request() and never postMessage.
+// snapshot when a request hangs. Its users call request() and never postMessage, and insert
+// the charts the worker draws through safeChart().
 // Pages without a calculator never start the worker, so they fetch no Pyodide byte. Where the
 // reader saves data, the connection is slow or the screen is a phone's (window.sdRuntimeWait,
 // overrides/main.html), it starts at the reader's first edit (firstEdit) instead of with the page.
@@ -306,4 +307,55 @@ export async function request(message, chart = null) {
     }
     rt.worker.postMessage({ ...message, id });
   });
+}
+
+// --- what the worker draws: untrusted markup, made safe to insert ----------------------------
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const HTML_NS = "http://www.w3.org/1999/xhtml";
+// SVG elements that run script, embed other documents, load files or change attributes over
+// time; every other SVG element is kept.
+const SVG_UNSAFE = new Set(["script", "foreignobject", "iframe", "object", "embed", "handler",
+  "listener", "animate", "animatemotion", "animatetransform", "set", "discard", "image", "a",
+  "feimage"]);
+// The HTML a chart may carry around its SVG (a caption with the numbers as a table).
+const HTML_SAFE = new Set(["figcaption", "details", "summary", "table", "caption", "thead",
+  "tbody", "tfoot", "tr", "th", "td", "colgroup", "col", "p", "div", "span", "strong", "em", "b",
+  "i", "small", "abbr", "br", "ul", "ol", "li", "code", "sub", "sup"]);
+const LINK_ATTRIBUTE = /^(?:href|src|xlink:href|action|formaction|srcset|background|poster|data)$/;
+const FETCHES = /url\s*\(|@import|expression\s*\(|javascript:/i;
+
+/**
+ * A chart's markup (an SVG and its caption) as a fragment safe to insert, or null. It comes
+ * from the worker (a calculator's chart, the worksheet's tornado), so it is treated as
+ * untrusted: parsed in an inert document (nothing runs or loads there), then only known-safe
+ * elements and attributes are carried over: no script, no event handler, no link other than
+ * to a "#fragment" of the chart, no style that fetches.
+ * @param {unknown} markup
+ * @returns {DocumentFragment | null}
+ */
+export function safeChart(markup) {
+  if (typeof markup !== "string" || !markup) return null;
+  const body = new DOMParser().parseFromString(markup, "text/html").body;
+  for (const el of [...body.querySelectorAll("*")]) {
+    const name = el.localName.toLowerCase();
+    const keep = el.namespaceURI === SVG_NS ? !SVG_UNSAFE.has(name)
+      : el.namespaceURI === HTML_NS && HTML_SAFE.has(name);
+    if (!keep || (name === "style" && FETCHES.test(el.textContent || ""))) {
+      el.remove();
+      continue;
+    }
+    for (const { name: attribute, value } of [...el.attributes]) {
+      const lower = attribute.toLowerCase();
+      const link = LINK_ATTRIBUTE.test(lower) || lower.endsWith(":href");
+      if (lower.startsWith("on") || (link && !value.trim().startsWith("#"))
+          || (FETCHES.test(value) && !/^url\(#[\w-]+\)$/.test(value.trim()))) {
+        el.removeAttribute(attribute);
+      }
+    }
+  }
+  if (!body.querySelector("svg")) return null;
+  const fragment = document.createDocumentFragment();
+  for (const node of [...body.childNodes]) fragment.append(document.importNode(node, true));
+  return fragment;
 }

@@ -5,7 +5,9 @@
 // Without JavaScript the page keeps the example computed when it was built.
 
 import { copyText } from "./clipboard.js";
-import { firstEdit, request, runtimeWaits, startRuntime, waitingStatus, warm } from "./runtime.js";
+import {
+  firstEdit, request, runtimeWaits, safeChart, startRuntime, waitingStatus, warm,
+} from "./runtime.js";
 
 const URL_DELAY_MS = 400; // the address follows the text once typing pauses
 const CHART_PAUSE_MS = 150; // the chart follows once typing pauses (calc-worker.js has the same)
@@ -311,7 +313,9 @@ async function setup(form) {
     const text = textarea.value;
     const reply = await request({ type: "sheet", view: "chart", text, line });
     if (typeof reply.chart === "string" && text === textarea.value && String(line) === explain.value) {
-      chart.innerHTML = reply.chart;
+      const drawn = safeChart(reply.chart); // from the worker: untrusted, as a calculator's chart
+      if (drawn) chart.replaceChildren(drawn);
+      else chart.replaceChildren();
       chart.dataset.line = String(line);
       form.dataset.charted = String(Number(form.dataset.charted || 0) + 1);
     }
