@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from . import charts, units
@@ -76,7 +76,8 @@ def capacity_estimate(
 
 
 def _compute(values: Values) -> dict[str, float]:
-    return asdict(capacity_estimate(**values))
+    # vars(), not asdict(): the fields are floats, and asdict copies deeply (slower, for nothing)
+    return dict(vars(capacity_estimate(**values)))
 
 
 def capacity_chart(values: dict[str, Any]) -> str:

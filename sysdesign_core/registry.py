@@ -357,12 +357,19 @@ class Input:
             parse = partial(units.parse_duration, year=year)
         if self.many:
             return self._parse_list(text, raw, parse)
+        key = (self, text, year)
+        known = _READ.get(key)
+        if known is not None:
+            return known
         try:
             value = parse(text)
         except ParseError as error:
             raise InputError(self.name, raw, error.problem, error.accepted) from None
         if isinstance(value, float):
             self.check(value, raw)
+            if len(_READ) >= _READ_MOST:
+                _READ.clear()
+            _READ[key] = value
         return value
 
     def _parse_list(self, text: str, raw: str, parse: Callable[[str], Any]) -> tuple[float, ...]:
@@ -386,12 +393,12 @@ class Input:
         when it is inside the bounds (and whole, for an ``integer`` input)."""
         low, high = self.bounds
         fmt = KINDS[self.kind].format
-        span = f"enter a value from {fmt(low)} to {fmt(high)}"
         slack = 1e-12  # "1e-7%" is 1e-9 to the reader, 9.99…e-10 to the float
         if not math.isfinite(value) or value > high * (1 + slack):
-            return f"is above {fmt(high)}", span
+            return f"is above {fmt(high)}", f"enter a value from {fmt(low)} to {fmt(high)}"
         if value < low * (1 - slack):
-            return ("cannot be negative" if low == 0 else f"is below {fmt(low)}"), span
+            wrong = "cannot be negative" if low == 0 else f"is below {fmt(low)}"
+            return wrong, f"enter a value from {fmt(low)} to {fmt(high)}"
         if self.integer and value != int(value):
             return "is not a whole number", f"enter a whole number such as {value:.0f}"
         return None
@@ -486,6 +493,11 @@ class Calculator:
 
 
 _REGISTRY: dict[str, Calculator] = {}
+
+# Single quantities already read, by input, text and year: a worksheet calls the same
+# calculators many times an edit, and most of their inputs are the same text each time.
+_READ: dict[tuple[Input, str, float], float] = {}
+_READ_MOST = 4096
 
 
 def register(calculator: Calculator) -> Calculator:

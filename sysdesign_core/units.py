@@ -563,15 +563,15 @@ def format_number(value: float, digits: int = 3) -> str:
     """
     if value == 0 or not math.isfinite(value):
         return "0" if value == 0 else str(value)
-    if abs(value) >= 1e15 or abs(value) < 1e-6:
+    size = abs(value)
+    if size >= 1e15 or size < 1e-6:
         mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
         if "." in mantissa:
             mantissa = mantissa.rstrip("0").rstrip(".")
         return f"{mantissa}e{int(exponent)}"
-    magnitude = math.floor(math.log10(abs(value)))
-    rounded = round(value, digits - 1 - magnitude)  # a negative place rounds to tens, hundreds…
-    decimals = max(0, digits - 1 - magnitude)
-    text = f"{rounded:,.{decimals}f}"
+    places = digits - 1 - math.floor(math.log10(size))
+    rounded = round(value, places)  # a negative place rounds to tens, hundreds…
+    text = f"{rounded:,.{max(0, places)}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 

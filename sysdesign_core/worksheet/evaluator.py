@@ -48,7 +48,7 @@ from .quantity import (
     Unit,
     describe,
     show,
-    show_in,
+    shown_in,
     unit,
 )
 from .values import NOT_FINITE, Record, Text, Value, combine_many, combine_pair, corner_columns
@@ -385,6 +385,8 @@ def _literal(lit: Lit, year: float) -> Quantity:
 
 def _a_value(found: Value | Record | Text) -> Value:
     """``found``, which must be one value (not text, not a calculator's record)."""
+    if type(found) is Value:  # the usual case, asked first: every operand of every step
+        return found
     if isinstance(found, Text):
         raise SheetError(
             "text is only for a calculator's text inputs, as in "
@@ -416,7 +418,7 @@ def _compile(node: Node) -> _Step:
         known: dict[float, Value] = {}  # by the length of a year
 
         def literal(ev: _Evaluator) -> Value:
-            ev.tick()
+            # a leaf does not check the clock: its line and its parent step did
             found = known.get(ev.year)
             if found is None:
                 found = known[ev.year] = Value(ev.literal(node))
@@ -428,15 +430,16 @@ def _compile(node: Node) -> _Step:
 
         def binary(ev: _Evaluator) -> Value:
             ev.tick()
-            a = _a_value(left(ev))
-            return ev.combine(op, a, _a_value(right(ev)))
+            a = left(ev)  # a sheet's most common step: _a_value only when not plainly a value
+            a = a if type(a) is Value else _a_value(a)
+            b = right(ev)
+            return ev.combine(op, a, b if type(b) is Value else _a_value(b))
 
         return binary
     if isinstance(node, Name):
 
         def name(ev: _Evaluator) -> Value | Record | Text:
-            ev.tick()
-            return ev.name(node)
+            return ev.name(node)  # a leaf: see literal()
 
         return name
     if isinstance(node, Unary):
@@ -788,6 +791,7 @@ class _Evaluator:
         if statement.expr is None:
             return line
         try:
+            self.tick()  # once a line, and at every step but a leaf (see _compile)
             result = _program(source)(self)
         except _Wait as wait:
             line.error = f"waits for line {wait.line} ({wait.name}), which has an error"
@@ -832,12 +836,9 @@ class _Evaluator:
 
     def describe_value(self, line: Line, result: Value, target: str) -> None:
         q = result.likely
+        shown: Callable[[float], str]
         if target:
-            goal_unit = _goal(target, self.year)
-
-            def shown(number: float) -> str:
-                return show_in(Quantity(number, q.dims, q.hint), goal_unit, target.strip())
-
+            shown = shown_in(q.dims, _goal(target, self.year), target.strip())
         else:
 
             def shown(number: float) -> str:

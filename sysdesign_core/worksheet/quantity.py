@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import units
@@ -38,6 +39,7 @@ __all__ = [
     "base_unit",
     "show",
     "show_in",
+    "shown_in",
     "SheetError",
 ]
 
@@ -348,19 +350,34 @@ def show_in(q: Quantity, target: Unit, text: str) -> str:
 
     Raises :class:`SheetError` when the dimensions differ.
     """
-    if target.dims != q.dims:
+    return shown_in(q.dims, target, text)(q.value)
+
+
+def shown_in(dims: Dims, target: Unit, text: str) -> Callable[[float], str]:
+    """How :func:`show_in` shows a number of ``dims`` in the unit written ``text``, checked
+    once for a line's likely, low and high values. Raises :class:`SheetError` when the
+    dimensions differ (and, when called, for a number that cannot be shown in nines)."""
+    if target.dims != dims:
         raise SheetError(
-            f"cannot show {describe(q.dims)} in {text} ({describe(target.dims)}); "
-            f"pick a unit of {describe(q.dims)} such as {_example(q.dims)}"
+            f"cannot show {describe(dims)} in {text} ({describe(target.dims)}); "
+            f"pick a unit of {describe(dims)} such as {_example(dims)}"
         )
     if target.hint == "nines":
-        if not 0 <= q.value < 1:
-            raise SheetError("only a fraction below 100% can be shown in nines")
-        return units.format_number(-math.log10(1 - q.value)) + " nines"
-    number = units.format_number(q.value / target.factor)
+
+        def in_nines(value: float) -> str:
+            if not 0 <= value < 1:
+                raise SheetError("only a fraction below 100% can be shown in nines")
+            return units.format_number(-math.log10(1 - value)) + " nines"
+
+        return in_nines
+    factor, number = target.factor, units.format_number
     if text.startswith("$"):
-        return ("-" if q.value < 0 else "") + "$" + number.lstrip("-") + text[1:]
-    return f"{number}{'' if text == '%' or text.startswith('/') else ' '}{text}"
+        rest = text[1:]
+        return lambda value: (
+            ("-" if value < 0 else "") + "$" + number(value / factor).lstrip("-") + rest
+        )
+    suffix = ("" if text == "%" or text.startswith("/") else " ") + text
+    return lambda value: number(value / factor) + suffix
 
 
 def _example(dims: Dims) -> str:

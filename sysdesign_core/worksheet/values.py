@@ -97,6 +97,16 @@ def _positions(union: tuple[int, ...], own: tuple[int, ...]) -> tuple[int, ...]:
     )
 
 
+@lru_cache(maxsize=4096)
+def _union(
+    a: tuple[int, ...], b: tuple[int, ...]
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """The ranges of two values together, and where each corner of them is among ``a``'s
+    corners and among ``b``'s (:func:`corner_columns` for a pair, worked out once)."""
+    deps = tuple(sorted({*a, *b}))
+    return deps, _positions(deps, a), _positions(deps, b)
+
+
 def corner_columns(values: Sequence[Value]) -> tuple[tuple[int, ...], list[Sequence[float]]]:
     """The ranges ``values`` depend on together, and each value's number at every corner of
     them (a value without ranges: its likely number at every corner); ``((), [])`` for none."""
@@ -140,7 +150,7 @@ def combine_pair(a: Value, b: Value, likely: Quantity, op: str) -> Value:
     >>> combine_pair(a, Value(Quantity(2.0)), Quantity(20.0), "*").corners
     (10.0, 40.0)
     """
-    _checked(likely.value)
+    # ``likely`` is finite: the quantity's own + - * / checked it
     if not a.deps and not b.deps:
         return Value(likely)
     xs: Sequence[float]
@@ -152,7 +162,8 @@ def combine_pair(a: Value, b: Value, likely: Quantity, op: str) -> Value:
     elif not a.deps:
         deps, xs, ys = b.deps, (a.likely.value,) * len(b.corners), b.corners
     else:
-        deps, (xs, ys) = corner_columns((a, b))
+        deps, at_a, at_b = _union(a.deps, b.deps)
+        xs, ys = [a.corners[k] for k in at_a], [b.corners[k] for k in at_b]
     if op == "+":
         corners = tuple([x + y for x, y in zip(xs, ys, strict=True)])
     elif op == "-":
