@@ -393,12 +393,15 @@ class Input:
         when it is inside the bounds (and whole, for an ``integer`` input)."""
         low, high = self.bounds
         fmt = KINDS[self.kind].format
+
+        def span() -> str:  # written only for a value out of bounds: most values are within
+            return f"enter a value from {fmt(low)} to {fmt(high)}"
+
         slack = 1e-12  # "1e-7%" is 1e-9 to the reader, 9.99…e-10 to the float
         if not math.isfinite(value) or value > high * (1 + slack):
-            return f"is above {fmt(high)}", f"enter a value from {fmt(low)} to {fmt(high)}"
+            return f"is above {fmt(high)}", span()
         if value < low * (1 - slack):
-            wrong = "cannot be negative" if low == 0 else f"is below {fmt(low)}"
-            return wrong, f"enter a value from {fmt(low)} to {fmt(high)}"
+            return ("cannot be negative" if low == 0 else f"is below {fmt(low)}"), span()
         if self.integer and value != int(value):
             return "is not a whole number", f"enter a whole number such as {value:.0f}"
         return None
