@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import render
+from macros import bundle_hooks, render
 from sysdesign_core import InputError
 from tools.chromium import ROOT
 
@@ -84,3 +84,14 @@ def test_search_finds_the_page_for_a_term(site_dir: Path, term: str, page: str) 
         if term.lower() in (doc["title"] + " " + doc["text"]).lower()
     }
     assert page in hits, f"search for {term!r} misses {page}"
+
+
+def test_materials_bundle_carries_the_compile_hint_once(site_dir: Path, tmp_path: Path) -> None:
+    bundles = list((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert len(bundles) == 1
+    data = bundles[0].read_bytes()
+    assert data.startswith(bundle_hooks.HINT) and data.count(bundle_hooks.HINT) == 1
+    copy = tmp_path / "bundle.min.js"
+    copy.write_bytes(b'"use strict";')
+    assert bundle_hooks.add_hint(copy) and not bundle_hooks.add_hint(copy)  # serve builds again
+    assert copy.read_bytes() == bundle_hooks.HINT + b'"use strict";'
