@@ -23,7 +23,7 @@ help:
 	@echo "make bench-bytes - print what a first visit downloads, per kind of page (bench/bytes.py)"
 	@echo "make bench-longtasks - main-thread long tasks while each kind of page loads, and what each is (bench/longtasks.py)"
 	@echo "make pdf    - like make site, and fails unless the PDFs were printed (installs Chromium)"
-	@echo "make lighthouse - print Lighthouse scores for three pages, mobile and desktop"
+	@echo "make lighthouse - print Lighthouse scores for five kinds of page, mobile and desktop"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -108,7 +108,7 @@ pdf: install
 	$(MAKE) site
 	@test -f site/pdf/cheatsheet.pdf || { echo "no PDF was printed" >&2; exit 1; }
 
-# Lighthouse scores of three pages, mobile and desktop. Lighthouse (about a hundred npm
+# Lighthouse scores of five kinds of page, mobile and desktop. Lighthouse (about a hundred npm
 # packages) has its own pinned lockfile under bench/, so make test never installs it.
 bench/lighthouse-deps/node_modules/.installed: bench/lighthouse-deps/package.json bench/lighthouse-deps/package-lock.json
 	npm ci --prefix bench/lighthouse-deps --no-audit --no-fund --loglevel=error

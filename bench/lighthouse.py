@@ -3,9 +3,9 @@
 Usage: ``python bench/lighthouse.py [--site DIR]`` (``make lighthouse``). Builds the site
 (strict) unless ``--site`` is given, then runs the pinned Lighthouse (its own lockfile,
 ``bench/lighthouse-deps``, installed by ``make lighthouse``) with the Chromium the tests use
-(``CHROME_PATH``, default ``/usr/bin/chromium``) against the home page, a table-heavy page and
-a calculator page, and prints one line per page and form factor. It prints figures; it
-asserts nothing.
+(``CHROME_PATH``, default ``/usr/bin/chromium``) against five kinds of page (home, a table
+page, a calculator, a problem, the flashcards), and prints one line per page and form factor.
+It prints figures; it asserts nothing.
 
 Offline by design: Lighthouse drives Chromium itself, so Playwright's routes are not there.
 Instead the built site is copied, the pinned CDN prefixes in it are rewritten to ``/_cdn/…``
@@ -23,6 +23,7 @@ import gzip
 import http.server
 import json
 import os
+import re
 import shutil
 import socketserver
 import subprocess
@@ -34,7 +35,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tools.cdn import CDN_DIRS  # noqa: E402
+from macros.csp_hooks import content_security_policy, inline_script_hashes  # noqa: E402
+from tools.cdn import CDN_DIRS, site_extra  # noqa: E402
 from tools.chromium import CONTENT_TYPES as TYPES  # noqa: E402
 from tools.chromium import free_port  # noqa: E402
 
@@ -42,6 +44,8 @@ PAGES = {
     "home": "",
     "databases (tables)": "toolbox/databases/",
     "capacity (calculator)": "calculators/capacity/",
+    "chat (problem)": "problems/chat/",
+    "flashcards": "practice/flashcards/",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE = ROOT / "bench" / "lighthouse-deps" / "node_modules" / ".bin" / "lighthouse"
@@ -52,17 +56,30 @@ def local_prefix(cdn: str) -> str:
     return "/_cdn/" + cdn.split("://", 1)[1].split("/", 1)[1]
 
 
-def rewrite(site: Path) -> None:
-    """Point every pinned CDN URL in the copied site at the local server."""
+def rewrite(site: Path, origin: str) -> None:
+    """Point every pinned CDN URL in the copied site at the local server (``origin``), and
+    write each page's Content-Security-Policy again, with the build's own function: the
+    rewritten inline scripts have new hashes, and the local CDN addresses replace the real
+    ones (else the browser blocks an inline script, and the audit measures another page)."""
     for path in site.rglob("*"):
         if path.suffix not in {".html", ".js"} or not path.is_file():
             continue
         text = path.read_text(encoding="utf-8")
         new = text
         for cdn in CDN_DIRS:
-            new = new.replace(cdn, local_prefix(cdn))
+            new = new.replace(cdn, origin + local_prefix(cdn))
         if new != text:
             path.write_text(new, encoding="utf-8")
+    extra = site_extra()
+    for key, field in (("pyodide", "base"), ("mermaid", "url")):
+        for cdn in CDN_DIRS:
+            extra[key][field] = extra[key][field].replace(cdn, origin + local_prefix(cdn))
+    pages = [(path, path.read_text(encoding="utf-8")) for path in site.rglob("*.html")]
+    hashes = set().union(*(inline_script_hashes(html) for _, html in pages))
+    meta = '<meta http-equiv="Content-Security-Policy" content="{}">'
+    policy = meta.format(content_security_policy(extra, hashes))
+    for path, html in pages:
+        path.write_text(re.sub(meta.format('[^"]*'), policy, html), encoding="utf-8")
 
 
 @functools.cache
@@ -176,7 +193,7 @@ def main() -> None:
                 check=True,
                 env={**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/"},
             )
-        rewrite(site)
+        rewrite(site, f"http://127.0.0.1:{port}")
         handler = functools.partial(Handler, directory=str(site))
         with socketserver.ThreadingTCPServer(("127.0.0.1", port), handler) as server:
             server.daemon_threads = True

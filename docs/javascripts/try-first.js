@@ -336,6 +336,7 @@ async function setup(panel) {
   if (state.mode !== "off" && Object.values(state.answers || {}).some((v) => v.trim())) {
     startRuntime();
   }
+  panel.inert = false; // shown from the first paint (sysdesign.css), usable from now on
 }
 
 function enhance() {
