@@ -115,6 +115,12 @@ def on_post_build(env: Any) -> None:
     _forget_imported_code()
 
 
+def on_post_page_macros(env: Any) -> None:
+    """mkdocs-macros hook: a page the reader can mark as done gets its button's place."""
+    tracked = importlib.import_module("macros.progress")
+    env.markdown = tracked.with_done_mark(env.markdown, env.page.file.src_uri)
+
+
 def define_env(env: Any) -> None:
     """Register the macros with mkdocs-macros, from freshly imported code."""
     _forget_imported_code()

@@ -13,7 +13,7 @@ from sysdesign_core.tables.problems import DIFFICULTIES, PROBLEMS
 
 from .render import DOCS, _html, _page_url, page_href
 
-__all__ = ["tracked_pages", "progress"]
+__all__ = ["tracked_pages", "progress", "with_done_mark"]
 
 
 def _title(path: Path) -> str:
@@ -56,3 +56,31 @@ def progress(page: str) -> Markup:
         for title, items in tracked_pages()
     ]
     return Markup(_html("progress.html", page, groups=groups))
+
+
+# progress.js wires this button and shows it ("Done (date)" when the reader marked the page). It
+# is in the page from the start, hidden without JavaScript, and shown from the first paint where
+# JavaScript runs (sysdesign.css), inert until then: made by the script after the heading, it
+# pushed the page down half a second after the first paint.
+DONE_MARK = (
+    '<p class="sd-done" hidden inert><button type="button" class="md-button sd-done__button" '
+    'aria-pressed="false">Mark as done</button></p>'
+)
+
+
+def with_done_mark(markdown: str, page: str) -> str:
+    """``markdown`` (the page ``page``) with :data:`DONE_MARK` after its title, when it is one
+    of :func:`tracked_pages`; else unchanged.
+
+    >>> with_done_mark("# Chat\\n\\nText", "problems/chat.md").split("\\n")[2][:22]
+    '<p class="sd-done" hid'
+    >>> with_done_mark("# Home", "index.md")
+    '# Home'
+    """
+    if page not in {item["page"] for _, items in tracked_pages() for item in items}:
+        return markdown
+    lines = markdown.split("\n")
+    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    if title is None:
+        return markdown
+    return "\n".join([*lines[: title + 1], "", DONE_MARK, "", *lines[title + 1 :]])

@@ -6,7 +6,6 @@
 
 const KEY = "sd-progress-v1";
 const FILE_KIND = "sysdesign-progress";
-const TRACKED = /^(problems|walkthroughs|senior)\/[^/]+\/$/;
 
 /**
  * What this browser keeps: the day each page was marked done, and the days of each practice.
@@ -76,13 +75,14 @@ function pageKey() {
   return path.startsWith(root) ? decodeURIComponent(path.slice(root.length)) : "";
 }
 
+/** The "Mark as done" button the build puts after the title of every tracked page (macros/progress.py). */
 function markButton() {
+  /** @type {HTMLElement | null} */
+  const box = document.querySelector("article .sd-done");
+  const button = box && box.querySelector("button");
+  if (!box || !button || box.dataset.enhanced) return;
+  box.dataset.enhanced = "true";
   const key = pageKey();
-  if (!TRACKED.test(key)) return;
-  const heading = document.querySelector("article h1");
-  if (!heading || document.querySelector(".sd-done")) return;
-  const box = Object.assign(document.createElement("p"), { className: "sd-done" });
-  const button = Object.assign(document.createElement("button"), { type: "button", className: "md-button sd-done__button" });
   const show = () => {
     const when = read().done[key];
     button.setAttribute("aria-pressed", String(Boolean(when)));
@@ -96,8 +96,8 @@ function markButton() {
     show();
   });
   show();
-  box.append(button);
-  heading.after(box);
+  box.hidden = false;
+  box.inert = false;
 }
 
 /**
@@ -226,6 +226,7 @@ function setupView(view) {
     message.textContent = "Cleared.";
     renderView(view);
   });
+  view.inert = false; // shown from the first paint (sysdesign.css), usable from now on
 }
 
 function enhance() {
