@@ -1,6 +1,7 @@
 // @ts-check
 // Catalog tables with facets (macros/templates/table.html): the filter checkboxes, hidden
-// without JavaScript, show only the rows that carry every checked tag.
+// without JavaScript (shown from the first paint where it runs, inert until set up here), show
+// only the rows that carry every checked tag.
 
 /** @param {HTMLElement} box  a .sd-table */
 function enhanceTable(box) {
@@ -24,6 +25,7 @@ function enhanceTable(box) {
   };
   fieldset.addEventListener("change", apply);
   fieldset.hidden = false;
+  fieldset.inert = false; // shown from the first paint (sysdesign.css), usable from now on
 }
 
 function enhancePage() {
