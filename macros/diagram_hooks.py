@@ -441,9 +441,15 @@ def figure_svg(item: dict[str, Any], label: str, token: str, element_id: str) ->
 
 
 def figure(
-    layouts: list[tuple[str, str, str]], label: str, element_id: str, href: dict[str, str]
+    layouts: list[tuple[str, str, str]],
+    label: str,
+    element_id: str,
+    href: dict[str, str],
+    intro: bool = False,
 ) -> str:
-    """The figure: one link per layout (``wide``/``narrow``/``both``) opening it full size."""
+    """The figure: one link per layout (``wide``/``narrow``/``both``) opening it full size.
+    ``intro``: it comes before the page's first section, so it is on the first screen
+    (``sd-diagram--intro``: drawn with the page, see sysdesign.css)."""
     parts = []
     for where, key, _ in layouts:
         item = _RENDERED[key]
@@ -454,7 +460,8 @@ def figure(
             f'data-gallery="{element_id}{suffix}">{svg}'
             '<span class="sd-diagram__hint">Open full size</span></a>'
         )
-    return f'<figure class="sd-diagram">{"".join(parts)}</figure>'
+    kind = "sd-diagram sd-diagram--intro" if intro else "sd-diagram"
+    return f'<figure class="{kind}">{"".join(parts)}</figure>'
 
 
 def write_copy(key: str, site_dir: str) -> None:
@@ -472,6 +479,8 @@ def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
     if not _RENDERED:
         return output
     count = 0
+    article = output.find("<article")
+    first_section = output.find("<h2", article) if article >= 0 else -1
 
     def replace(match: re.Match[str]) -> str:
         nonlocal count
@@ -487,6 +496,7 @@ def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
             href[key] = get_relative_url(f"assets/diagrams/{key}.svg", page.url)
         label = label_for(source, list(_RENDERED[layouts["source"]]["texts"]))
         count += 1
-        return figure(picked, label, f"sd-diagram-{count}", href)
+        intro = first_section < 0 or match.start() < first_section
+        return figure(picked, label, f"sd-diagram-{count}", href, intro)
 
     return FENCE.sub(replace, output)

@@ -5,6 +5,7 @@ in the reader's browser (javascripts/progress.js), so the view is hidden without
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -58,6 +59,12 @@ def progress(page: str) -> Markup:
     return Markup(_html("progress.html", page, groups=groups))
 
 
+@cache
+def _tracked_sources() -> frozenset[str]:
+    """The source files of :func:`tracked_pages` (``problems/chat.md``), once a build."""
+    return frozenset(item["page"] for _, items in tracked_pages() for item in items)
+
+
 # progress.js wires this button and shows it ("Done (date)" when the reader marked the page). It
 # is in the page from the start, hidden without JavaScript, and shown from the first paint where
 # JavaScript runs (sysdesign.css), inert until then: made by the script after the heading, it
@@ -77,7 +84,7 @@ def with_done_mark(markdown: str, page: str) -> str:
     >>> with_done_mark("# Home", "index.md")
     '# Home'
     """
-    if page not in {item["page"] for _, items in tracked_pages() for item in items}:
+    if page not in _tracked_sources():
         return markdown
     lines = markdown.split("\n")
     title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)

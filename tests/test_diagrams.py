@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "macros"))
 import diagram_hooks  # noqa: E402
 
 DOCS = ROOT / "docs"
-FIGURE = re.compile(r'<figure class="sd-diagram">(.*?)</figure>', re.S)
+FIGURE = re.compile(r'<figure class="sd-diagram(?: sd-diagram--intro)?">(.*?)</figure>', re.S)
 LINK = re.compile(
     r'<a class="sd-diagram__open sd-diagram__(wide|narrow|both)" href="([^"]+)"[^>]*>(<svg\b[^>]*>)'
 )
@@ -195,3 +195,13 @@ def test_a_diagram_opens_full_size(context: Any, console: Console, base_url: str
     page.wait_for_selector(".glightbox-container", state="detached")
     assert page.evaluate("document.activeElement.classList.contains('sd-diagram__open')")
     assert console.errors == []
+
+
+def test_a_diagram_before_the_first_section_is_drawn_with_the_page(site_dir: Path) -> None:
+    """Above the first <h2> a diagram is on the first screen: it is marked to be drawn with the
+    page (no content-visibility placeholder, whose height it would replace, moving the text)."""
+    _needs_renderer()
+    intro = (site_dir / "framework/index.html").read_text(encoding="utf-8")
+    later = (site_dir / "problems/chat/index.html").read_text(encoding="utf-8")
+    assert intro.count('class="sd-diagram sd-diagram--intro"') == 1
+    assert "sd-diagram--intro" not in later and 'class="sd-diagram"' in later

@@ -490,6 +490,7 @@ function setup(root, source) {
   root.hidden = false;
   renderPrompts();
   render();
+  root.inert = false; // shown from the first paint (sysdesign.css), usable from now on
 }
 
 function enhance() {
