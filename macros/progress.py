@@ -68,10 +68,11 @@ def _tracked_sources() -> frozenset[str]:
 # progress.js wires this button and shows it ("Done (date)" when the reader marked the page). It
 # is in the page from the start, hidden without JavaScript, and shown from the first paint where
 # JavaScript runs (sysdesign.css), inert until then: made by the script after the heading, it
-# pushed the page down half a second after the first paint.
+# pushed the page down half a second after the first paint. Not in the search index: every
+# tracked page would match "done".
 DONE_MARK = (
-    '<p class="sd-done" hidden inert><button type="button" class="md-button sd-done__button" '
-    'aria-pressed="false">Mark as done</button></p>'
+    '<p class="sd-done" hidden inert data-search-exclude><button type="button" '
+    'class="md-button sd-done__button" aria-pressed="false">Mark as done</button></p>'
 )
 
 

@@ -77,7 +77,7 @@ def test_the_index_filters_by_difficulty(warm_visit: Any, base_url: str) -> None
 
 
 def test_mark_as_done_is_in_every_tracked_page_and_no_other(site_dir: Path) -> None:
-    mark = 'class="sd-done" hidden inert>'  # the build's, for progress.js to wire
+    mark = 'class="sd-done" hidden inert'  # the build's, for progress.js to wire
     pages = {str(path.relative_to(site_dir)) for path in site_dir.rglob("index.html")}
     marked = {page for page in pages if mark in (site_dir / page).read_text(encoding="utf-8")}
     keys = {item["key"] + "index.html" for _, items in tracked_pages() for item in items}
