@@ -10,7 +10,9 @@ It prints figures; it asserts nothing.
 Offline by design: Lighthouse drives Chromium itself, so Playwright's routes are not there.
 Instead the built site is copied, the pinned CDN prefixes in it are rewritten to ``/_cdn/…``
 on the same local server, and that server answers them from the identical files of the npm
-packages (the SRI hashes in the pages still hold, since the bytes are the same). Nothing
+packages (the SRI hashes in the pages still hold, since the bytes are the same; the pages'
+Content-Security-Policy is written again by the build's own ``write_csp``, since the rewritten
+inline scripts have new hashes). Nothing
 leaves 127.0.0.1. The price: the runtime is same-origin here, so connection set-up to the CDN
 is not measured.
 """
@@ -23,7 +25,6 @@ import gzip
 import http.server
 import json
 import os
-import re
 import shutil
 import socketserver
 import subprocess
@@ -35,7 +36,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from macros.csp_hooks import content_security_policy, inline_script_hashes  # noqa: E402
+from macros.csp_hooks import write_csp  # noqa: E402
 from tools.cdn import CDN_DIRS, site_extra  # noqa: E402
 from tools.chromium import CONTENT_TYPES as TYPES  # noqa: E402
 from tools.chromium import free_port  # noqa: E402
@@ -74,12 +75,7 @@ def rewrite(site: Path, origin: str) -> None:
     for key, field in (("pyodide", "base"), ("mermaid", "url")):
         for cdn in CDN_DIRS:
             extra[key][field] = extra[key][field].replace(cdn, origin + local_prefix(cdn))
-    pages = [(path, path.read_text(encoding="utf-8")) for path in site.rglob("*.html")]
-    hashes = set().union(*(inline_script_hashes(html) for _, html in pages))
-    meta = '<meta http-equiv="Content-Security-Policy" content="{}">'
-    policy = meta.format(content_security_policy(extra, hashes))
-    for path, html in pages:
-        path.write_text(re.sub(meta.format('[^"]*'), policy, html), encoding="utf-8")
+    write_csp(site, extra)
 
 
 @functools.cache

@@ -20,7 +20,6 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-CSP_MARK = "__SD_CSP__"
 # Inline <script> elements that run (no src; no type, or a JavaScript one).
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
 _RUNNABLE = {"", "text/javascript", "application/javascript", "module"}
@@ -69,19 +68,24 @@ def content_security_policy(extra: Any, hashes: set[str]) -> str:
     )
 
 
+# The CSP meta: overrides/main.html's placeholder (content="__SD_CSP__"), or a policy written
+# before (bench/lighthouse.py writes a copied site's policy again after rewriting its scripts).
+_META = re.compile(r'(\s*)<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
 def write_csp(site: Path, extra: Any, *, serving: bool = False) -> None:
-    """Put the policy in every page's CSP meta (``overrides/main.html``'s placeholder)."""
+    """Put the policy in every page's CSP meta, in place of the placeholder or of the policy
+    there was; ``serving``: take the meta out."""
     pages = [(path, path.read_text(encoding="utf-8")) for path in sorted(site.rglob("*.html"))]
     hashes: set[str] = set()
     for _, html in pages:
         hashes |= inline_script_hashes(html)
     policy = content_security_policy(extra, hashes)
-    meta = re.compile(r'\s*<meta http-equiv="Content-Security-Policy" content="__SD_CSP__">')
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     for path, html in pages:
-        if CSP_MARK not in html:
-            continue
-        filled = meta.sub("", html) if serving else html.replace(CSP_MARK, policy)
-        path.write_text(filled, encoding="utf-8")
+        filled = _META.sub(lambda found: "" if serving else found.group(1) + tag, html)
+        if filled != html:
+            path.write_text(filled, encoding="utf-8")
 
 
 @event_priority(-50)  # after the pages are written, before sw_hooks hashes them
