@@ -98,13 +98,10 @@ def _positions(union: tuple[int, ...], own: tuple[int, ...]) -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _union(
-    a: tuple[int, ...], b: tuple[int, ...]
-) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
-    """The ranges of two values together, and where each corner of them is among ``a``'s
-    corners and among ``b``'s (:func:`corner_columns` for a pair, worked out once)."""
-    deps = tuple(sorted({*a, *b}))
-    return deps, _positions(deps, a), _positions(deps, b)
+def _union(owns: tuple[tuple[int, ...], ...]) -> tuple[int, ...]:
+    """The ranges that values depending on ``owns`` depend on together, in order (worked out
+    once per combination: a sheet's lines combine the same ranges on every edit)."""
+    return tuple(sorted({d for own in owns for d in own}))
 
 
 def corner_columns(values: Sequence[Value]) -> tuple[tuple[int, ...], list[Sequence[float]]]:
@@ -115,7 +112,7 @@ def corner_columns(values: Sequence[Value]) -> tuple[tuple[int, ...], list[Seque
         return (), []
     first = ranged[0]
     same = all(d == first for d in ranged)  # the usual case: one set of ranges throughout
-    deps = first if same else tuple(sorted({d for own in ranged for d in own}))
+    deps = first if same else _union(tuple(ranged))
     count = 1 << len(deps)
     return deps, [
         (v.corners if v.deps == deps else [v.corners[k] for k in _positions(deps, v.deps)])
@@ -162,8 +159,7 @@ def combine_pair(a: Value, b: Value, likely: Quantity, op: str) -> Value:
     elif not a.deps:
         deps, xs, ys = b.deps, (a.likely.value,) * len(b.corners), b.corners
     else:
-        deps, at_a, at_b = _union(a.deps, b.deps)
-        xs, ys = [a.corners[k] for k in at_a], [b.corners[k] for k in at_b]
+        deps, (xs, ys) = corner_columns((a, b))
     if op == "+":
         corners = tuple([x + y for x, y in zip(xs, ys, strict=True)])
     elif op == "-":
