@@ -528,7 +528,7 @@ function setup(panel) {
   document.addEventListener("keydown", onKey);
   panel.hidden = false;
   show();
-  panel.inert = false; // shown from the first paint (flashcards.css), usable from now on
+  panel.inert = false; // shown from the first paint (sysdesign.css), usable from now on
 }
 
 function enhance() {
